@@ -1,0 +1,1 @@
+# Run as: python -c CODE a b --opt (see c_argv.cmdline)

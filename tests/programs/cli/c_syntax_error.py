@@ -1,0 +1,1 @@
+# Runs python -c with a syntax error

@@ -1,0 +1,1 @@
+print("clipkg/__init__ running, __name__ =", __name__)

@@ -1,0 +1,2 @@
+VALUE = 42
+print("clipkg.helper imported as", __name__)

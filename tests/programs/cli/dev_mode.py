@@ -1,0 +1,1 @@
+# Runs python -X dev -c CODE

@@ -1,0 +1,1 @@
+# Runs python -i -q with an error in the REPL session

@@ -1,0 +1,1 @@
+# Runs python -i -q -c CODE with a REPL session on stdin

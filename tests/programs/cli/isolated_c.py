@@ -1,0 +1,1 @@
+# Runs python -I -c CODE

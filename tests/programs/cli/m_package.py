@@ -1,0 +1,1 @@
+# Run with: python -m clipkg x y (package with __main__.py in clipkg/)

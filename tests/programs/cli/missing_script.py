@@ -1,0 +1,1 @@
+# Runs python on a file that does not exist

@@ -1,0 +1,1 @@
+# Runs python - arg with the program on stdin

@@ -1,0 +1,1 @@
+# Runs python -q with the program piped on stdin (not a tty: no echo)

@@ -1,0 +1,16 @@
+# exact comparisons between ints and floats
+big = 2 ** 53
+print(float(big) == big, float(big) == big + 1, float(big + 1) == big + 1)
+print(big + 1 > float(big), big + 1 < float(big) + 2, float(big) < big + 1)
+print(10 ** 30 == 1e30, int(1e30), 10 ** 30 < 1e30, 10 ** 30 > 1e30)
+print(2 ** 1024 > 1.7976931348623157e308, 2 ** 1024 < float('inf'), -(2 ** 1024) > float('-inf'))
+print(10 ** 400 > 1e308, 10 ** 400 == float('inf'))
+print(1 == 1.0, 1 < 1.0000000000000002, 0 == -0.0)
+nan = float('nan')
+print(nan == 1, nan < 10 ** 100, nan > -(10 ** 100), 5 != nan)
+print(sorted([3, 2.5, 10 ** 20, 1e19, -1, -0.5, True]))
+print(max(1, 1.0), min(1.0, 1), max(2 ** 63, 9.3e18))
+print(9007199254740993 == 9007199254740992.0, 9007199254740993 > 9007199254740992.0)
+print(2 ** 63 - 1 == 9.223372036854775807e18, 2 ** 63 == 9.223372036854775807e18)
+print((1 << 100) + 1 > float(1 << 100), (1 << 100) - 1 < float(1 << 100))
+print(int.__eq__(1, 1.0), float.__eq__(1.0, 1), float.__lt__(1.0, 2 ** 80))

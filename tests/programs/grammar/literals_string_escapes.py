@@ -1,0 +1,23 @@
+s = "a\nb\tc\\d\'e\"f"
+print(repr(s), len(s))
+print(repr("\a\b\f\v\r\0"))
+print([ord(c) for c in "\a\b\f\v\r\0"])
+print(repr("\101\102\7\77\0101"))
+print(repr("\x41\x7e\xff"), repr("\u00e9\u4e2d"), repr("\U0001F600"))
+print(len("\U0001F600"), ord("\U0001F600"))
+print("\N{LATIN SMALL LETTER E WITH ACUTE}", "\N{GREEK SMALL LETTER ALPHA}", "\N{DIGIT ONE}")
+print(repr("line one \
+continued"))
+print(repr('single "double" inside'), repr("double 'single' inside"))
+print(repr("both ' and \""))
+print(repr("""triple "quoted" with 'both'
+and a newline"""))
+print(repr('''other triple'''), repr(""""""))
+print(repr("tab\there"), "tab\there")
+print(repr("\u0000\u001f\u007f\u0080\u00a0\u00ad"))
+print(repr("\ud800"[0:1]) if False else "skip lone surrogate")
+print(ascii("café ☕"), ascii("\x00\n"))
+print("é" == "\xe9" == "\u00e9" == "\N{LATIN SMALL LETTER E WITH ACUTE}")
+print(chr(65), chr(0x1F600) == "\U0001F600", ord("\n"))
+print(repr(str(b"bytes")), repr(str(1.5)), repr(str(None)))
+print(repr("\x7f"), repr("\x80"), repr("\xa0"), repr("\u2028"))

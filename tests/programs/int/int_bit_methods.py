@@ -1,0 +1,15 @@
+# bit_length, bit_count, as_integer_ratio, is_integer, numerator/denominator
+for v in [0, 1, -1, 2, 7, 8, -8, 255, 256, 2 ** 64 - 1, 2 ** 64, -(2 ** 100), 10 ** 30]:
+    print(v, v.bit_length(), v.bit_count())
+print((37).as_integer_ratio(), (-5).as_integer_ratio(), (0).as_integer_ratio())
+print(type((3).as_integer_ratio()[0]))
+print((5).is_integer(), (0).is_integer(), (-(10 ** 50)).is_integer())
+print(True.as_integer_ratio(), type(True.as_integer_ratio()[0]).__name__)
+print((12).numerator, (12).denominator, (12).real, (12).imag)
+print((-3).conjugate(), True.numerator, False.denominator)
+print(int.bit_length(1023))
+print((1).__sizeof__() > 0)
+print((3).__abs__(), (-3).__neg__(), (3).__invert__())
+print((7).__floor__(), (7).__ceil__(), (7).__trunc__(), (7).__round__(), (1234).__round__(-2))
+print(round(1250, -2), round(1350, -2), round(-1250, -2), round(15, -1), round(25, -1))
+print(round(123456, -10), round(7, 0), round(7, 3), type(round(7, -1)))

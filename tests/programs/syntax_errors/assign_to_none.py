@@ -1,0 +1,3 @@
+def f():
+    for None in range(3):
+        pass

@@ -1,0 +1,38 @@
+def check(src, mode="exec"):
+    try:
+        compile(src, "<test>", mode)
+    except SyntaxError as e:
+        print(type(e).__name__, repr(e.msg), e.lineno, e.offset)
+    else:
+        print("compiled OK:", repr(src))
+
+
+# f-string syntax errors (3.12+ PEG grammar)
+check('f"{}"')
+check('f"{ }"')
+check('f"{x!z}"')
+check('f"{x!}"')
+check('f"{x"')
+check('f"{x:"')
+check('f"}"')
+check('f"{"')
+check('f"{a b}"')
+check('f"{lambda x: 1}"')
+check('f"{(lambda x: 1)}"')
+check('f"{a:{b:{c:{d}}}}"')
+check('f"{x=!r:>10}"')
+check('f"{x = }"')
+check('f"{!r}"')
+check('f"{x!r=}"')
+check('f"{=}"')
+check('f"{*x}"')
+check('f"{*x,}"')
+check('f"{x:=1}"')
+check('f"{(x:=1)}"')
+check('f"{yield}"')
+check('f"{#}"')
+check('f"{x:{#}}"')
+check('f"{1_2}"')
+check('f"{f"{f"{1}"}"}"')
+check("f'{\"\\\\n\".join([])}'")
+check("f'{x}' f'{'")

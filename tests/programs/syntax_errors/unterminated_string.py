@@ -1,0 +1,2 @@
+a = "fine"
+b = 'not closed

@@ -1,0 +1,3 @@
+doc = """starts here
+and continues
+x = 1
