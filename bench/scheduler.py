@@ -41,9 +41,6 @@ class Task:
     def runnable(self):
         return not self.held and self.queue_head is not None
 
-    def step(self, packet):
-        raise NotImplementedError
-
 
 class Source(Task):
     def __init__(self, sched, ident, priority, targets):
@@ -145,7 +142,7 @@ def main():
     print("checksum", total)
 
 
-ROUNDS = 10
+ROUNDS = 40
 STEPS = 20000
 
 main()

@@ -170,11 +170,11 @@ define_opcodes! {
     PopExcept = 76, |a| (1, 0), "prev_exc --   restores the handled exception to prev_exc";
     CheckExcMatch = 77, |a| (2, 2), "exc type -- exc bool   (isinstance(exc, type), TypeError for non-exception types)";
     CheckEgMatch = 78, |a| (2, 2), "eg type -- rest match   (except*: splits eg; match is None when nothing matched)";
-    WithExceptStart = 79, |a| (4, 5), "exit_func self_or_null lasti prev_exc exc -- ... res   (res = exit_func(self, type(exc), exc, exc.__traceback__))";
+    WithExceptStart = 79, |a| (4, 5), "exit_func lasti prev_exc exc -- exit_func lasti prev_exc exc res   (res = exit_func(type(exc), exc, exc.__traceback__))";
     CleanupThrow = 80, |a| (3, 2), "sub last_sent exc -- None value   (StopIteration from a throw() into a delegated iterator ends yield from with its value; other exceptions are re-raised)";
     BeforeWith = 81, |a| (1, 2), "mgr -- exit_bound res   (res = mgr.__enter__(); exit_bound is the bound __exit__)";
     BeforeAsyncWith = 82, |a| (1, 2), "mgr -- aexit_bound awaitable   (awaitable = mgr.__aenter__())";
-    YieldValue = 83, |a| (1, 1), "v -- sent   (suspends the generator yielding v; resumes with the sent value)";
+    YieldValue = 83, |a| (1, 1), "v -- sent   (suspends the frame yielding v; resumes with the sent value; arg 1 marks the yield inside a yield-from/await loop, whose receiver is at stack[-2])";
     Send = 84, |a| (2, 2), "receiver v -- receiver result   ; if the receiver returns (StopIteration) it becomes: receiver value -- and jumps to arg";
     EndSend = 85, |a| (2, 1), "receiver value -- value";
     GetYieldFromIter = 86, |a| (1, 1), "v -- iter(v), or v itself if it is a generator/coroutine";
