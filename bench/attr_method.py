@@ -130,9 +130,9 @@ def main():
     print("dynamic", dynamic_attrs(DYN_N))
 
 
-VEC_N = 600000
-ACCT_N = 900000
-CHAIN_N = 700000
-DYN_N = 900000
+VEC_N = 780000
+ACCT_N = 1200000
+CHAIN_N = 910000
+DYN_N = 1200000
 
 main()

@@ -121,11 +121,11 @@ def main():
     print("area", area(3, 4), area.calls[0])
 
 
-COUNT_N = 1000000
-ADDER_N = 700000
-HO_N = 700000
-MEMO_REPEAT = 2000
-LATE_N = 100000
-AREA_N = 300000
+COUNT_N = 1400000
+ADDER_N = 980000
+HO_N = 980000
+MEMO_REPEAT = 2800
+LATE_N = 140000
+AREA_N = 420000
 
 main()

@@ -72,9 +72,9 @@ def main():
     print("update", update_merge(UPD_N))
 
 
-INT_N = 1000000
-STR_N = 700000
-NEST_N = 700000
-UPD_N = 70000
+INT_N = 1200000
+STR_N = 840000
+NEST_N = 840000
+UPD_N = 84000
 
 main()

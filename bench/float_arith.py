@@ -104,7 +104,7 @@ def main():
     print("mandelbrot", inside, iters)
 
 
-NBODY_STEPS = 100000
-MANDEL_SIZE = 300
+NBODY_STEPS = 140000
+MANDEL_SIZE = 360
 
 main()

@@ -67,9 +67,9 @@ def main():
     print("fact59 mod", big % 1000000007)
 
 
-COLLATZ_N = 50000
-SIEVE_N = 1500000
-MIXED_N = 1500000
-GCD_N = 300000
+COLLATZ_N = 60000
+SIEVE_N = 1800000
+MIXED_N = 1800000
+GCD_N = 360000
 
 main()

@@ -142,7 +142,7 @@ def main():
     print("checksum", total)
 
 
-ROUNDS = 40
+ROUNDS = 56
 STEPS = 20000
 
 main()

@@ -54,8 +54,8 @@ def main():
     print("comp", comprehensions(COMP_N))
 
 
-SORT_N = 150000
-SMALL_N = 150000
-COMP_N = 15000
+SORT_N = 160000
+SMALL_N = 160000
+COMP_N = 16000
 
 main()

@@ -70,9 +70,9 @@ def main():
     print("transform", transforms(TRANS_N))
 
 
-BUILD_N = 600000
-SLICE_N = 600000
-FMT_N = 150000
-TRANS_N = 300000
+BUILD_N = 810000
+SLICE_N = 810000
+FMT_N = 200000
+TRANS_N = 400000
 
 main()
