@@ -12,3 +12,5 @@ class MyInt(int):
     pass
 print(hash(MyInt(12345)))
 print((-1).__hash__(), int.__hash__(5))
+print(hash(2 ** 61 - 2), hash(-(2 ** 61) + 1), hash(2 ** 122), hash(-(2 ** 122) - 1))
+print(int.__hash__(-1), hash(-2 ** 61 + 1) == hash(0))

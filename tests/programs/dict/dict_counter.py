@@ -1,0 +1,17 @@
+# collections.Counter
+from collections import Counter
+c = Counter('abracadabra')
+print(c)
+print(c['a'], c['z'], c.most_common(2), sorted(c.elements()))
+c.update('aaz')
+c.subtract({'a': 10})
+print(c)
+print(+c, -c)
+d = Counter(a=3, b=1)
+e = Counter(a=1, b=2, c=5)
+print(d + e, d - e, d | e, d & e)
+print(Counter([1, 2, 2, 3, 3, 3]).most_common(), Counter().most_common(1))
+print(Counter({'x': 2}).total(), sum(Counter('hello').values()))
+print(Counter('aab') == Counter('aba'), Counter(a=1) == Counter(a=1, b=0))
+print(list(Counter('cba')), Counter(cats=4, dogs=8))
+print(repr(Counter()), Counter('ab') < Counter('aabb'))

@@ -1,0 +1,5 @@
+transform = lambda x: x * 2 + int("not a number" if x > 2 else "1")
+print(list(map(transform, [1, 2])))
+values = sorted([3, 1, 2], key=lambda v: -v)
+print(values)
+print(list(map(transform, values)))

@@ -1,0 +1,4 @@
+prefix = "run:"
+
+def shout(s):
+    return s.upper()

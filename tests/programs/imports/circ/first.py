@@ -1,0 +1,2 @@
+from circ.second import SECOND
+FIRST = "first"

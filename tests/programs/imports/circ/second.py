@@ -1,0 +1,2 @@
+from circ.first import FIRST
+SECOND = "second"

@@ -1,0 +1,3 @@
+print("shapes.solid/__init__ executing")
+from .. import PACKAGE_CONSTANT
+from ..square import area as square_area

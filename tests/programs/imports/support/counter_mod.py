@@ -1,0 +1,2 @@
+print("counter_mod executed")
+loads = 1

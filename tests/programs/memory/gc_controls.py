@@ -1,0 +1,37 @@
+# gc enable/disable/isenabled, thresholds, counts, freeze
+import gc
+print(gc.isenabled())
+gc.disable()
+print(gc.isenabled())
+gc.enable()
+print(gc.isenabled())
+print(gc.get_threshold())
+old = gc.get_threshold()
+gc.set_threshold(500, 5, 5)
+print(gc.get_threshold())
+gc.set_threshold(100)
+print(gc.get_threshold()[0])
+gc.set_threshold(*old)
+print(gc.get_threshold() == old)
+count = gc.get_count()
+print(type(count).__name__, len(count), all(type(c) is int for c in count))
+print(type(gc.collect()).__name__, type(gc.collect(0)).__name__, type(gc.collect(generation=2)).__name__)
+try:
+    gc.collect(3)
+except ValueError as e:
+    print(type(e).__name__, e)
+gc.freeze()
+print(type(gc.get_freeze_count()).__name__, gc.get_freeze_count() > 0)
+gc.unfreeze()
+print(gc.get_freeze_count())
+print(gc.garbage, type(gc.garbage).__name__)
+print(type(gc.get_stats()).__name__, len(gc.get_stats()), sorted(gc.get_stats()[0]))
+print(gc.get_debug())
+gc.set_debug(0)
+print(type(gc.get_objects()).__name__)
+print(gc.DEBUG_LEAK == (gc.DEBUG_COLLECTABLE | gc.DEBUG_UNCOLLECTABLE | gc.DEBUG_SAVEALL))
+try:
+    gc.set_threshold()
+except TypeError as e:
+    print(type(e).__name__, e)
+gc.collect(5)

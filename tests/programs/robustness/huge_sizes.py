@@ -1,0 +1,28 @@
+# absurd sizes raise MemoryError/OverflowError/ValueError rather than crashing
+def check(label, fn):
+    try:
+        fn()
+        print(label, 'no error')
+    except (MemoryError, OverflowError, ValueError) as e:
+        print(label, '->', type(e).__name__, repr(str(e)))
+check("'a' * (2**62)", lambda: 'a' * (2 ** 62))
+check('[None] * 2**62', lambda: [None] * 2 ** 62)
+check('len(range(2**100))', lambda: len(range(2 ** 100)))
+check('range(2**100)[2**99]', lambda: range(2 ** 100)[2 ** 99])
+check('bytes(2**62)', lambda: bytes(2 ** 62))
+check('bytearray(2**62)', lambda: bytearray(2 ** 62))
+check("'ab' * 2**63", lambda: 'ab' * 2 ** 63)
+check('[1, 2] * (2**62)', lambda: [1, 2] * (2 ** 62))
+check("'x'.ljust(2**62)", lambda: 'x'.ljust(2 ** 62))
+check("'x'.center(2**63)", lambda: 'x'.center(2 ** 63))
+check("'%*d' % (2**62, 1)", lambda: '%*d' % (2 ** 62, 1))
+check("format(1, '99999999999999999999')", lambda: format(1, '99999999999999999999'))
+check("'{:>9999999999999999999}'", lambda: '{:>9999999999999999999}'.format(1))
+check('list(range(2**62))', lambda: list(range(2 ** 62)))
+check('(0,) * 2**62', lambda: (0,) * 2 ** 62)
+check("'a'.zfill(2**62)", lambda: 'a'.zfill(2 ** 62))
+check("b'a'.rjust(2**62)", lambda: b'a'.rjust(2 ** 62))
+check('[0] * -1', lambda: [0] * -1)
+check("'ab'.expandtabs(2**62)", lambda: '\t\t'.expandtabs(2 ** 62))
+check('math.factorial(10**20)', lambda: __import__('math').factorial(10 ** 20))
+print('alive', [0] * 3)

@@ -1,0 +1,3 @@
+@my_decorator
+def my_function():
+    pass

@@ -1,0 +1,2 @@
+class MyClass(metaclass=Meta):
+    pass

@@ -1,0 +1,37 @@
+class Celsius:
+    def __init__(self, temperature=0):
+        self.temperature = temperature
+
+    def to_fahrenheit(self):
+        return (self.temperature * 1.8) + 32
+
+class Temperature:
+    def __init__(self, name):
+        self.name = name
+
+    def __get__(self, instance, owner):
+        return instance.__dict__[self.name]
+
+    def __set__(self, instance, value):
+        if value < -273.15:
+            raise ValueError("Temperature below -273 is not possible")
+        instance.__dict__[self.name] = value
+
+class Weather:
+    temperature = Temperature('temperature')
+
+weather = Weather()
+weather.temperature = 37
+print(weather.temperature)  # Output: 37
+
+c = Celsius(100)
+print(c.to_fahrenheit())
+print(Celsius().to_fahrenheit())
+weather.temperature = -40
+print(weather.temperature, weather.__dict__)
+try:
+    weather.temperature = -300
+except ValueError as e:
+    print(type(e).__name__, e)
+print(weather.temperature)
+print(Weather.temperature)

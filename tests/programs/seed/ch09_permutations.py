@@ -1,0 +1,4 @@
+from itertools import permutations
+
+for p in permutations('ABC', 2):
+    print(p)

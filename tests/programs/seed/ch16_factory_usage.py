@@ -1,0 +1,2 @@
+animal = AnimalFactory.get_animal("dog")
+print(animal.speak())  # Output: Woof!

@@ -1,0 +1,17 @@
+# set comprehension and iteration order of small int sets
+print({x % 5 for x in range(20)})
+print({x * x for x in range(-3, 4)})
+print({n for n in [9, 8, 7, 1, 2, 3]})
+print(list({30, 20, 10}), list({0, 64, 32, 8}))
+print({1, 9, 17}, {8, 16, 24, 0}, {33, 1})
+s = set()
+for v in [12, 4, 8, 100, 3]:
+    s.add(v)
+print(s, list(s), sorted(s))
+s.discard(4)
+s.add(40)
+print(s)
+print(set(range(20)) - set(range(5, 15)))
+print({-1, -2, -3}, {2 ** 40, 1})
+print(sum({1, 2, 3}), max({4, 9, 2}), min({4, 9, 2}))
+print({True, False, 2}, {0, False}, {1.0, 2})
