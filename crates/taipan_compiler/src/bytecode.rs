@@ -149,13 +149,13 @@ define_opcodes! {
     BuildSet = 55, |a| (a, 1), "v1 ... vN -- {v1, ..., vN}";
     BuildMap = 56, |a| (2 * a, 1), "k1 v1 ... kN vN -- {k1: v1, ...}";
     BuildString = 57, |a| (a, 1), "s1 ... sN -- s1 + ... + sN   (f-strings)";
-    ListAppend = 58, |a| (1, 0), "list at stack[-(arg+1)] after popping v: list.append(v)";
-    SetAdd = 59, |a| (1, 0), "set at stack[-(arg+1)] after popping v: set.add(v)";
-    MapAdd = 60, |a| (2, 0), "dict at stack[-(arg+2)] after popping k v: dict[k] = v";
-    ListExtend = 61, |a| (1, 0), "list at stack[-(arg+1)] after popping it: list.extend(it)";
-    SetUpdate = 62, |a| (1, 0), "set at stack[-(arg+1)] after popping it: set.update(it)";
-    DictUpdate = 63, |a| (1, 0), "dict at stack[-(arg+1)] after popping m: dict.update(m)   ({**m} displays)";
-    DictMerge = 64, |a| (1, 0), "like DictUpdate but a repeated key raises TypeError 'got multiple values for keyword argument' (f(**a, **b)); the callable for messages is at stack[-(arg+4)]";
+    ListAppend = 58, |a| (1, 0), "v --   then list.append(v) where list is stack[-arg] (counted after popping v, as CPython's LIST_APPEND)";
+    SetAdd = 59, |a| (1, 0), "v --   then set.add(v) where set is stack[-arg] after popping v";
+    MapAdd = 60, |a| (2, 0), "k v --   then dict[k] = v where dict is stack[-arg] after popping k and v";
+    ListExtend = 61, |a| (1, 0), "it --   then list.extend(it) where list is stack[-arg] after popping it";
+    SetUpdate = 62, |a| (1, 0), "it --   then set.update(it) where set is stack[-arg] after popping it";
+    DictUpdate = 63, |a| (1, 0), "m --   then dict.update(m) where dict is stack[-arg] after popping m   ({**m} displays)";
+    DictMerge = 64, |a| (1, 0), "m --   like DictUpdate but a repeated key raises TypeError 'got multiple values for keyword argument' (f(**a, **b)); the callable for messages is at stack[-(arg+3)] after popping m";
     ListToTuple = 65, |a| (1, 1), "list -- tuple(list)";
     UnpackSequence = 66, |a| (1, a), "seq -- vN ... v1   (v1 on top; ValueError if len differs)";
     UnpackEx = 67, |a| ((1), ((a & 0xff) + (a >> 8) + 1)), "seq -- after... list before...   (arg = before | after << 8; first item ends on top)";
@@ -209,7 +209,7 @@ impl Opcode {
             PopJumpIfFalse | PopJumpIfTrue | PopJumpIfNone | PopJumpIfNotNone => (1, 0),
             JumpIfFalseOrPop | JumpIfTrueOrPop => (1, 1),
             ForIter => (1, 0),
-            Send => (2, 1),
+            Send => (2, 2),
             _ => {
                 let _ = arg;
                 return None;
@@ -484,6 +484,9 @@ pub enum Intrinsic2 {
     TypeVarWithConstraints = 3,
     /// v1=function, v2=tuple of type params: sets `__type_params__`; pushes the function.
     SetFunctionTypeParams = 4,
+    /// v1=type parameter, v2=default evaluation function: sets the PEP 696 default
+    /// (`INTRINSIC_SET_TYPEPARAM_DEFAULT`); pushes the type parameter.
+    SetTypeparamDefault = 5,
 }
 
 impl Intrinsic2 {
@@ -494,6 +497,7 @@ impl Intrinsic2 {
             2 => TypeVarWithBound,
             3 => TypeVarWithConstraints,
             4 => SetFunctionTypeParams,
+            5 => SetTypeparamDefault,
             _ => return None,
         })
     }

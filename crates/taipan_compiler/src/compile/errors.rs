@@ -1,0 +1,1041 @@
+//! Syntax errors: ruff's parse errors turned into CPython's `SyntaxError`s.
+//!
+//! Follows CPython 3.13's `Parser/pegen_errors.c` (`_PyPegen_set_syntax_error`,
+//! `_PyPegen_tokenize_full_source_to_check_for_errors`: the first tokenizer error anywhere
+//! in the source wins over a parser error; an unclosed bracket is reported when the parser
+//! stops at the end of the input or on a later line), `Parser/tokenizer.c` (bracket
+//! matching, unterminated strings, number literals, indentation) and the `invalid_*` rules
+//! of `Grammar/python.gram` for the parser errors CPython words specially.  Also
+//! `Python/future.c` (`from __future__` checks).
+
+use ruff_python_ast::token::{Token, TokenKind};
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{self as ast, Expr, Mod, Stmt};
+use ruff_python_parser::{LexicalErrorType, ParseError, ParseErrorType, Parsed};
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use super::{line_text, LineIndex};
+use crate::{CompileError, SyntaxErrorKind};
+
+/// Nesting depth beyond which an AST is not dropped (its drop glue recurses).
+const DEEP_AST: u32 = 1000;
+/// CPython's tokenizer `MAXLEVEL`.
+const MAX_PAREN_LEVEL: usize = 200;
+
+struct DepthProbe {
+    depth: u32,
+    deep: bool,
+}
+
+impl<'a> Visitor<'a> for DepthProbe {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if self.deep {
+            return;
+        }
+        self.depth += 1;
+        if self.depth > DEEP_AST {
+            self.deep = true;
+        } else {
+            visitor::walk_stmt(self, stmt);
+        }
+        self.depth -= 1;
+    }
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if self.deep {
+            return;
+        }
+        self.depth += 1;
+        if self.depth > DEEP_AST {
+            self.deep = true;
+        } else {
+            visitor::walk_expr(self, expr);
+        }
+        self.depth -= 1;
+    }
+}
+
+/// Whether the AST nests deeper than is safe to drop recursively.
+pub(crate) fn is_deep(parsed: &Parsed<Mod>) -> bool {
+    if parsed.tokens().len() < DEEP_AST as usize {
+        return false;
+    }
+    let mut probe = DepthProbe { depth: 0, deep: false };
+    match parsed.syntax() {
+        Mod::Module(m) => {
+            for s in &m.body {
+                probe.visit_stmt(s);
+            }
+        }
+        Mod::Expression(e) => probe.visit_expr(&e.body),
+    }
+    probe.deep
+}
+
+/// Builds a `CompileError`; `col` and `end_col` are byte columns, converted to CPython's
+/// 1-based character offsets.
+struct ErrorBuilder<'s> {
+    src: &'s str,
+    filename: &'s str,
+    lines: LineIndex,
+}
+
+impl ErrorBuilder<'_> {
+    fn char_offset(&self, line: u32, byte_col: u32) -> u32 {
+        let Some(start) = self.lines.line_start(line) else { return byte_col + 1 };
+        let start = start as usize;
+        let end = (start + byte_col as usize).min(self.src.len());
+        match self.src.get(start..end) {
+            Some(s) => s.chars().count() as u32 + 1,
+            None => byte_col + 1,
+        }
+    }
+
+    fn at(&self, kind: SyntaxErrorKind, msg: impl Into<String>, range: TextRange) -> CompileError {
+        let (lineno, col) = self.lines.line_col(range.start().to_u32());
+        let (end_lineno, end_col) = self.lines.line_col(range.end().to_u32());
+        CompileError {
+            kind,
+            msg: msg.into(),
+            filename: self.filename.to_string(),
+            lineno,
+            offset: self.char_offset(lineno, col),
+            end_lineno,
+            end_offset: self.char_offset(end_lineno, end_col),
+            text: line_text(self.src, &self.lines, lineno),
+        }
+    }
+
+    fn syntax(&self, msg: impl Into<String>, range: TextRange) -> CompileError {
+        self.at(SyntaxErrorKind::SyntaxError, msg, range)
+    }
+
+    fn line_len(&self, line: u32) -> u32 {
+        line_text(self.src, &self.lines, line)
+            .map(|t| t.trim_end_matches(['\n', '\r']).chars().count() as u32)
+            .unwrap_or(0)
+    }
+}
+
+fn open_of(k: TokenKind) -> Option<char> {
+    match k {
+        TokenKind::Lpar => Some('('),
+        TokenKind::Lsqb => Some('['),
+        TokenKind::Lbrace => Some('{'),
+        _ => None,
+    }
+}
+
+fn close_of(k: TokenKind) -> Option<char> {
+    match k {
+        TokenKind::Rpar => Some(')'),
+        TokenKind::Rsqb => Some(']'),
+        TokenKind::Rbrace => Some('}'),
+        _ => None,
+    }
+}
+
+fn matches_pair(open: char, close: char) -> bool {
+    matches!((open, close), ('(', ')') | ('[', ']') | ('{', '}'))
+}
+
+/// The result of scanning the token stream the way CPython's tokenizer does.
+struct TokenScan {
+    /// The first tokenizer error: (message, range, kind).
+    error: Option<(String, TextRange, SyntaxErrorKind)>,
+    /// Brackets still open at the end of input (innermost last).
+    unclosed: Vec<(char, TextRange)>,
+}
+
+fn scan_tokens(b: &ErrorBuilder, tokens: &[Token]) -> TokenScan {
+    let mut stack: Vec<(char, TextRange)> = Vec::new();
+    for t in tokens {
+        let k = t.kind();
+        if let Some(o) = open_of(k) {
+            stack.push((o, t.range()));
+            if stack.len() > MAX_PAREN_LEVEL {
+                return TokenScan {
+                    error: Some(("too many nested parentheses".into(), t.range(), SyntaxErrorKind::SyntaxError)),
+                    unclosed: stack,
+                };
+            }
+        } else if let Some(c) = close_of(k) {
+            match stack.last() {
+                None => {
+                    return TokenScan {
+                        error: Some((format!("unmatched '{c}'"), t.range(), SyntaxErrorKind::SyntaxError)),
+                        unclosed: stack,
+                    }
+                }
+                Some(&(o, orange)) if !matches_pair(o, c) => {
+                    let (oline, _) = b.lines.line_col(orange.start().to_u32());
+                    let (cline, _) = b.lines.line_col(t.start().to_u32());
+                    let msg = if oline != cline {
+                        format!("closing parenthesis '{c}' does not match opening parenthesis '{o}' on line {oline}")
+                    } else {
+                        format!("closing parenthesis '{c}' does not match opening parenthesis '{o}'")
+                    };
+                    return TokenScan { error: Some((msg, t.range(), SyntaxErrorKind::SyntaxError)), unclosed: stack };
+                }
+                Some(_) => {
+                    stack.pop();
+                }
+            }
+        }
+    }
+    TokenScan { error: None, unclosed: stack }
+}
+
+/// CPython's message for a number literal the tokenizer rejects.
+fn number_literal_error(text: &str) -> &'static str {
+    let lower = text.to_ascii_lowercase();
+    if lower.starts_with("0x") {
+        "invalid hexadecimal literal"
+    } else if lower.starts_with("0o") {
+        "invalid octal literal"
+    } else if lower.starts_with("0b") {
+        "invalid binary literal"
+    } else {
+        "invalid decimal literal"
+    }
+}
+
+/// A lexical error as CPython's tokenizer reports it.
+fn lexical_error(b: &ErrorBuilder, e: &LexicalErrorType, range: TextRange) -> (String, TextRange, SyntaxErrorKind) {
+    let src = b.src;
+    let start = range.start().to_usize();
+    let text = src.get(range.start().to_usize()..range.end().to_usize()).unwrap_or("");
+    match e {
+        LexicalErrorType::UnclosedStringError | LexicalErrorType::StringError => {
+            let rest = &src[start.min(src.len())..];
+            let prefix_len = rest.find(['\'', '"']).unwrap_or(0);
+            let quote_start = &rest[prefix_len..];
+            let triple = quote_start.starts_with("'''") || quote_start.starts_with("\"\"\"");
+            if triple {
+                let last_line = b.lines.line_count() as u32;
+                let last_line = if src.ends_with('\n') { last_line - 1 } else { last_line };
+                (
+                    format!("unterminated triple-quoted string literal (detected at line {last_line})"),
+                    TextRange::empty(range.start()),
+                    SyntaxErrorKind::SyntaxError,
+                )
+            } else {
+                let (line, _) = b.lines.line_col(range.start().to_u32());
+                (
+                    format!("unterminated string literal (detected at line {line})"),
+                    TextRange::empty(range.start()),
+                    SyntaxErrorKind::SyntaxError,
+                )
+            }
+        }
+        LexicalErrorType::IndentationError => {
+            let (line, _) = b.lines.line_col(range.start().to_u32());
+            let len = b.line_len(line);
+            let start = b.lines.line_start(line).unwrap_or(0);
+            let line_text = line_text(src, &b.lines, line).unwrap_or_default();
+            let byte_len = line_text.trim_end_matches(['\n', '\r']).len() as u32;
+            let _ = len;
+            (
+                "unindent does not match any outer indentation level".into(),
+                TextRange::empty(TextSize::from(start + byte_len)),
+                SyntaxErrorKind::IndentationError,
+            )
+        }
+        LexicalErrorType::UnrecognizedToken { tok } => {
+            let c = *tok;
+            if c.is_ascii() {
+                ("invalid syntax".into(), range, SyntaxErrorKind::SyntaxError)
+            } else {
+                (format!("invalid character '{c}' (U+{:04X})", c as u32), range, SyntaxErrorKind::SyntaxError)
+            }
+        }
+        LexicalErrorType::LineContinuationError => (
+            "unexpected character after line continuation character".into(),
+            range,
+            SyntaxErrorKind::SyntaxError,
+        ),
+        LexicalErrorType::Eof => ("unexpected EOF while parsing".into(), range, SyntaxErrorKind::SyntaxError),
+        LexicalErrorType::InvalidByteLiteral => (
+            "bytes can only contain ASCII literal characters".into(),
+            range,
+            SyntaxErrorKind::SyntaxError,
+        ),
+        LexicalErrorType::FStringError(fe) => (fstring_message(fe), range, SyntaxErrorKind::SyntaxError),
+        LexicalErrorType::OtherError(msg) => {
+            let m = msg.to_string();
+            if m.contains("literal") || m.contains("number") || m.contains("digit") {
+                (number_literal_error(text).into(), range, SyntaxErrorKind::SyntaxError)
+            } else {
+                (m, range, SyntaxErrorKind::SyntaxError)
+            }
+        }
+        _ => ("invalid syntax".into(), range, SyntaxErrorKind::SyntaxError),
+    }
+}
+
+fn fstring_message(e: &ruff_python_parser::InterpolatedStringErrorType) -> String {
+    use ruff_python_parser::InterpolatedStringErrorType::*;
+    match e {
+        UnclosedLbrace => "f-string: expecting '}'".into(),
+        InvalidConversionFlag => "f-string: invalid conversion character: expected 's', 'r', or 'a'".into(),
+        SingleRbrace => "f-string: single '}' is not allowed".into(),
+        UnterminatedString => "unterminated f-string literal".into(),
+        UnterminatedTripleQuotedString => "unterminated triple-quoted f-string literal".into(),
+        LambdaWithoutParentheses => "f-string: lambda expressions are not allowed without parentheses".into(),
+        ConversionFlagNotImmediatelyAfterExclamation => {
+            "f-string: conversion type must come right after the exclamation mark".into()
+        }
+        NewlineInFormatSpec => "f-string: newlines are not allowed in format specifiers for single quoted f-strings".into(),
+    }
+}
+
+/// CPython's `_PyPegen_get_expr_name`.
+fn expr_name(e: &Expr) -> &'static str {
+    match e {
+        Expr::Attribute(_) => "attribute",
+        Expr::Subscript(_) => "subscript",
+        Expr::Starred(_) => "starred",
+        Expr::Name(_) => "name",
+        Expr::List(_) => "list",
+        Expr::Tuple(_) => "tuple",
+        Expr::Lambda(_) => "lambda",
+        Expr::Call(_) => "function call",
+        Expr::BoolOp(_) | Expr::BinOp(_) | Expr::UnaryOp(_) => "expression",
+        Expr::Generator(_) => "generator expression",
+        Expr::Yield(_) | Expr::YieldFrom(_) => "yield expression",
+        Expr::Await(_) => "await expression",
+        Expr::ListComp(_) => "list comprehension",
+        Expr::SetComp(_) => "set comprehension",
+        Expr::DictComp(_) => "dict comprehension",
+        Expr::Dict(_) => "dict literal",
+        Expr::Set(_) => "set display",
+        Expr::FString(_) | Expr::TString(_) => "f-string expression",
+        Expr::NoneLiteral(_) => "None",
+        Expr::BooleanLiteral(b) => {
+            if b.value {
+                "True"
+            } else {
+                "False"
+            }
+        }
+        Expr::EllipsisLiteral(_) => "ellipsis",
+        Expr::StringLiteral(_) | Expr::BytesLiteral(_) | Expr::NumberLiteral(_) => "literal",
+        Expr::Compare(_) => "comparison",
+        Expr::If(_) => "conditional expression",
+        Expr::Named(_) => "named expression",
+        Expr::Slice(_) | Expr::IpyEscapeCommand(_) => "expression",
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Targets {
+    Star,
+    Del,
+    For,
+}
+
+/// CPython's `_PyPegen_get_invalid_target`.
+fn invalid_target(e: &Expr, t: Targets) -> Option<&Expr> {
+    match e {
+        Expr::List(l) => l.elts.iter().find_map(|x| invalid_target(x, t)),
+        Expr::Tuple(l) => l.elts.iter().find_map(|x| invalid_target(x, t)),
+        Expr::Starred(s) => {
+            if t == Targets::Del {
+                Some(e)
+            } else {
+                invalid_target(&s.value, t)
+            }
+        }
+        Expr::Compare(c) => {
+            if t == Targets::For {
+                if c.ops.first() == Some(&ast::CmpOp::In) {
+                    return invalid_target(&c.left, t);
+                }
+                return None;
+            }
+            Some(e)
+        }
+        Expr::Name(_) | Expr::Subscript(_) | Expr::Attribute(_) => None,
+        _ => Some(e),
+    }
+}
+
+/// Finds the CPython message for an invalid assignment / deletion target near `at`.
+struct TargetFinder {
+    at: TextRange,
+    found: Option<(String, TextRange)>,
+}
+
+impl TargetFinder {
+    fn check_assign_first(&mut self, target: &Expr) {
+        let is_bitwise_or = !matches!(
+            target,
+            Expr::List(_)
+                | Expr::Tuple(_)
+                | Expr::Generator(_)
+                | Expr::BooleanLiteral(_)
+                | Expr::NoneLiteral(_)
+                | Expr::Compare(_)
+                | Expr::BoolOp(_)
+                | Expr::If(_)
+                | Expr::Lambda(_)
+                | Expr::Named(_)
+                | Expr::Starred(_)
+                | Expr::Yield(_)
+                | Expr::YieldFrom(_)
+        ) && !matches!(target, Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not);
+        if is_bitwise_or && invalid_target(target, Targets::Star).is_some() {
+            self.found = Some((
+                format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(target)),
+                target.range(),
+            ));
+            return;
+        }
+        if let Some(bad) = invalid_target(target, Targets::Star) {
+            self.found = Some((format!("cannot assign to {}", expr_name(bad)), bad.range()));
+        }
+    }
+}
+
+impl<'a> Visitor<'a> for TargetFinder {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if self.found.is_some() || !stmt.range().contains_range(self.at) && stmt.range() != self.at {
+            if !stmt.range().contains(self.at.start()) {
+                return;
+            }
+        }
+        match stmt {
+            Stmt::Assign(a) => {
+                for t in &a.targets {
+                    if self.found.is_none() {
+                        self.check_assign_first(t);
+                    }
+                }
+            }
+            Stmt::AugAssign(a) => {
+                if !matches!(&*a.target, Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_)) {
+                    self.found = Some((
+                        format!("'{}' is an illegal expression for augmented assignment", expr_name(&a.target)),
+                        a.target.range(),
+                    ));
+                }
+            }
+            Stmt::AnnAssign(a) => match &*a.target {
+                Expr::Tuple(_) => {
+                    self.found = Some(("only single target (not tuple) can be annotated".into(), a.target.range()))
+                }
+                Expr::List(_) => {
+                    self.found = Some(("only single target (not list) can be annotated".into(), a.target.range()))
+                }
+                Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_) => {}
+                _ => self.found = Some(("illegal target for annotation".into(), a.target.range())),
+            },
+            Stmt::Delete(d) => {
+                for t in &d.targets {
+                    if let Some(bad) = invalid_target(t, Targets::Del) {
+                        if self.found.is_none() {
+                            self.found = Some((format!("cannot delete {}", expr_name(bad)), bad.range()));
+                        }
+                    }
+                }
+            }
+            Stmt::For(f) => {
+                if let Some(bad) = invalid_target(&f.target, Targets::For) {
+                    self.found = Some((format!("cannot assign to {}", expr_name(bad)), bad.range()));
+                }
+            }
+            Stmt::With(w) => {
+                for item in &w.items {
+                    if let Some(v) = &item.optional_vars {
+                        if let Some(bad) = invalid_target(v, Targets::Star) {
+                            if self.found.is_none() {
+                                self.found = Some((format!("cannot assign to {}", expr_name(bad)), bad.range()));
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        if self.found.is_none() {
+            visitor::walk_stmt(self, stmt);
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if self.found.is_some() {
+            return;
+        }
+        match expr {
+            Expr::Named(n) => {
+                if !matches!(&*n.target, Expr::Name(_)) && n.target.range().contains(self.at.start()) {
+                    self.found = Some((
+                        format!("cannot use assignment expressions with {}", expr_name(&n.target)),
+                        n.target.range(),
+                    ));
+                    return;
+                }
+            }
+            Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {
+                let gens = match expr {
+                    Expr::ListComp(c) => &c.generators,
+                    Expr::SetComp(c) => &c.generators,
+                    Expr::DictComp(c) => &c.generators,
+                    Expr::Generator(c) => &c.generators,
+                    _ => return,
+                };
+                for g in gens {
+                    if let Some(bad) = invalid_target(&g.target, Targets::For) {
+                        self.found = Some((format!("cannot assign to {}", expr_name(bad)), bad.range()));
+                        return;
+                    }
+                }
+            }
+            _ => {}
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+fn find_target_error(parsed: &Parsed<Mod>, at: TextRange) -> Option<(String, TextRange)> {
+    let mut f = TargetFinder { at, found: None };
+    match parsed.syntax() {
+        Mod::Module(m) => {
+            for s in &m.body {
+                if f.found.is_none() {
+                    f.visit_stmt(s);
+                }
+            }
+        }
+        Mod::Expression(e) => f.visit_expr(&e.body),
+    }
+    f.found
+}
+
+fn token_index_at(tokens: &[Token], offset: TextSize) -> usize {
+    tokens.partition_point(|t| t.start() < offset)
+}
+
+fn keyword_text(k: TokenKind) -> Option<&'static str> {
+    Some(match k {
+        TokenKind::If => "'if' statement",
+        TokenKind::Elif => "'elif' statement",
+        TokenKind::Else => "'else' statement",
+        TokenKind::For => "'for' statement",
+        TokenKind::While => "'while' statement",
+        TokenKind::With => "'with' statement",
+        TokenKind::Try => "'try' statement",
+        TokenKind::Except => "'except' statement",
+        TokenKind::Finally => "'finally' statement",
+        TokenKind::Def => "function definition",
+        TokenKind::Class => "class definition",
+        TokenKind::Match => "'match' statement",
+        TokenKind::Case => "'case' statement",
+        _ => return None,
+    })
+}
+
+/// The header keyword of the compound statement whose `:` precedes token `idx`.
+fn block_header(tokens: &[Token], colon_idx: usize) -> Option<(TokenKind, TextRange)> {
+    let mut depth = 0i32;
+    let mut i = colon_idx;
+    while i > 0 {
+        i -= 1;
+        let k = tokens[i].kind();
+        if close_of(k).is_some() {
+            depth += 1;
+        } else if open_of(k).is_some() {
+            depth -= 1;
+        }
+        if depth == 0 && matches!(k, TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent) {
+            break;
+        }
+    }
+    let mut j = i;
+    while j < colon_idx {
+        let k = tokens[j].kind();
+        if matches!(
+            k,
+            TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::NonLogicalNewline | TokenKind::Comment
+        ) || k == TokenKind::At
+        {
+            j += 1;
+            continue;
+        }
+        if k == TokenKind::Async {
+            j += 1;
+            continue;
+        }
+        if keyword_text(k).is_some() {
+            return Some((k, tokens[j].range()));
+        }
+        return None;
+    }
+    None
+}
+
+fn is_name_like(k: TokenKind) -> bool {
+    k == TokenKind::Name || k.is_soft_keyword()
+}
+
+fn starts_expression(k: TokenKind) -> bool {
+    matches!(
+        k,
+        TokenKind::Name
+            | TokenKind::Int
+            | TokenKind::Float
+            | TokenKind::Complex
+            | TokenKind::String
+            | TokenKind::FStringStart
+            | TokenKind::Lpar
+            | TokenKind::Lsqb
+            | TokenKind::Lbrace
+            | TokenKind::True
+            | TokenKind::False
+            | TokenKind::None
+            | TokenKind::Ellipsis
+            | TokenKind::Not
+            | TokenKind::Minus
+            | TokenKind::Plus
+            | TokenKind::Tilde
+            | TokenKind::Lambda
+            | TokenKind::Await
+    ) || k.is_soft_keyword()
+}
+
+/// Maps a ruff parser (not lexer) error to CPython's wording and location.
+fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> CompileError {
+    let tokens: &[Token] = parsed.tokens();
+    let loc = err.location;
+    let idx = token_index_at(tokens, loc.start());
+    let tok = tokens.get(idx);
+    let prev = if idx > 0 { tokens.get(idx - 1) } else { None };
+    let level_at = |i: usize| -> i32 {
+        let mut d = 0;
+        for t in &tokens[..i.min(tokens.len())] {
+            if open_of(t.kind()).is_some() {
+                d += 1;
+            } else if close_of(t.kind()).is_some() {
+                d -= 1;
+            }
+        }
+        d
+    };
+    match &err.error {
+        ParseErrorType::UnexpectedIndentation => {
+            let (line, _) = b.lines.line_col(loc.start().to_u32());
+            let text = line_text(b.src, &b.lines, line).unwrap_or_default();
+            let indent = text.len() - text.trim_start_matches([' ', '\t', '\x0c']).len();
+            let mut e = b.at(SyntaxErrorKind::IndentationError, "unexpected indent", loc);
+            e.lineno = line;
+            e.offset = indent as u32;
+            e.end_lineno = line;
+            e.end_offset = indent as u32 + 1;
+            return e;
+        }
+        ParseErrorType::OtherError(msg) if msg.starts_with("Expected an indented block") => {
+            let colon_idx = tokens[..idx.min(tokens.len())].iter().rposition(|t| t.kind() == TokenKind::Colon);
+            let header = colon_idx.and_then(|c| block_header(tokens, c));
+            let what = header.and_then(|(k, _)| keyword_text(k)).unwrap_or("'if' statement");
+            let hline = header.map(|(_, r)| b.lines.line_col(r.start().to_u32()).0).unwrap_or(1);
+            let (line, _) = b.lines.line_col(loc.start().to_u32());
+            let text = line_text(b.src, &b.lines, line).unwrap_or_default();
+            let indent = text.len() - text.trim_start_matches([' ', '\t']).len();
+            let start = b.lines.line_start(line).unwrap_or(0) + indent as u32;
+            let end = start + text.trim().split_whitespace().next().map(|w| w.len()).unwrap_or(0) as u32;
+            return b.at(
+                SyntaxErrorKind::IndentationError,
+                format!("expected an indented block after {what} on line {hline}"),
+                TextRange::new(TextSize::from(start), TextSize::from(end)),
+            );
+        }
+        ParseErrorType::InvalidAssignmentTarget
+        | ParseErrorType::InvalidDeleteTarget
+        | ParseErrorType::InvalidAugmentedAssignmentTarget
+        | ParseErrorType::InvalidAnnotatedAssignmentTarget
+        | ParseErrorType::InvalidNamedAssignmentTarget => {
+            if let Some((msg, r)) = find_target_error(parsed, loc) {
+                return b.syntax(msg, r);
+            }
+        }
+        ParseErrorType::PositionalAfterKeywordArgument => {
+            return b.syntax("positional argument follows keyword argument", loc);
+        }
+        ParseErrorType::PositionalAfterKeywordUnpacking => {
+            return b.syntax("positional argument follows keyword argument unpacking", loc);
+        }
+        ParseErrorType::InvalidArgumentUnpackingOrder => {
+            return b.syntax("iterable argument unpacking follows keyword argument unpacking", loc);
+        }
+        ParseErrorType::NonDefaultParamAfterDefaultParam => {
+            return b.syntax("parameter without a default follows parameter with a default", loc);
+        }
+        ParseErrorType::ExpectedKeywordParam => {
+            let r = tok.map(|t| t.range()).unwrap_or(loc);
+            let star = tokens[..idx.min(tokens.len())].iter().rposition(|t| t.kind() == TokenKind::Star);
+            let r = star.map(|s| tokens[s].range()).unwrap_or(r);
+            return b.syntax("named arguments must follow bare *", r);
+        }
+        ParseErrorType::ParamAfterVarKeywordParam => {
+            return b.syntax("arguments cannot follow var-keyword argument", loc);
+        }
+        ParseErrorType::VarParameterWithDefault => {
+            return b.syntax("var-positional argument cannot have default value", loc);
+        }
+        ParseErrorType::EmptyImportNames => {
+            return b.syntax("Expected one or more names after 'import'", TextRange::empty(loc.start()));
+        }
+        ParseErrorType::FStringError(fe) | ParseErrorType::TStringError(fe) => {
+            return b.syntax(fstring_message(fe), loc);
+        }
+        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, .. } => {
+            let r = match prev {
+                Some(p) if tok.map(|t| matches!(t.kind(), TokenKind::Newline | TokenKind::EndOfFile)).unwrap_or(true) => {
+                    TextRange::empty(p.end())
+                }
+                _ => loc,
+            };
+            let header = tokens[..idx.min(tokens.len())]
+                .iter()
+                .rposition(|t| matches!(t.kind(), TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent))
+                .map(|i| i + 1)
+                .unwrap_or(0);
+            let first = tokens.get(header).map(|t| t.kind());
+            if matches!(first, Some(TokenKind::If | TokenKind::Elif | TokenKind::While)) {
+                if let Some(eq) = tokens[header..idx.min(tokens.len())].iter().position(|t| t.kind() == TokenKind::Equal) {
+                    let eq = header + eq;
+                    if eq > header + 1 && is_name_like(tokens[eq - 1].kind()) {
+                        let start = tokens[eq - 1].start();
+                        return b.syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", TextRange::new(start, tokens[eq].end()));
+                    }
+                }
+            }
+            return b.syntax("expected ':'", r);
+        }
+        _ => {}
+    }
+    let Some(tok) = tok else { return b.syntax("invalid syntax", loc) };
+    let k = tok.kind();
+    if let Some(prev) = prev {
+        if prev.kind() == TokenKind::Name && starts_expression(k) && idx >= 1 {
+            let prev_text = &b.src[prev.range()];
+            let stmt_start = idx == 1
+                || matches!(tokens[idx - 2].kind(), TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::Semi);
+            if stmt_start && (prev_text == "print" || prev_text == "exec") {
+                return b.syntax(
+                    format!("Missing parentheses in call to '{prev_text}'. Did you mean {prev_text}(...)?"),
+                    prev.range(),
+                );
+            }
+        }
+        let prev_ends_expr = matches!(
+            prev.kind(),
+            TokenKind::Name
+                | TokenKind::Int
+                | TokenKind::Float
+                | TokenKind::Complex
+                | TokenKind::String
+                | TokenKind::FStringEnd
+                | TokenKind::Rpar
+                | TokenKind::Rsqb
+                | TokenKind::Rbrace
+                | TokenKind::True
+                | TokenKind::False
+                | TokenKind::None
+        );
+        if prev_ends_expr && starts_expression(k) && level_at(idx) > 0 {
+            let start = expression_start(tokens, idx - 1);
+            return b.syntax("invalid syntax. Perhaps you forgot a comma?", TextRange::new(tokens[start].start(), tok.end()));
+        }
+    }
+    if matches!(k, TokenKind::Newline | TokenKind::EndOfFile) {
+        if let Some(prev) = prev {
+            if prev.kind() == TokenKind::Name || prev.kind().is_keyword() {
+                return b.syntax("invalid syntax", TextRange::empty(tok.start()));
+            }
+        }
+    }
+    b.syntax("invalid syntax", tok.range())
+}
+
+/// Start token of the primary expression ending at token `end` (for the comma hint).
+fn expression_start(tokens: &[Token], end: usize) -> usize {
+    let mut i = end;
+    let mut depth = 0;
+    loop {
+        let k = tokens[i].kind();
+        if close_of(k).is_some() {
+            depth += 1;
+        } else if open_of(k).is_some() {
+            if depth == 0 {
+                return i + 1;
+            }
+            depth -= 1;
+        }
+        if depth == 0 {
+            let before = if i > 0 { Some(tokens[i - 1].kind()) } else { None };
+            match before {
+                Some(TokenKind::Dot) => {
+                    i -= 1;
+                    continue;
+                }
+                Some(b) if (is_name_like(b) || close_of(b).is_some()) && matches!(k, TokenKind::Lpar | TokenKind::Lsqb) => {}
+                _ => {
+                    if k != TokenKind::Dot {
+                        return i;
+                    }
+                }
+            }
+        }
+        if i == 0 {
+            return 0;
+        }
+        i -= 1;
+    }
+}
+
+/// Inconsistent tabs/spaces in indentation (CPython's `TabError`).
+fn tab_error(b: &ErrorBuilder, tokens: &[Token]) -> Option<CompileError> {
+    let mut indents: Vec<(u32, u32)> = vec![(0, 0)];
+    let mut at_line_start = true;
+    for t in tokens {
+        let k = t.kind();
+        if at_line_start && !matches!(k, TokenKind::NonLogicalNewline | TokenKind::Comment | TokenKind::Newline) {
+            let (line, _) = b.lines.line_col(t.start().to_u32());
+            let text = line_text(b.src, &b.lines, line).unwrap_or_default();
+            let (mut col, mut alt) = (0u32, 0u32);
+            for ch in text.chars() {
+                match ch {
+                    ' ' => {
+                        col += 1;
+                        alt += 1;
+                    }
+                    '\t' => {
+                        col = (col / 8 + 1) * 8;
+                        alt += 1;
+                    }
+                    '\x0c' => {
+                        col = 0;
+                        alt = 0;
+                    }
+                    _ => break,
+                }
+            }
+            if !matches!(k, TokenKind::Indent | TokenKind::Dedent) || true {
+                let &(top, top_alt) = indents.last().unwrap_or(&(0, 0));
+                let inconsistent = if col == top {
+                    alt != top_alt
+                } else if col > top {
+                    alt <= top_alt
+                } else {
+                    while let Some(&(c, _)) = indents.last() {
+                        if c > col {
+                            indents.pop();
+                        } else {
+                            break;
+                        }
+                    }
+                    let &(c2, a2) = indents.last().unwrap_or(&(0, 0));
+                    c2 == col && a2 != alt
+                };
+                if inconsistent {
+                    let start = b.lines.line_start(line).unwrap_or(0);
+                    let mut e = b.at(
+                        SyntaxErrorKind::TabError,
+                        "inconsistent use of tabs and spaces in indentation",
+                        TextRange::empty(TextSize::from(start)),
+                    );
+                    e.offset = 1;
+                    return Some(e);
+                }
+                if col > top {
+                    indents.push((col, alt));
+                }
+            }
+            at_line_start = false;
+        }
+        if matches!(k, TokenKind::Newline) {
+            at_line_start = true;
+        }
+    }
+    None
+}
+
+/// The CPython `SyntaxError` for a source ruff could not parse cleanly, if any.
+pub(crate) fn syntax_error(src: &str, filename: &str, parsed: &Parsed<Mod>) -> Option<CompileError> {
+    let errors = parsed.errors();
+    let unsupported = parsed.unsupported_syntax_errors();
+    if errors.is_empty() && unsupported.is_empty() {
+        let b = ErrorBuilder { src, filename, lines: LineIndex::new(src) };
+        let scan = scan_tokens(&b, parsed.tokens());
+        if let Some((msg, r, kind)) = scan.error {
+            return Some(b.at(kind, msg, r));
+        }
+        return tab_error(&b, parsed.tokens());
+    }
+    let b = ErrorBuilder { src, filename, lines: LineIndex::new(src) };
+    let tokens: &[Token] = parsed.tokens();
+    let scan = scan_tokens(&b, tokens);
+    let mut tok_err: Option<(String, TextRange, SyntaxErrorKind)> = scan.error;
+    for e in errors {
+        if let ParseErrorType::Lexical(le) = &e.error {
+            let mapped = lexical_error(&b, le, e.location);
+            if tok_err.as_ref().map(|t| mapped.1.start() < t.1.start()).unwrap_or(true) {
+                tok_err = Some(mapped);
+            }
+        }
+    }
+    if let Some(t) = tab_error(&b, tokens) {
+        let better = tok_err
+            .as_ref()
+            .map(|(_, r, _)| b.lines.line_col(r.start().to_u32()).0 > t.lineno)
+            .unwrap_or(true);
+        if better {
+            return Some(t);
+        }
+    }
+    if let Some((msg, r, kind)) = tok_err {
+        return Some(b.at(kind, msg, r));
+    }
+    let first = errors.iter().find(|e| !matches!(e.error, ParseErrorType::Lexical(_)));
+    if let Some(err) = first {
+        if let Some(&(open, orange)) = scan.unclosed.last() {
+            let idx = token_index_at(tokens, err.location.start());
+            let at_eof = tokens[idx.min(tokens.len())..]
+                .iter()
+                .all(|t| matches!(t.kind(), TokenKind::Newline | TokenKind::NonLogicalNewline | TokenKind::EndOfFile | TokenKind::Dedent | TokenKind::Comment));
+            let (open_line, _) = b.lines.line_col(orange.start().to_u32());
+            let (err_line, _) = b.lines.line_col(err.location.start().to_u32());
+            if at_eof || open_line < err_line {
+                return Some(b.syntax(format!("'{open}' was never closed"), orange));
+            }
+        }
+        return Some(parser_error(&b, parsed, err));
+    }
+    if let Some(u) = unsupported.first() {
+        let idx = token_index_at(tokens, u.range.start());
+        let r = tokens.get(idx).map(|t| t.range()).unwrap_or(u.range);
+        return Some(b.syntax("invalid syntax", r));
+    }
+    None
+}
+
+/// `from __future__` features in effect (CPython's `future.c`).
+#[derive(Default)]
+pub(crate) struct Future {
+    pub annotations: bool,
+}
+
+pub(crate) fn check_future(src: &str, filename: &str, body: &[Stmt]) -> Result<Future, CompileError> {
+    let mut f = Future::default();
+    let mut allowed = true;
+    let lines = LineIndex::new(src);
+    for (i, s) in body.iter().enumerate() {
+        match s {
+            Stmt::ImportFrom(imp) if imp.level == 0 && imp.module.as_ref().map(|m| m.id.as_str()) == Some("__future__") => {
+                if !allowed {
+                    return Err(super::make_error(
+                        src,
+                        filename,
+                        &lines,
+                        "from __future__ imports must occur at the beginning of the file".into(),
+                        s.range(),
+                        SyntaxErrorKind::SyntaxError,
+                    ));
+                }
+                for a in &imp.names {
+                    match a.name.id.as_str() {
+                        "annotations" => f.annotations = true,
+                        "nested_scopes" | "generators" | "division" | "absolute_import" | "with_statement"
+                        | "print_function" | "unicode_literals" | "barry_as_FLUFL" | "generator_stop" => {}
+                        "braces" => {
+                            return Err(super::make_error(
+                                src,
+                                filename,
+                                &lines,
+                                "not a chance".into(),
+                                a.range,
+                                SyntaxErrorKind::SyntaxError,
+                            ))
+                        }
+                        other => {
+                            return Err(super::make_error(
+                                src,
+                                filename,
+                                &lines,
+                                format!("future feature {other} is not defined"),
+                                s.range(),
+                                SyntaxErrorKind::SyntaxError,
+                            ))
+                        }
+                    }
+                }
+            }
+            Stmt::Expr(e) if i == 0 && matches!(&*e.value, Expr::StringLiteral(_)) => {}
+            _ => allowed = false,
+        }
+    }
+    Ok(f)
+}
+
+/// Whether interactive input needs more lines (see `crate::is_incomplete_input`).
+pub(crate) fn is_incomplete(source: &str) -> bool {
+    let opts = ruff_python_parser::ParseOptions::from(ruff_python_parser::Mode::Module)
+        .with_target_version(ruff_python_ast::PythonVersion::PY313);
+    let parsed = ruff_python_parser::parse_unchecked(source, opts);
+    let tokens: &[Token] = parsed.tokens();
+    let deep = is_deep(&parsed);
+    let result = incomplete_tokens(source, &parsed, tokens);
+    if deep {
+        std::mem::forget(parsed);
+    }
+    result
+}
+
+fn incomplete_tokens(source: &str, parsed: &Parsed<Mod>, tokens: &[Token]) -> bool {
+    for e in parsed.errors() {
+        if let ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) = &e.error {
+            let rest = &source[e.location.start().to_usize().min(source.len())..];
+            let q = rest.find(['\'', '"']).unwrap_or(0);
+            let rest = &rest[q..];
+            if rest.starts_with("'''") || rest.starts_with("\"\"\"") {
+                return true;
+            }
+        }
+        if let ParseErrorType::Lexical(LexicalErrorType::FStringError(
+            ruff_python_parser::InterpolatedStringErrorType::UnterminatedTripleQuotedString,
+        )) = &e.error
+        {
+            return true;
+        }
+    }
+    let mut depth = 0i32;
+    for t in tokens {
+        if open_of(t.kind()).is_some() {
+            depth += 1;
+        } else if close_of(t.kind()).is_some() {
+            depth -= 1;
+            if depth < 0 {
+                return false;
+            }
+        }
+    }
+    if depth > 0 {
+        return true;
+    }
+    let trimmed = source.trim_end_matches(['\n', '\r', ' ', '\t']);
+    if trimmed.ends_with('\\') {
+        return true;
+    }
+    if trimmed.is_empty() {
+        return false;
+    }
+    let last_line = trimmed.rsplit('\n').next().unwrap_or("");
+    if last_line.trim_start().starts_with('#') {
+        return false;
+    }
+    if trimmed.ends_with(':') {
+        return true;
+    }
+    let has_block = tokens.iter().any(|t| t.kind() == TokenKind::Indent);
+    has_block && !source.ends_with("\n\n")
+}
