@@ -751,7 +751,6 @@ impl<'a> Compiler<'a> {
                 self.loc = info.loc;
                 self.emit_full(Op::PopBlock, 0, None, self.loc);
                 if preserve_tos {
-                    self.emit(Opcode::Swap, 3);
                     self.emit(Opcode::Swap, 2);
                 }
                 self.call_exit_with_nones();
