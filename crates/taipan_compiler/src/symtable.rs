@@ -654,7 +654,8 @@ impl Builder {
         };
         if store == "*" {
             if self.cur_ref().kind != BlockType::Module {
-                return err("import * only allowed at module level", stmt_range);
+                let _ = stmt_range;
+                return err("import * only allowed at module level", alias.range);
             }
             return Ok(());
         }

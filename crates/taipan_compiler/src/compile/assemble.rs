@@ -151,6 +151,51 @@ pub(crate) fn assemble(items: &[Item], nlabels: usize, consts: &[Constant]) -> R
         }
     }
 
+    // `LoadConst None; IsOp k; PopJumpIf*` -> `PopJumpIfNone` / `PopJumpIfNotNone`;
+    // `BuildTuple n; UnpackSequence n` -> swaps (CPython's `optimize_basic_block`).
+    for b in blocks.iter_mut() {
+        let n = b.instrs.len();
+        for k in 0..n {
+            if k + 2 < n {
+                let (c, is, j) = (b.instrs[k], b.instrs[k + 1], b.instrs[k + 2]);
+                let none = c.op == Op::Real(Opcode::LoadConst) && matches!(consts.get(c.arg as usize), Some(Constant::None));
+                if none && is.op == Op::Real(Opcode::IsOp) {
+                    let jump_if_none = match (j.op, is.arg) {
+                        (Op::Real(Opcode::PopJumpIfTrue), 0) | (Op::Real(Opcode::PopJumpIfFalse), 1) => Some(true),
+                        (Op::Real(Opcode::PopJumpIfFalse), 0) | (Op::Real(Opcode::PopJumpIfTrue), 1) => Some(false),
+                        _ => None,
+                    };
+                    if let Some(if_none) = jump_if_none {
+                        b.instrs[k].op = Op::Real(Opcode::Nop);
+                        b.instrs[k + 1].op = Op::Real(Opcode::Nop);
+                        b.instrs[k + 2].op =
+                            Op::Real(if if_none { Opcode::PopJumpIfNone } else { Opcode::PopJumpIfNotNone });
+                    }
+                }
+            }
+            if k + 1 < n
+                && b.instrs[k].op == Op::Real(Opcode::BuildTuple)
+                && b.instrs[k + 1].op == Op::Real(Opcode::UnpackSequence)
+                && b.instrs[k].arg == b.instrs[k + 1].arg
+                && b.instrs[k].arg <= 3
+            {
+                let cnt = b.instrs[k].arg;
+                b.instrs[k].op = Op::Real(Opcode::Nop);
+                match cnt {
+                    1 => b.instrs[k + 1].op = Op::Real(Opcode::Nop),
+                    2 => {
+                        b.instrs[k + 1].op = Op::Real(Opcode::Swap);
+                        b.instrs[k + 1].arg = 2;
+                    }
+                    _ => {
+                        b.instrs[k + 1].op = Op::Real(Opcode::Swap);
+                        b.instrs[k + 1].arg = 3;
+                    }
+                }
+            }
+        }
+    }
+
     // 3. Exception targets and stack depth in one walk (label_exception_targets + stackdepth).
     let nblocks = blocks.len();
     let mut except_stacks: Vec<Option<Vec<Handler>>> = vec![None; nblocks];

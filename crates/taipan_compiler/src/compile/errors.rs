@@ -148,8 +148,20 @@ struct TokenScan {
 
 fn scan_tokens(b: &ErrorBuilder, tokens: &[Token]) -> TokenScan {
     let mut stack: Vec<(char, TextRange)> = Vec::new();
-    for t in tokens {
+    for (i, t) in tokens.iter().enumerate() {
         let k = t.kind();
+        if matches!(k, TokenKind::Int | TokenKind::Float | TokenKind::Complex) {
+            if let Some(next) = tokens.get(i + 1) {
+                let nk = next.kind();
+                if next.start() == t.end() && (is_name_like(nk) || nk.is_keyword()) {
+                    let text = &b.src[t.range()];
+                    return TokenScan {
+                        error: Some((number_literal_error(text).into(), t.range(), SyntaxErrorKind::SyntaxError)),
+                        unclosed: stack,
+                    };
+                }
+            }
+        }
         if let Some(o) = open_of(k) {
             stack.push((o, t.range()));
             if stack.len() > MAX_PAREN_LEVEL {
@@ -250,7 +262,7 @@ fn lexical_error(b: &ErrorBuilder, e: &LexicalErrorType, range: TextRange) -> (S
         }
         LexicalErrorType::LineContinuationError => (
             "unexpected character after line continuation character".into(),
-            range,
+            TextRange::empty(range.start() + TextSize::from(1)),
             SyntaxErrorKind::SyntaxError,
         ),
         LexicalErrorType::Eof => ("unexpected EOF while parsing".into(), range, SyntaxErrorKind::SyntaxError),
@@ -262,7 +274,10 @@ fn lexical_error(b: &ErrorBuilder, e: &LexicalErrorType, range: TextRange) -> (S
         LexicalErrorType::FStringError(fe) => (fstring_message(fe), range, SyntaxErrorKind::SyntaxError),
         LexicalErrorType::OtherError(msg) => {
             let m = msg.to_string();
-            if m.contains("literal") || m.contains("number") || m.contains("digit") {
+            if m.contains("ParseIntError") {
+                let at = TextRange::empty(range.end().checked_sub(TextSize::from(1)).unwrap_or(range.end()));
+                (number_literal_error(text).into(), at, SyntaxErrorKind::SyntaxError)
+            } else if m.contains("literal") || m.contains("number") || m.contains("digit") {
                 (number_literal_error(text).into(), range, SyntaxErrorKind::SyntaxError)
             } else {
                 (m, range, SyntaxErrorKind::SyntaxError)
@@ -657,14 +672,47 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
                 return b.syntax(msg, r);
             }
         }
+        ParseErrorType::Lexical(LexicalErrorType::Eof) => {
+            let line_end = b.src.trim_end_matches(['\n', '\r']).len() as u32;
+            return b.syntax("unexpected EOF while parsing", TextRange::empty(TextSize::from(line_end)));
+        }
+        ParseErrorType::UnparenthesizedGeneratorExpression => {
+            return b.syntax("Generator expression must be parenthesized", loc);
+        }
         ParseErrorType::PositionalAfterKeywordArgument => {
-            return b.syntax("positional argument follows keyword argument", loc);
+            return b.syntax("positional argument follows keyword argument", TextRange::empty(loc.end()));
         }
         ParseErrorType::PositionalAfterKeywordUnpacking => {
             return b.syntax("positional argument follows keyword argument unpacking", loc);
         }
         ParseErrorType::InvalidArgumentUnpackingOrder => {
-            return b.syntax("iterable argument unpacking follows keyword argument unpacking", loc);
+            let comma = tokens[..idx.min(tokens.len())].iter().rposition(|t| t.kind() == TokenKind::Comma);
+            let r = comma.map(|c| tokens[c].range()).unwrap_or(loc);
+            return b.syntax("iterable argument unpacking follows keyword argument unpacking", r);
+        }
+        ParseErrorType::ExpectedExpression if in_fstring(tokens, idx) => {
+            let msg = if tok.map(|t| t.kind() == TokenKind::Rbrace).unwrap_or(false) {
+                "f-string: valid expression required before '}'"
+            } else {
+                "f-string: expecting '}'"
+            };
+            return b.syntax(msg, loc);
+        }
+        ParseErrorType::ExpectedToken { expected: TokenKind::Else, .. } => {
+            let if_idx = tokens[..idx.min(tokens.len())].iter().rposition(|t| t.kind() == TokenKind::If);
+            let start = if_idx.map(|i| expression_start(tokens, i.saturating_sub(1))).unwrap_or(idx);
+            let r = tokens.get(start).map(|t| t.range()).unwrap_or(loc);
+            return b.syntax("expected 'else' after 'if' expression", r);
+        }
+        ParseErrorType::OtherError(msg) if msg.starts_with("Expected `except` or `finally`") => {
+            let at_end = b.src[loc.start().to_usize().min(b.src.len())..].trim().is_empty();
+            let r = if at_end {
+                let trimmed = b.src.trim_end();
+                TextRange::empty(TextSize::from(trimmed.len() as u32))
+            } else {
+                loc
+            };
+            return b.syntax("expected 'except' or 'finally' block", r);
         }
         ParseErrorType::NonDefaultParamAfterDefaultParam => {
             return b.syntax("parameter without a default follows parameter with a default", loc);
@@ -685,6 +733,10 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
             return b.syntax("Expected one or more names after 'import'", TextRange::empty(loc.start()));
         }
         ParseErrorType::FStringError(fe) | ParseErrorType::TStringError(fe) => {
+            if matches!(fe, ruff_python_parser::InterpolatedStringErrorType::InvalidConversionFlag) {
+                let c = b.src[loc.start().to_usize().min(b.src.len())..].chars().next().unwrap_or('?');
+                return b.syntax(format!("f-string: invalid conversion character '{c}': expected 's', 'r', or 'a'"), loc);
+            }
             return b.syntax(fstring_message(fe), loc);
         }
         ParseErrorType::ExpectedToken { expected: TokenKind::Colon, .. } => {
@@ -701,12 +753,31 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
                 .unwrap_or(0);
             let first = tokens.get(header).map(|t| t.kind());
             if matches!(first, Some(TokenKind::If | TokenKind::Elif | TokenKind::While)) {
-                if let Some(eq) = tokens[header..idx.min(tokens.len())].iter().position(|t| t.kind() == TokenKind::Equal) {
+                if let Some(eq) = tokens[header..(idx + 1).min(tokens.len())].iter().position(|t| t.kind() == TokenKind::Equal) {
                     let eq = header + eq;
                     if eq > header + 1 && is_name_like(tokens[eq - 1].kind()) {
                         let start = tokens[eq - 1].start();
                         return b.syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", TextRange::new(start, tokens[eq].end()));
                     }
+                }
+            }
+            let mut depth = 0i32;
+            let mut innermost = None;
+            for t in tokens[..idx.min(tokens.len())].iter().rev() {
+                if close_of(t.kind()).is_some() {
+                    depth += 1;
+                } else if let Some(o) = open_of(t.kind()) {
+                    if depth == 0 {
+                        innermost = Some(o);
+                        break;
+                    }
+                    depth -= 1;
+                }
+            }
+            if innermost == Some('{') {
+                if let Some(p) = prev {
+                    let start = expression_start(tokens, idx - 1);
+                    return b.syntax("':' expected after dictionary key", TextRange::new(tokens[start].start(), p.end()));
                 }
             }
             return b.syntax("expected ':'", r);
@@ -715,6 +786,28 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
     }
     let Some(tok) = tok else { return b.syntax("invalid syntax", loc) };
     let k = tok.kind();
+    if k == TokenKind::ColonEqual && idx > 0 {
+        let start = expression_start(tokens, idx - 1);
+        let inner: Vec<TokenKind> = tokens[start..idx].iter().map(|t| t.kind()).collect();
+        let named = match inner.as_slice() {
+            [TokenKind::Lpar, n, TokenKind::Rpar] if is_name_like(*n) => Some(("name", tokens[start + 1].range())),
+            s if s.contains(&TokenKind::Dot) && s.last().map(|l| is_name_like(*l)).unwrap_or(false) => {
+                Some(("attribute", tokens[start].range()))
+            }
+            s if s.last() == Some(&TokenKind::Rsqb) => Some(("subscript", tokens[start].range())),
+            _ => None,
+        };
+        if let Some((what, r)) = named {
+            return b.syntax(format!("cannot use assignment expressions with {what}"), r);
+        }
+    }
+    if matches!(k, TokenKind::Newline | TokenKind::EndOfFile) {
+        let before = b.src[..tok.start().to_usize().min(b.src.len())].trim_end_matches([' ', '\t']);
+        if before.ends_with('\\') && b.src[tok.start().to_usize().min(b.src.len())..].trim().is_empty() {
+            let line_end = b.src.trim_end_matches(['\n', '\r']).len() as u32;
+            return b.syntax("unexpected EOF while parsing", TextRange::empty(TextSize::from(line_end)));
+        }
+    }
     if let Some(prev) = prev {
         if prev.kind() == TokenKind::Name && starts_expression(k) && idx >= 1 {
             let prev_text = &b.src[prev.range()];
@@ -755,6 +848,19 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
         }
     }
     b.syntax("invalid syntax", tok.range())
+}
+
+/// Whether token `idx` is inside an f-string replacement field.
+fn in_fstring(tokens: &[Token], idx: usize) -> bool {
+    let mut depth = 0i32;
+    for t in &tokens[..idx.min(tokens.len())] {
+        match t.kind() {
+            TokenKind::FStringStart => depth += 1,
+            TokenKind::FStringEnd => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
 }
 
 /// Start token of the primary expression ending at token `end` (for the comma hint).
@@ -878,6 +984,9 @@ pub(crate) fn syntax_error(src: &str, filename: &str, parsed: &Parsed<Mod>) -> O
     let mut tok_err: Option<(String, TextRange, SyntaxErrorKind)> = scan.error;
     for e in errors {
         if let ParseErrorType::Lexical(le) = &e.error {
+            if matches!(le, LexicalErrorType::Eof) {
+                continue;
+            }
             let mapped = lexical_error(&b, le, e.location);
             if tok_err.as_ref().map(|t| mapped.1.start() < t.1.start()).unwrap_or(true) {
                 tok_err = Some(mapped);
@@ -896,7 +1005,9 @@ pub(crate) fn syntax_error(src: &str, filename: &str, parsed: &Parsed<Mod>) -> O
     if let Some((msg, r, kind)) = tok_err {
         return Some(b.at(kind, msg, r));
     }
-    let first = errors.iter().find(|e| !matches!(e.error, ParseErrorType::Lexical(_)));
+    let first = errors
+        .iter()
+        .find(|e| !matches!(e.error, ParseErrorType::Lexical(ref l) if !matches!(l, LexicalErrorType::Eof)));
     if let Some(err) = first {
         if let Some(&(open, orange)) = scan.unclosed.last() {
             let idx = token_index_at(tokens, err.location.start());
@@ -953,7 +1064,7 @@ pub(crate) fn check_future(src: &str, filename: &str, body: &[Stmt]) -> Result<F
                                 filename,
                                 &lines,
                                 "not a chance".into(),
-                                a.range,
+                                s.range(),
                                 SyntaxErrorKind::SyntaxError,
                             ))
                         }

@@ -502,7 +502,35 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn emit_full(&mut self, op: Op, arg: u32, target: Option<Label>, loc: Position) {
+        if op == Op::Real(Opcode::BuildTuple) && arg > 0 && self.fold_tuple_on_constants(arg as usize, loc) {
+            return;
+        }
         self.unit().items.push(Item::Instr(IrInstr { op, arg, target, loc }));
+    }
+
+    /// `fold_tuple_on_constants` (flowgraph.c): `LoadConst`s directly followed by
+    /// `BuildTuple n` become one `LoadConst` of the tuple.
+    fn fold_tuple_on_constants(&mut self, n: usize, loc: Position) -> bool {
+        let u = self.unit_ref();
+        if u.items.len() < n {
+            return false;
+        }
+        let tail = &u.items[u.items.len() - n..];
+        let mut values = Vec::with_capacity(n);
+        for it in tail {
+            match it {
+                Item::Instr(i) if i.op == Op::Real(Opcode::LoadConst) => match u.consts.get(i.arg as usize) {
+                    Some(c) => values.push(c.clone()),
+                    None => return false,
+                },
+                _ => return false,
+            }
+        }
+        let len = self.unit_ref().items.len();
+        self.unit().items.truncate(len - n);
+        let idx = self.add_const(Constant::Tuple(Rc::from(values)));
+        self.unit().items.push(Item::Instr(IrInstr { op: Op::Real(Opcode::LoadConst), arg: idx, target: None, loc }));
+        true
     }
 
     pub fn emit(&mut self, op: Opcode, arg: u32) {

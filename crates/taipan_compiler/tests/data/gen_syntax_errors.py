@@ -21,6 +21,14 @@ SNIPPETS = [
     "try:\n    pass\n", "try:\n    pass\nx = 1\n", "else:\n    pass\n", "x = 1 if y else\n", "def f():\n    x: int = 1\n    global x\n",
     "class C:\n    nonlocal x\n", "import a.b as\n", "[x for x in y] = 1\n", "x = `1`\n", "x = 1 ++\n",
     "a b c\n", "1 +* 2\n", "f(**x, *y)\n", "@\ndef f(): pass\n", "def f(x):\n    nonlocal x\n",
+    "def f():\n    from os import *\n", "[(yield) for x in y]\n", "def f():\n    [x := 1 for x in y]\n", "lambda x, x: 1\n", "def f(__debug__): pass\n",
+    "f(__debug__=1)\n", "del __debug__\n", "class C:\n    [x := 1 for y in z]\n", "async def f():\n    yield from x\n", "def f():\n    async with x: pass\n",
+    "def f():\n    async for x in y: pass\n", "x = [i async for i in y]\n", "f(x for x in y, 1)\n", "def f():\n    global x\n    nonlocal x\n", "from __future__ import braces\n",
+    "from __future__ import nope\n", "x = 1\nfrom __future__ import annotations\n", "x = 'a' 'b\n", "def f(*): pass\n", "def f(**k, a): pass\n",
+    "a = 1 if b\n", "x = (1 for y in z) = 2\n", "with (yield) as x: pass\n", "(x) := 1\n", "x.y := 1\n",
+    "if True:\n        x = 1\n    y = 2\n", "x = \\\n", "x = 1 \\ 2\n", "for x in range(3):\n    pass\n  else: pass\n", "print(f'{x=!r:>10}')\nz = )\n",
+    "nonlocal_ = 1\ndef g():\n    def h():\n        nonlocal nonlocal_\n", "class A:\n    def f(self):\n        return\n    x = (yield)\n", "case = 1\nmatch = 2\nprint(case, match)\n", "match x:\n    case {1: a, 1: b}:\n        pass\n", "match x:\n    case a | b:\n        pass\n",
+    "match x:\n    case [a, *b, *c]:\n        pass\n", "match x:\n    case C(a=1, a=2):\n        pass\n", "match x:\n    case y:\n        pass\n    case z:\n        pass\n", "def f[T, T](): pass\n", "type X = (yield)\n",
     "x = (\n", "x = [\n1,\n", "try:\n    x\nexcept:\n    pass\nexcept E:\n    pass\n", "match x:\n    case 1:\n        pass\n    case _:\n        pass\n    case 2:\n        pass\n", "x = $\n",
 ]
 
