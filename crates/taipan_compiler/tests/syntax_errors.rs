@@ -76,6 +76,17 @@ fn deep_nesting_does_not_overflow() {
         let r = handle.join().expect("compile must not panic or overflow");
         let _ = r;
     }
+    for src in [format!("x = {}1", "-".repeat(1490)), format!("x = {}a", "a+".repeat(1490)), format!("x = {}a", "not ".repeat(1490))] {
+        let handle = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || compile(&src, "<s>", Mode::Exec, CompileOptions::default()).map(|_| ()).map_err(|e| e.msg))
+            .expect("spawn");
+        assert!(handle.join().expect("no overflow on a 2 MiB stack").is_ok());
+    }
     let e = compile(&"(".repeat(1000), "<s>", Mode::Exec, CompileOptions::default()).unwrap_err();
     assert_eq!((e.msg.as_str(), e.offset), ("too many nested parentheses", 201));
+    let e = compile(&cases[3], "<s>", Mode::Exec, CompileOptions::default()).unwrap_err();
+    assert_eq!((e.kind, e.msg.as_str(), e.lineno, e.offset), (SyntaxErrorKind::IndentationError, "too many levels of indentation", 101, 1));
+    let e = compile(&cases[2], "<s>", Mode::Exec, CompileOptions::default()).unwrap_err();
+    assert_eq!(e.msg, taipan_compiler::RECURSION_MSG);
 }

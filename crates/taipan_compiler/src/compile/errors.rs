@@ -21,6 +21,8 @@ use crate::{CompileError, SyntaxErrorKind};
 const DEEP_AST: u32 = 1000;
 /// CPython's tokenizer `MAXLEVEL`.
 const MAX_PAREN_LEVEL: usize = 200;
+/// CPython's tokenizer `MAXINDENT`.
+const MAX_INDENT: usize = 100;
 
 struct DepthProbe {
     depth: u32,
@@ -148,8 +150,28 @@ struct TokenScan {
 
 fn scan_tokens(b: &ErrorBuilder, tokens: &[Token]) -> TokenScan {
     let mut stack: Vec<(char, TextRange)> = Vec::new();
+    let mut indent = 0usize;
     for (i, t) in tokens.iter().enumerate() {
         let k = t.kind();
+        match k {
+            TokenKind::Indent => {
+                indent += 1;
+                if indent >= MAX_INDENT {
+                    let (line, _) = b.lines.line_col(t.start().to_u32());
+                    let start = b.lines.line_start(line).unwrap_or(0);
+                    return TokenScan {
+                        error: Some((
+                            "too many levels of indentation".into(),
+                            TextRange::empty(TextSize::from(start)),
+                            SyntaxErrorKind::IndentationError,
+                        )),
+                        unclosed: stack,
+                    };
+                }
+            }
+            TokenKind::Dedent => indent = indent.saturating_sub(1),
+            _ => {}
+        }
         if matches!(k, TokenKind::Int | TokenKind::Float | TokenKind::Complex) {
             if let Some(next) = tokens.get(i + 1) {
                 let nk = next.kind();
@@ -413,10 +435,8 @@ impl TargetFinder {
 
 impl<'a> Visitor<'a> for TargetFinder {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        if self.found.is_some() || !stmt.range().contains_range(self.at) && stmt.range() != self.at {
-            if !stmt.range().contains(self.at.start()) {
-                return;
-            }
+        if self.found.is_some() || !stmt.range().contains(self.at.start()) {
+            return;
         }
         match stmt {
             Stmt::Assign(a) => {
@@ -426,13 +446,11 @@ impl<'a> Visitor<'a> for TargetFinder {
                     }
                 }
             }
-            Stmt::AugAssign(a) => {
-                if !matches!(&*a.target, Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_)) {
-                    self.found = Some((
-                        format!("'{}' is an illegal expression for augmented assignment", expr_name(&a.target)),
-                        a.target.range(),
-                    ));
-                }
+            Stmt::AugAssign(a) if !matches!(&*a.target, Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_)) => {
+                self.found = Some((
+                    format!("'{}' is an illegal expression for augmented assignment", expr_name(&a.target)),
+                    a.target.range(),
+                ));
             }
             Stmt::AnnAssign(a) => match &*a.target {
                 Expr::Tuple(_) => {
@@ -481,14 +499,12 @@ impl<'a> Visitor<'a> for TargetFinder {
             return;
         }
         match expr {
-            Expr::Named(n) => {
-                if !matches!(&*n.target, Expr::Name(_)) && n.target.range().contains(self.at.start()) {
-                    self.found = Some((
-                        format!("cannot use assignment expressions with {}", expr_name(&n.target)),
-                        n.target.range(),
-                    ));
-                    return;
-                }
+            Expr::Named(n) if !matches!(&*n.target, Expr::Name(_)) && n.target.range().contains(self.at.start()) => {
+                self.found = Some((
+                    format!("cannot use assignment expressions with {}", expr_name(&n.target)),
+                    n.target.range(),
+                ));
+                return;
             }
             Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {
                 let gens = match expr {
@@ -656,7 +672,7 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
             let text = line_text(b.src, &b.lines, line).unwrap_or_default();
             let indent = text.len() - text.trim_start_matches([' ', '\t']).len();
             let start = b.lines.line_start(line).unwrap_or(0) + indent as u32;
-            let end = start + text.trim().split_whitespace().next().map(|w| w.len()).unwrap_or(0) as u32;
+            let end = start + text.split_whitespace().next().map(|w| w.len()).unwrap_or(0) as u32;
             return b.at(
                 SyntaxErrorKind::IndentationError,
                 format!("expected an indented block after {what} on line {hline}"),
@@ -926,36 +942,34 @@ fn tab_error(b: &ErrorBuilder, tokens: &[Token]) -> Option<CompileError> {
                     _ => break,
                 }
             }
-            if !matches!(k, TokenKind::Indent | TokenKind::Dedent) || true {
-                let &(top, top_alt) = indents.last().unwrap_or(&(0, 0));
-                let inconsistent = if col == top {
-                    alt != top_alt
-                } else if col > top {
-                    alt <= top_alt
-                } else {
-                    while let Some(&(c, _)) = indents.last() {
-                        if c > col {
-                            indents.pop();
-                        } else {
-                            break;
-                        }
+            let &(top, top_alt) = indents.last().unwrap_or(&(0, 0));
+            let inconsistent = if col == top {
+                alt != top_alt
+            } else if col > top {
+                alt <= top_alt
+            } else {
+                while let Some(&(c, _)) = indents.last() {
+                    if c > col {
+                        indents.pop();
+                    } else {
+                        break;
                     }
-                    let &(c2, a2) = indents.last().unwrap_or(&(0, 0));
-                    c2 == col && a2 != alt
-                };
-                if inconsistent {
-                    let start = b.lines.line_start(line).unwrap_or(0);
-                    let mut e = b.at(
-                        SyntaxErrorKind::TabError,
-                        "inconsistent use of tabs and spaces in indentation",
-                        TextRange::empty(TextSize::from(start)),
-                    );
-                    e.offset = 1;
-                    return Some(e);
                 }
-                if col > top {
-                    indents.push((col, alt));
-                }
+                let &(c2, a2) = indents.last().unwrap_or(&(0, 0));
+                c2 == col && a2 != alt
+            };
+            if inconsistent {
+                let start = b.lines.line_start(line).unwrap_or(0);
+                let mut e = b.at(
+                    SyntaxErrorKind::TabError,
+                    "inconsistent use of tabs and spaces in indentation",
+                    TextRange::empty(TextSize::from(start)),
+                );
+                e.offset = 1;
+                return Some(e);
+            }
+            if col > top {
+                indents.push((col, alt));
             }
             at_line_start = false;
         }

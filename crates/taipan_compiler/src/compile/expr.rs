@@ -563,7 +563,7 @@ impl<'a> Compiler<'a> {
                 if seen_star {
                     return Err(self.error("multiple starred expressions in assignment", range));
                 }
-                if i >= 256 || n - i - 1 >= (i32::MAX as usize >> 8) {
+                if i >= 256 || n - i > (i32::MAX as usize >> 8) {
                     return Err(self.error("too many expressions in star-unpacking assignment", range));
                 }
                 self.emit(Opcode::UnpackEx, (i + ((n - i - 1) << 8)) as u32);
