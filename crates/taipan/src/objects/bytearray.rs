@@ -42,7 +42,7 @@ impl PyPayload for PyByteArray {
 pub static BYTEARRAY_TYPE: PyType = PyType::new_static(StaticTypeInit {
     name: "bytearray",
     layout: &BYTEARRAY_LAYOUT,
-    flags: flags::BASETYPE | flags::SEQUENCE,
+    flags: flags::BASETYPE,
     base: Some(&super::object::OBJECT_TYPE),
     methods: BYTEARRAY_METHODS,
     getsets: &[],
@@ -196,10 +196,6 @@ fn bytearray_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<&Value>)
         }
     }
     Ok(())
-}
-
-fn bytearray_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResult<Value> {
-    super::bytes::bytes_like_binop(vm, a, b, op)
 }
 
 fn bytearray_inplace(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResult<Value> {
@@ -431,7 +427,7 @@ pub fn init_type() {
     s.new.set(Some(bytearray_new));
     s.init.set(Some(bytearray_init));
     for op in [BinaryOperator::Add, BinaryOperator::Multiply, BinaryOperator::Remainder] {
-        s.binop[op as usize].set(Some(bytearray_binop));
+        s.binop[op as usize].set(Some(super::bytes::bytes_like_binop));
     }
     s.inplace[BinaryOperator::Add as usize].set(Some(bytearray_inplace));
     s.inplace[BinaryOperator::Multiply as usize].set(Some(bytearray_inplace));

@@ -1592,10 +1592,16 @@ pub(crate) fn repeat(data: &[u8], count: i64) -> PyResult<Vec<u8>> {
     Ok(data.repeat(count))
 }
 
-/// The right operand type has its own slot for `op`: leave it a chance (NotImplemented)
-/// instead of raising the sequence error.
-fn other_handles(b: &Value, op: BinaryOperator) -> bool {
-    b.ty().slots.binop[op as usize].get().is_some()
+/// CPython tries the right operand's number slot before falling back to the sequence
+/// `sq_concat`/`sq_repeat` of bytes: run it here (when it is a different function) so a
+/// reflected `__radd__`/`__rmul__` wins and the sequence error comes last.
+fn try_other_slot(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResult<Option<Value>> {
+    let Some(f) = b.ty().slots.binop[op as usize].get() else { return Ok(None) };
+    if f as usize == bytes_like_binop as usize {
+        return Ok(None);
+    }
+    let r = f(vm, a, b, op)?;
+    Ok(if super::singletons::is_not_implemented(&r) { None } else { Some(r) })
 }
 
 pub(crate) fn bytes_like_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResult<Value> {
@@ -1605,8 +1611,10 @@ pub(crate) fn bytes_like_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOper
             if !a_is {
                 return Ok(not_implemented());
             }
-            if buffer(b).is_none() && other_handles(b, BinaryOperator::Add) {
-                return Ok(not_implemented());
+            if buffer(b).is_none() {
+                if let Some(r) = try_other_slot(vm, a, b, BinaryOperator::Add)? {
+                    return Ok(r);
+                }
             }
             concat(a, b)
         }
@@ -1616,8 +1624,10 @@ pub(crate) fn bytes_like_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOper
                 return Ok(not_implemented());
             }
             let Some(count) = crate::vm::ops::index_opt(vm, n)? else {
-                if other_handles(n, BinaryOperator::Multiply) && !n.is(seq) {
-                    return Ok(not_implemented());
+                if a_is {
+                    if let Some(r) = try_other_slot(vm, a, b, BinaryOperator::Multiply)? {
+                        return Ok(r);
+                    }
                 }
                 return Err(type_error(format!("can't multiply sequence by non-int of type '{}'", n.ty().name())));
             };

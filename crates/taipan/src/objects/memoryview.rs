@@ -544,9 +544,6 @@ fn g_contiguous(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let m = live(v)?;
     Ok(bool_value(m.step == 1 || m.len <= 1))
 }
-fn g_released(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(bool_value(this(v)?.released.get()))
-}
 
 pub static MEMORYVIEW_METHODS: &[MethodDef] = &[
     MethodDef::method("tobytes", m_tobytes),
@@ -572,7 +569,6 @@ pub static MEMORYVIEW_GETSETS: &[GetSetDef] = &[
     GetSetDef::new("c_contiguous", g_contiguous),
     GetSetDef::new("f_contiguous", g_contiguous),
     GetSetDef::new("contiguous", g_contiguous),
-    GetSetDef::new("released", g_released),
 ];
 
 pub fn init_type() {

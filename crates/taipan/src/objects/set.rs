@@ -440,11 +440,14 @@ fn set_discard_key(vm: &mut Vm, sv: &Value, key: &Value) -> PyResult<bool> {
 fn set_clear_internal(sv: &Value) {
     if let Some(s) = as_anyset(sv) {
         let mut t = s.table.borrow_mut();
-        let generation = t.generation + 1;
+        let (generation, finger) = (t.generation + 1, t.finger);
         let old = std::mem::replace(&mut *t, SetTable::new());
+        // CPython's `set_empty_to_minsize` leaves the pop finger alone.
         t.generation = generation;
+        t.finger = finger;
         drop(t);
         drop(old);
+        s.hash.set(-1);
     }
 }
 
@@ -526,6 +529,8 @@ fn set_swap_bodies(a: &Value, b: &Value) -> PyResult<()> {
         let mut ta = sa.table.borrow_mut();
         let mut tb = sb.table.borrow_mut();
         std::mem::swap(&mut *ta, &mut *tb);
+        // `set_swap_bodies` exchanges everything but the pop fingers.
+        std::mem::swap(&mut ta.finger, &mut tb.finger);
         let g = ta.generation.max(tb.generation) + 1;
         ta.generation = g;
         tb.generation = g;
