@@ -921,9 +921,9 @@ fn str_removesuffix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn str_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("expandtabs", &[po("self"), opt("tabsize")]);
-    let [sv, tabsize] = SIG.parse::<2>(args)?;
-    let sv = sv.unwrap_or_else(none);
+    static SIG: Sig = Sig::new("expandtabs", &[opt("tabsize")]);
+    let sv = self_of(&args, "expandtabs")?.clone();
+    let [tabsize] = SIG.parse::<1>(args.shift())?;
     let s = this(&sv, "expandtabs")?.as_str();
     let tabsize = match &tabsize {
         Some(t) => int_arg(vm, t)?,
@@ -962,11 +962,11 @@ fn str_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `(sep=None, maxsplit=-1)` of split/rsplit.
 fn split_args(vm: &mut Vm, args: Args, fname: &'static str) -> PyResult<(Value, Option<String>, i64)> {
-    static SPLIT: Sig = Sig::new("split", &[po("self"), opt("sep"), opt("maxsplit")]);
-    static RSPLIT: Sig = Sig::new("rsplit", &[po("self"), opt("sep"), opt("maxsplit")]);
+    static SPLIT: Sig = Sig::new("split", &[opt("sep"), opt("maxsplit")]);
+    static RSPLIT: Sig = Sig::new("rsplit", &[opt("sep"), opt("maxsplit")]);
     let sig = if fname == "split" { &SPLIT } else { &RSPLIT };
-    let [sv, sep, maxsplit] = sig.parse::<3>(args)?;
-    let sv = sv.unwrap_or_else(none);
+    let sv = self_of(&args, fname)?.clone();
+    let [sep, maxsplit] = sig.parse::<2>(args.shift())?;
     this(&sv, fname)?;
     let sep = match &sep {
         None => None,
@@ -1082,9 +1082,9 @@ fn str_rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn str_splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("splitlines", &[po("self"), opt("keepends")]);
-    let [sv, keepends] = SIG.parse::<2>(args)?;
-    let sv = sv.unwrap_or_else(none);
+    static SIG: Sig = Sig::new("splitlines", &[opt("keepends")]);
+    let sv = self_of(&args, "splitlines")?.clone();
+    let [keepends] = SIG.parse::<1>(args.shift())?;
     let s = this(&sv, "splitlines")?.as_str();
     let keepends = match &keepends {
         Some(k) => ops::is_true(vm, k)?,
@@ -1178,9 +1178,9 @@ fn str_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
 // ---------------------------------------------------------------------------------------
 
 fn str_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("replace", &[po("self"), po("old"), po("new"), opt("count")]);
-    let [sv, old, new, count] = SIG.parse::<4>(args)?;
-    let sv = sv.unwrap_or_else(none);
+    static SIG: Sig = Sig::new("replace", &[po("old"), po("new"), opt("count")]);
+    let sv = self_of(&args, "replace")?.clone();
+    let [old, new, count] = SIG.parse::<3>(args.shift())?;
     let s = this(&sv, "replace")?.as_str();
     let old = old.unwrap_or_else(none);
     let new = new.unwrap_or_else(none);
@@ -1716,9 +1716,9 @@ fn named_str_arg<'a>(v: &'a Option<Value>, fname: &str, name: &str) -> PyResult<
 }
 
 fn str_encode(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("encode", &[po("self"), opt("encoding"), opt("errors")]);
-    let [sv, encoding, errors] = SIG.parse::<3>(args)?;
-    let sv = sv.unwrap_or_else(none);
+    static SIG: Sig = Sig::new("encode", &[opt("encoding"), opt("errors")]);
+    let sv = self_of(&args, "encode")?.clone();
+    let [encoding, errors] = SIG.parse::<2>(args.shift())?;
     let s = this(&sv, "encode")?.as_str();
     let encoding = named_str_arg(&encoding, "encode", "encoding")?.unwrap_or("utf-8");
     let errors = named_str_arg(&errors, "encode", "errors")?.unwrap_or("strict");
