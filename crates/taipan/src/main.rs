@@ -1,1 +1,389 @@
-fn main() {}
+//! The `taipan` command: CPython's command line (`Modules/main.c`) over the embedding API.
+
+use std::io::{BufRead, IsTerminal, Read, Write};
+
+use taipan::vm::Config;
+use taipan::Interpreter;
+
+const USAGE: &str = "usage: taipan [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
+
+enum Run {
+    Command(String),
+    Module(String),
+    File(String),
+    Stdin,
+}
+
+fn usage_error(msg: &str) -> ! {
+    eprintln!("{msg}");
+    eprint!("{USAGE}Try `taipan -h' for more information.\n");
+    std::process::exit(2);
+}
+
+/// Where CPython 3.13's standard library is: `TAIPAN_STDLIB`, then `python3.13` on PATH,
+/// then pyenv and the usual prefixes.
+fn find_stdlib(searched: &mut Vec<String>) -> Option<String> {
+    let ok = |p: &std::path::Path| p.join("os.py").is_file() && p.join("functools.py").is_file();
+    if let Ok(p) = std::env::var("TAIPAN_STDLIB") {
+        searched.push(format!("$TAIPAN_STDLIB={p}"));
+        if ok(std::path::Path::new(&p)) {
+            return Some(p);
+        }
+    }
+    if let Ok(path) = std::env::var("PATH") {
+        for dir in path.split(':') {
+            let exe = std::path::Path::new(dir).join("python3.13");
+            if exe.is_file() {
+                if let Ok(real) = std::fs::canonicalize(&exe) {
+                    if let Some(prefix) = real.parent().and_then(|b| b.parent()) {
+                        let lib = prefix.join("lib/python3.13");
+                        searched.push(lib.to_string_lossy().into_owned());
+                        if ok(&lib) {
+                            return Some(lib.to_string_lossy().into_owned());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut roots = Vec::new();
+    if let Ok(r) = std::env::var("PYENV_ROOT") {
+        roots.push(std::path::PathBuf::from(r));
+    }
+    if let Ok(h) = std::env::var("HOME") {
+        roots.push(std::path::Path::new(&h).join(".pyenv"));
+    }
+    roots.push(std::path::PathBuf::from("/root/.pyenv"));
+    for root in roots {
+        let versions = root.join("versions");
+        let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(&versions)
+            .map(|rd| rd.flatten().map(|e| e.path()).filter(|p| p.file_name().map(|n| n.to_string_lossy().starts_with("3.13")).unwrap_or(false)).collect())
+            .unwrap_or_default();
+        found.sort();
+        for v in found {
+            let lib = v.join("lib/python3.13");
+            searched.push(lib.to_string_lossy().into_owned());
+            if ok(&lib) {
+                return Some(lib.to_string_lossy().into_owned());
+            }
+        }
+    }
+    for p in ["/usr/local/lib/python3.13", "/usr/lib/python3.13", "/opt/homebrew/lib/python3.13"] {
+        searched.push(p.to_string());
+        if ok(std::path::Path::new(p)) {
+            return Some(p.to_string());
+        }
+    }
+    None
+}
+
+fn main() {
+    // Python runs on a thread with a large stack; the VM's native-stack guard turns deep
+    // native recursion into RecursionError well before it is exhausted.
+    const STACK: usize = 1 << 30;
+    let child = std::thread::Builder::new().stack_size(STACK).spawn(real_main);
+    let code = match child {
+        Ok(h) => h.join().unwrap_or(70),
+        Err(_) => real_main(),
+    };
+    std::process::exit(code);
+}
+
+fn real_main() -> i32 {
+    let base_marker = 0u8;
+    let stack_base = &base_marker as *const u8 as usize;
+    let argv: Vec<String> = std::env::args().collect();
+    let exe = argv.first().cloned().unwrap_or_else(|| "taipan".into());
+    let mut config = Config::default();
+    let mut i = 1;
+    let mut run: Option<Run> = None;
+    while i < argv.len() {
+        let a = &argv[i];
+        if a == "-" {
+            run = Some(Run::Stdin);
+            i += 1;
+            break;
+        }
+        if !a.starts_with('-') || a.len() == 1 {
+            break;
+        }
+        if a == "--version" {
+            println!("Python 3.13.0");
+            return 0;
+        }
+        if a == "--help" {
+            print!("{USAGE}");
+            return 0;
+        }
+        if a.starts_with("--") {
+            usage_error(&format!("unknown option {a}"));
+        }
+        let chars: Vec<char> = a.chars().skip(1).collect();
+        let mut j = 0;
+        while j < chars.len() {
+            let c = chars[j];
+            let rest: String = chars[j + 1..].iter().collect();
+            let take_arg = |i: &mut usize| -> String {
+                if !rest.is_empty() {
+                    rest.clone()
+                } else {
+                    *i += 1;
+                    match argv.get(*i) {
+                        Some(v) => v.clone(),
+                        None => usage_error(&format!("Argument expected for the -{c} option")),
+                    }
+                }
+            };
+            match c {
+                'c' => {
+                    run = Some(Run::Command(take_arg(&mut i)));
+                    break;
+                }
+                'm' => {
+                    run = Some(Run::Module(take_arg(&mut i)));
+                    break;
+                }
+                'X' => {
+                    let x = take_arg(&mut i);
+                    if x == "dev" {
+                        config.dev_mode = true;
+                    }
+                    config.xoptions.push(x);
+                    break;
+                }
+                'W' => {
+                    let w = take_arg(&mut i);
+                    config.warnoptions.push(w);
+                    break;
+                }
+                'i' => {
+                    config.inspect = true;
+                    config.interactive = true;
+                }
+                'u' => config.unbuffered = true,
+                'B' => config.dont_write_bytecode = true,
+                'E' => config.ignore_environment = true,
+                'I' => {
+                    config.isolated = true;
+                    config.ignore_environment = true;
+                    config.no_user_site = true;
+                    config.safe_path = true;
+                }
+                'q' => config.quiet = true,
+                'O' => config.optimize += 1,
+                'v' => config.verbose += 1,
+                's' => config.no_user_site = true,
+                'S' => config.no_site = true,
+                'P' => config.safe_path = true,
+                'b' | 'd' | 'R' => {}
+                'V' => {
+                    println!("Python 3.13.0");
+                    return 0;
+                }
+                'h' | '?' => {
+                    print!("{USAGE}");
+                    return 0;
+                }
+                other => usage_error(&format!("Unknown option: -{other}")),
+            }
+            j += 1;
+        }
+        i += 1;
+        if run.is_some() {
+            break;
+        }
+    }
+    let rest: Vec<String> = argv[i.min(argv.len())..].to_vec();
+    let run = match run {
+        Some(r) => r,
+        None => match rest.first() {
+            Some(f) if f != "-" => Run::File(f.clone()),
+            _ => Run::Stdin,
+        },
+    };
+    let script_args = match &run {
+        Run::File(_) => rest.clone(),
+        Run::Stdin => {
+            let mut v = vec![if rest.first().map(|s| s == "-").unwrap_or(false) { "-".to_string() } else { String::new() }];
+            v.extend(rest.iter().skip(if rest.first().map(|s| s == "-").unwrap_or(false) { 1 } else { 0 }).cloned());
+            v
+        }
+        Run::Command(_) => {
+            let mut v = vec!["-c".to_string()];
+            v.extend(rest.iter().cloned());
+            v
+        }
+        Run::Module(_) => {
+            let mut v = vec![String::from("-m")];
+            v.extend(rest.iter().cloned());
+            v
+        }
+    };
+    config.argv = script_args;
+    config.executable = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| exe.clone());
+    if !config.ignore_environment {
+        if let Ok(seed) = std::env::var("PYTHONHASHSEED") {
+            if seed != "random" {
+                config.hash_seed = seed.parse().ok();
+            }
+        }
+        if std::env::var("PYTHONUNBUFFERED").map(|v| !v.is_empty()).unwrap_or(false) {
+            config.unbuffered = true;
+        }
+        if std::env::var("PYTHONDONTWRITEBYTECODE").map(|v| !v.is_empty()).unwrap_or(false) {
+            config.dont_write_bytecode = true;
+        }
+        if std::env::var("PYTHONDEVMODE").map(|v| !v.is_empty()).unwrap_or(false) {
+            config.dev_mode = true;
+        }
+        if std::env::var("PYTHONSAFEPATH").map(|v| !v.is_empty()).unwrap_or(false) {
+            config.safe_path = true;
+        }
+    }
+    let cwd = std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut path = Vec::new();
+    if !config.safe_path {
+        match &run {
+            Run::File(f) => {
+                let abs = std::path::Path::new(&cwd).join(f);
+                let dir = abs.parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+                path.push(dir);
+            }
+            Run::Module(_) => path.push(cwd.clone()),
+            _ => path.push(String::new()),
+        }
+    }
+    if !config.ignore_environment {
+        if let Ok(pp) = std::env::var("PYTHONPATH") {
+            path.extend(pp.split(':').filter(|s| !s.is_empty()).map(str::to_string));
+        }
+    }
+    config.path = path;
+    let mut searched = Vec::new();
+    config.stdlib = find_stdlib(&mut searched);
+    config.stdlib_searched = searched;
+    let interactive_stdin = std::io::stdin().is_terminal();
+    let inspect = config.inspect;
+    let quiet = config.quiet;
+    let mut interp = match Interpreter::new(config) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("taipan: {e}");
+            return 1;
+        }
+    };
+    interp.vm.set_stack_limit(stack_base, (1 << 30) - (64 << 20));
+    let status = match run {
+        Run::Command(cmd) => interp.run_source(&cmd, "<string>"),
+        Run::Module(m) => run_module(&mut interp, &m),
+        Run::File(f) => {
+            let abs = std::path::Path::new(&cwd).join(&f);
+            let shown = abs.to_string_lossy().into_owned();
+            match std::fs::read(&f) {
+                Ok(bytes) => match taipan::decode_source(&bytes) {
+                    Ok(src) => interp.run_source(&src, &shown),
+                    Err(msg) => {
+                        eprintln!("SyntaxError: {msg}");
+                        1
+                    }
+                },
+                Err(e) => {
+                    let errno = e.raw_os_error().unwrap_or(2);
+                    let msg = taipan::objects::exceptions::strerror(errno).unwrap_or_else(|| e.to_string());
+                    eprintln!("{exe}: can't open file '{shown}': [Errno {errno}] {msg}");
+                    2
+                }
+            }
+        }
+        Run::Stdin => {
+            if interactive_stdin || inspect {
+                repl(&mut interp, interactive_stdin, quiet)
+            } else {
+                let mut src = Vec::new();
+                let _ = std::io::stdin().read_to_end(&mut src);
+                let s = String::from_utf8_lossy(&src).into_owned();
+                interp.run_source(&s, "<stdin>")
+            }
+        }
+    };
+    if inspect && !matches!(status, 2) {
+        return repl(&mut interp, interactive_stdin, true);
+    }
+    status
+}
+
+fn run_module(interp: &mut Interpreter, name: &str) -> i32 {
+    let code = format!("import runpy as _r\n_r._run_module_as_main({name:?})\n");
+    let has_runpy = interp.vm.config.stdlib.is_some();
+    if has_runpy {
+        return interp.run_source(&code, "<string>");
+    }
+    // Without the standard library: find `name.py` on sys.path and run it as __main__.
+    for dir in interp.vm.config.path.clone() {
+        let p = std::path::Path::new(if dir.is_empty() { "." } else { &dir }).join(format!("{name}.py"));
+        if let Ok(src) = std::fs::read_to_string(&p) {
+            return interp.run_source(&src, &p.to_string_lossy());
+        }
+    }
+    eprintln!("{}: No module named {name}", interp.vm.config.executable);
+    1
+}
+
+/// The interactive loop: prompts, continuation lines, echo of expression values.
+fn repl(interp: &mut Interpreter, tty: bool, quiet: bool) -> i32 {
+    if tty && !quiet {
+        eprintln!("Python 3.13.0 (taipan 0.1.0) [Rust]\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.");
+    }
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock();
+    let mut buffer = String::new();
+    loop {
+        let prompt = if buffer.is_empty() { ">>> " } else { "... " };
+        let _ = interp.vm.run_pending();
+        interp.vm.flush_std_streams();
+        if tty {
+            print!("{prompt}");
+            let _ = std::io::stdout().flush();
+        } else {
+            eprint!("{prompt}");
+        }
+        let mut line = String::new();
+        match lines.read_line(&mut line) {
+            Ok(0) | Err(_) => {
+                if !tty {
+                    eprintln!();
+                } else {
+                    println!();
+                }
+                break;
+            }
+            Ok(_) => {}
+        }
+        buffer.push_str(&line);
+        let complete_block = line.trim().is_empty() || !buffer.contains('\n') || buffer.lines().count() == 1;
+        if taipan_compiler::is_incomplete_input(&buffer) && !(line.trim().is_empty() && buffer.lines().count() > 1) {
+            continue;
+        }
+        if !complete_block && !line.trim().is_empty() {
+            continue;
+        }
+        let src = std::mem::take(&mut buffer);
+        if src.trim().is_empty() {
+            continue;
+        }
+        let vm = &mut interp.vm;
+        let result = taipan::compile_source(vm, &src, "<stdin>", taipan_compiler::Mode::Single).and_then(|code| {
+            let g = vm.main_dict();
+            let frame = taipan::vm::frame::Frame::for_module(code, g.clone(), Some(g), vm.builtins_dict.clone());
+            vm.run_frame(frame)
+        });
+        if let Err(e) = result {
+            if e.exc.ty().is_subtype(&taipan::objects::exceptions::SYSTEM_EXIT) {
+                let status = interp.vm.handle_uncaught(e);
+                return interp.finish(status);
+            }
+            interp.vm.handle_uncaught(e);
+        }
+    }
+    interp.finish(0)
+}

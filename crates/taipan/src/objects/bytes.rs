@@ -103,6 +103,11 @@ pub(crate) fn like(this: &Value, data: Vec<u8>) -> Value {
     }
 }
 
+/// The bound receiver of a method (the first positional argument).
+pub(crate) fn self_arg<'a>(args: &Args<'a>) -> PyResult<&'a Value> {
+    args.positional().first().ok_or_else(|| type_error("descriptor needs an argument"))
+}
+
 /// The receiver's bytes, or the descriptor TypeError.
 fn self_data(v: &Value) -> PyResult<Cow<'_, [u8]>> {
     if let Some(b) = as_bytes(v) {
@@ -689,11 +694,11 @@ fn split_sep(data: &[u8], sep: &[u8], maxsplit: i64, reverse: bool) -> Vec<Vec<u
 }
 
 fn split_impl(vm: &mut Vm, args: Args, name: &'static str, reverse: bool) -> PyResult<Value> {
-    static SPLIT: Sig = Sig::new("split", &[po("self"), opt("sep"), opt("maxsplit")]);
-    static RSPLIT: Sig = Sig::new("rsplit", &[po("self"), opt("sep"), opt("maxsplit")]);
+    static SPLIT: Sig = Sig::new("split", &[opt("sep"), opt("maxsplit")]);
+    static RSPLIT: Sig = Sig::new("rsplit", &[opt("sep"), opt("maxsplit")]);
     let sig = if name == "split" { &SPLIT } else { &RSPLIT };
-    let [this, sep, maxsplit] = sig.parse::<3>(args)?;
-    let this = this.expect("required");
+    let this = self_arg(&args)?.clone();
+    let [sep, maxsplit] = sig.parse::<2>(args.shift())?;
     let maxsplit = match maxsplit {
         Some(m) => crate::vm::ops::index_value(vm, &m)?,
         None => -1,
@@ -965,9 +970,9 @@ pub(crate) fn b_zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub(crate) fn b_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("expandtabs", &[po("self"), opt("tabsize")]);
-    let [this, tabsize] = SIG.parse::<2>(args)?;
-    let this = this.expect("required");
+    static SIG: Sig = Sig::new("expandtabs", &[opt("tabsize")]);
+    let this = self_arg(&args)?.clone();
+    let [tabsize] = SIG.parse::<1>(args.shift())?;
     let tabsize = match tabsize {
         Some(t) => crate::vm::ops::index_value(vm, &t)?,
         None => 8,
@@ -998,9 +1003,9 @@ pub(crate) fn b_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub(crate) fn b_splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("splitlines", &[po("self"), opt("keepends")]);
-    let [this, keepends] = SIG.parse::<2>(args)?;
-    let this = this.expect("required");
+    static SIG: Sig = Sig::new("splitlines", &[opt("keepends")]);
+    let this = self_arg(&args)?.clone();
+    let [keepends] = SIG.parse::<1>(args.shift())?;
     let keepends = match keepends {
         Some(k) => crate::vm::ops::is_true(vm, &k)?,
         None => false,
@@ -1031,9 +1036,10 @@ pub(crate) fn b_splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub(crate) fn b_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("replace", &[po("self"), po("old"), po("new"), opt("count")]);
-    let [this, old, new, count] = SIG.parse::<4>(args)?;
-    let (this, old, new) = (this.expect("required"), old.expect("required"), new.expect("required"));
+    static SIG: Sig = Sig::new("replace", &[po("old"), po("new"), opt("count")]);
+    let this = self_arg(&args)?.clone();
+    let [old, new, count] = SIG.parse::<3>(args.shift())?;
+    let (this, old, new) = (this, old.expect("required"), new.expect("required"));
     let count = match count {
         Some(c) => crate::vm::ops::index_value(vm, &c)?,
         None => -1,
@@ -1089,9 +1095,10 @@ pub(crate) fn b_removesuffix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub(crate) fn b_translate(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("translate", &[po("self"), po("table"), opt("delete")]);
-    let [this, table, delete] = SIG.parse::<3>(args)?;
-    let (this, table) = (this.expect("required"), table.expect("required"));
+    static SIG: Sig = Sig::new("translate", &[po("table"), opt("delete")]);
+    let this = self_arg(&args)?.clone();
+    let [table, delete] = SIG.parse::<2>(args.shift())?;
+    let (this, table) = (this, table.expect("required"));
     let table = if is_none(&table) {
         None
     } else {
@@ -1129,9 +1136,9 @@ pub(crate) fn b_maketrans(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub(crate) fn b_decode(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("decode", &[po("self"), opt("encoding"), opt("errors")]);
-    let [this, encoding, errors] = SIG.parse::<3>(args)?;
-    let this = this.expect("required");
+    static SIG: Sig = Sig::new("decode", &[opt("encoding"), opt("errors")]);
+    let this = self_arg(&args)?.clone();
+    let [encoding, errors] = SIG.parse::<2>(args.shift())?;
     let enc = str_arg(encoding.as_ref(), "decode", "encoding")?.unwrap_or("utf-8").to_string();
     let errs = str_arg(errors.as_ref(), "decode", "errors")?.unwrap_or("strict").to_string();
     let data = self_data(&this)?;
@@ -1182,9 +1189,9 @@ pub(crate) fn hex_impl(vm: &mut Vm, data: &[u8], sep: Option<&Value>, bytes_per_
 }
 
 pub(crate) fn b_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("hex", &[po("self"), opt("sep"), opt("bytes_per_sep")]);
-    let [this, sep, per] = SIG.parse::<3>(args)?;
-    let this = this.expect("required");
+    static SIG: Sig = Sig::new("hex", &[opt("sep"), opt("bytes_per_sep")]);
+    let this = self_arg(&args)?.clone();
+    let [sep, per] = SIG.parse::<2>(args.shift())?;
     let data = self_data(&this)?.into_owned();
     hex_impl(vm, &data, sep.as_ref(), per.as_ref())
 }
@@ -1597,7 +1604,7 @@ pub(crate) fn repeat(data: &[u8], count: i64) -> PyResult<Vec<u8>> {
 /// reflected `__radd__`/`__rmul__` wins and the sequence error comes last.
 fn try_other_slot(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResult<Option<Value>> {
     let Some(f) = b.ty().slots.binop[op as usize].get() else { return Ok(None) };
-    if f as usize == bytes_like_binop as usize {
+    if f as *const () == bytes_like_binop as *const () {
         return Ok(None);
     }
     let r = f(vm, a, b, op)?;

@@ -300,8 +300,8 @@ fn format_int_spec(vm: &mut Vm, i: &IntRef, spec: &Spec) -> PyResult<String> {
         if spec.alternate {
             return Err(value_error("Alternate form (#) not allowed with integer format specifier 'c'"));
         }
-        let c = i
-            .to_i64()
+        let n = i.to_i64().ok_or_else(|| overflow_error("Python int too large to convert to C long"))?;
+        let c = Some(n)
             .filter(|n| (0..0x110000).contains(n))
             .and_then(|n| char::from_u32(n as u32))
             .ok_or_else(|| overflow_error("%c arg not in range(0x110000)"))?;

@@ -15,7 +15,7 @@ use std::cell::Cell;
 use taipan_compiler::bytecode::ComparisonOperator;
 
 use super::bytearray::as_bytearray;
-use super::bytes::{as_bytes, new_bytes};
+use super::bytes::{as_bytes, new_bytes, self_arg};
 use super::int::{as_int, new_int};
 use super::singletons::{bool_value, is_none, none, not_implemented};
 use super::str::{as_str, new_string};
@@ -423,9 +423,10 @@ fn memoryview_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 // Methods and attributes
 
 fn m_tobytes(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("tobytes", &[crate::vm::args::po("self"), opt("order")]);
-    let [v, _order] = SIG.parse::<2>(args)?;
-    Ok(new_bytes(live(&v.expect("required"))?.tobytes()))
+    static SIG: Sig = Sig::new("tobytes", &[opt("order")]);
+    let v = self_arg(&args)?.clone();
+    let [_order] = SIG.parse::<1>(args.shift())?;
+    Ok(new_bytes(live(&v)?.tobytes()))
 }
 
 fn m_tolist(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -434,9 +435,10 @@ fn m_tolist(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn m_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("hex", &[crate::vm::args::po("self"), opt("sep"), opt("bytes_per_sep")]);
-    let [v, sep, per] = SIG.parse::<3>(args)?;
-    let data = live(&v.expect("required"))?.tobytes();
+    static SIG: Sig = Sig::new("hex", &[opt("sep"), opt("bytes_per_sep")]);
+    let v = self_arg(&args)?.clone();
+    let [sep, per] = SIG.parse::<2>(args.shift())?;
+    let data = live(&v)?.tobytes();
     super::bytes::hex_impl(vm, &data, sep.as_ref(), per.as_ref())
 }
 
@@ -469,9 +471,9 @@ fn m_exit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn m_cast(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("cast", &[crate::vm::args::po("self"), p("format"), opt("shape")]);
-    let [v, format, shape] = SIG.parse::<3>(args)?;
-    let v = v.expect("required");
+    static SIG: Sig = Sig::new("cast", &[p("format"), opt("shape")]);
+    let v = self_arg(&args)?.clone();
+    let [format, shape] = SIG.parse::<2>(args.shift())?;
     let format = format.expect("required");
     let m = live(&v)?;
     let fmt = as_str(&format).ok_or_else(|| type_error("memoryview: format argument must be a string"))?;

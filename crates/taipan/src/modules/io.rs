@@ -1,0 +1,719 @@
+//! File objects for `open()` and `sys.stdin`/`stdout`/`stderr`.
+//!
+//! NOTE: CPython's `_io` module (buffered/raw/text layers) is not implemented yet; this
+//! file provides one native file type per mode family with the methods programs use
+//! (`read`, `readline`, `readlines`, iteration, `write`, `writelines`, `seek`, `tell`,
+//! `flush`, `close`, context management) and CPython's type names and reprs.  Text is
+//! UTF-8 with universal newlines on input.
+
+use std::cell::RefCell;
+use std::io::{Read, Seek, SeekFrom, Write};
+
+use crate::objects::int::new_int;
+use crate::objects::singletons::{bool_value, is_none, none};
+use crate::objects::str::{as_str, new_str, new_string};
+use crate::objects::typeobject::{flags, GetSetDef, MethodDef, PyType, StaticTypeInit};
+use crate::runtime::heap::{self, Layout, ObjectHead, PyPayload};
+use crate::runtime::value::Value;
+use crate::vm::args::{opt, p};
+use crate::vm::{type_error, value_error, Args, PyErr, PyResult, Sig, Vm};
+
+enum Target {
+    Stdin,
+    Stdout,
+    Stderr,
+    File(std::fs::File),
+}
+
+struct Inner {
+    target: Target,
+    name: Value,
+    mode: String,
+    binary: bool,
+    readable: bool,
+    writable: bool,
+    closed: bool,
+    /// Pending output (flushed on newline when line buffered, on flush/close, and at exit).
+    wbuf: Vec<u8>,
+    /// Read-ahead input.
+    rbuf: Vec<u8>,
+    eof: bool,
+    line_buffered: bool,
+}
+
+#[repr(C)]
+pub struct PyFile {
+    head: ObjectHead,
+    inner: RefCell<Inner>,
+}
+
+pub static FILE_LAYOUT: Layout = crate::payload_layout!(PyFile, "_io.file", heap::no_traverse, heap::no_clear);
+
+impl PyPayload for PyFile {
+    fn layout() -> &'static Layout {
+        &FILE_LAYOUT
+    }
+    fn static_type() -> &'static PyType {
+        &TEXT_IO_TYPE
+    }
+}
+
+macro_rules! file_type {
+    ($s:ident, $name:literal) => {
+        pub static $s: PyType = PyType::new_static(StaticTypeInit {
+            name: $name,
+            layout: &FILE_LAYOUT,
+            flags: flags::HAVE_GC | flags::WEAKREFABLE | flags::HAS_FINALIZER,
+            base: Some(&crate::objects::object::OBJECT_TYPE),
+            methods: FILE_METHODS,
+            getsets: FILE_GETSETS,
+            doc: None,
+            module: Some("_io"),
+        });
+    };
+}
+
+file_type!(TEXT_IO_TYPE, "TextIOWrapper");
+file_type!(BUFFERED_READER_TYPE, "BufferedReader");
+file_type!(BUFFERED_WRITER_TYPE, "BufferedWriter");
+
+impl Drop for PyFile {
+    fn drop(&mut self) {
+        let mut inner = self.inner.borrow_mut();
+        let _ = flush_inner(&mut inner);
+    }
+}
+
+fn flush_inner(inner: &mut Inner) -> std::io::Result<()> {
+    if inner.wbuf.is_empty() {
+        return Ok(());
+    }
+    let data = std::mem::take(&mut inner.wbuf);
+    match &mut inner.target {
+        Target::Stdout => {
+            let mut o = std::io::stdout().lock();
+            o.write_all(&data)?;
+            o.flush()
+        }
+        Target::Stderr => {
+            let mut e = std::io::stderr().lock();
+            e.write_all(&data)?;
+            e.flush()
+        }
+        Target::File(f) => f.write_all(&data),
+        Target::Stdin => Ok(()),
+    }
+}
+
+fn new_file(target: Target, name: Value, mode: &str, binary: bool, readable: bool, writable: bool, line_buffered: bool) -> Value {
+    let ty: &PyType = if !binary {
+        &TEXT_IO_TYPE
+    } else if writable && !readable {
+        &BUFFERED_WRITER_TYPE
+    } else {
+        &BUFFERED_READER_TYPE
+    };
+    heap::alloc(
+        ty,
+        PyFile {
+            head: ObjectHead::uninit(),
+            inner: RefCell::new(Inner {
+                target,
+                name,
+                mode: mode.to_string(),
+                binary,
+                readable,
+                writable,
+                closed: false,
+                wbuf: Vec::new(),
+                rbuf: Vec::new(),
+                eof: false,
+                line_buffered,
+            }),
+        },
+    )
+}
+
+/// `sys.stdin`, `sys.stdout`, `sys.stderr`.
+pub fn std_streams(unbuffered: bool) -> (Value, Value, Value) {
+    let tty = |fd: i32| unsafe_isatty(fd);
+    (
+        new_file(Target::Stdin, new_str("<stdin>"), "r", false, true, false, false),
+        new_file(Target::Stdout, new_str("<stdout>"), "w", false, false, true, unbuffered || tty(1)),
+        new_file(Target::Stderr, new_str("<stderr>"), "w", false, false, true, true),
+    )
+}
+
+fn unsafe_isatty(fd: i32) -> bool {
+    // SAFETY: isatty only inspects the descriptor.
+    unsafe { libc::isatty(fd) == 1 }
+}
+
+pub fn is_native_stream(v: &Value) -> bool {
+    v.downcast::<PyFile>().is_some()
+}
+
+fn this(v: &Value) -> PyResult<&PyFile> {
+    v.downcast::<PyFile>().ok_or_else(|| type_error("file object expected"))
+}
+
+fn closed_error() -> PyErr {
+    value_error("I/O operation on closed file.")
+}
+
+fn io_error(e: std::io::Error) -> PyErr {
+    crate::objects::exceptions::os_error_from_io(&e, None)
+}
+
+/// Writes text to a native stream.
+pub fn stream_write(_vm: &mut Vm, f: &Value, s: &str) -> PyResult<()> {
+    let file = this(f)?;
+    let mut inner = file.inner.borrow_mut();
+    if inner.closed {
+        return Err(closed_error());
+    }
+    if !inner.writable {
+        return Err(PyErr::new(&crate::objects::exceptions::OS_ERROR, "not writable"));
+    }
+    inner.wbuf.extend_from_slice(s.as_bytes());
+    let flush_now = match inner.target {
+        Target::Stderr => true,
+        Target::Stdout => (inner.line_buffered && s.contains('\n')) || inner.wbuf.len() > 1 << 16,
+        _ => inner.wbuf.len() > 1 << 16,
+    };
+    if flush_now {
+        flush_inner(&mut inner).map_err(io_error)?;
+    }
+    Ok(())
+}
+
+pub fn stream_flush(_vm: &mut Vm, f: &Value) -> PyResult<()> {
+    let file = this(f)?;
+    let mut inner = file.inner.borrow_mut();
+    flush_inner(&mut inner).map_err(io_error)
+}
+
+/// Fills `rbuf` until it holds a newline (or `want` bytes) or EOF.
+fn fill(inner: &mut Inner, want: Option<usize>, until_newline: bool) -> std::io::Result<()> {
+    loop {
+        if let Some(w) = want {
+            if inner.rbuf.len() >= w {
+                return Ok(());
+            }
+        }
+        if until_newline && inner.rbuf.contains(&b'\n') {
+            return Ok(());
+        }
+        if inner.eof {
+            return Ok(());
+        }
+        let mut chunk = vec![0u8; 65536];
+        let n = match &mut inner.target {
+            Target::Stdin => {
+                if until_newline {
+                    let mut line = String::new();
+                    let n = std::io::stdin().read_line(&mut line)?;
+                    chunk[..n].copy_from_slice(&line.as_bytes()[..n]);
+                    n
+                } else {
+                    std::io::stdin().read(&mut chunk)?
+                }
+            }
+            Target::File(f) => f.read(&mut chunk)?,
+            _ => 0,
+        };
+        if n == 0 {
+            inner.eof = true;
+            return Ok(());
+        }
+        inner.rbuf.extend_from_slice(&chunk[..n]);
+    }
+}
+
+fn translate_newlines(s: String) -> String {
+    if s.contains('\r') {
+        s.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        s
+    }
+}
+
+fn to_text(bytes: Vec<u8>) -> String {
+    translate_newlines(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn result_value(binary: bool, bytes: Vec<u8>) -> Value {
+    if binary {
+        crate::objects::bytes::new_bytes(bytes)
+    } else {
+        new_string(to_text(bytes))
+    }
+}
+
+fn readable_inner(file: &PyFile) -> PyResult<std::cell::RefMut<'_, Inner>> {
+    let inner = file.inner.borrow_mut();
+    if inner.closed {
+        return Err(closed_error());
+    }
+    if !inner.readable {
+        return Err(PyErr::new(&crate::objects::exceptions::OS_ERROR, "not readable").with_unsupported());
+    }
+    Ok(inner)
+}
+
+trait Unsupported {
+    fn with_unsupported(self) -> Self;
+}
+impl Unsupported for PyErr {
+    fn with_unsupported(self) -> Self {
+        crate::vm::PyErr::new(&crate::objects::exceptions::OS_ERROR, "not readable")
+    }
+}
+
+fn m_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check("read", 1, 2)?;
+    let n = match pos.get(1).filter(|v| !is_none(v)) {
+        Some(v) => crate::vm::ops::index_value(vm, v)?,
+        None => -1,
+    };
+    let file = this(&pos[0])?;
+    let mut inner = readable_inner(file)?;
+    let binary = inner.binary;
+    if n < 0 {
+        loop {
+            let before = inner.rbuf.len();
+            fill(&mut inner, Some(before + 1), false).map_err(io_error)?;
+            if inner.eof || inner.rbuf.len() == before {
+                break;
+            }
+        }
+        let all = std::mem::take(&mut inner.rbuf);
+        return Ok(result_value(binary, all));
+    }
+    let n = n as usize;
+    if binary {
+        fill(&mut inner, Some(n), false).map_err(io_error)?;
+        let take = n.min(inner.rbuf.len());
+        let out: Vec<u8> = inner.rbuf.drain(..take).collect();
+        return Ok(result_value(true, out));
+    }
+    // Text: n characters.
+    loop {
+        let text = String::from_utf8_lossy(&inner.rbuf).into_owned();
+        if text.chars().count() >= n || inner.eof {
+            let s: String = text.chars().take(n).collect();
+            let used = s.len();
+            let n = used.min(inner.rbuf.len());
+            inner.rbuf.drain(..n);
+            return Ok(new_string(translate_newlines(s)));
+        }
+        let want = inner.rbuf.len() + 1;
+        fill(&mut inner, Some(want), false).map_err(io_error)?;
+    }
+}
+
+fn read_line(inner: &mut Inner, limit: Option<usize>) -> std::io::Result<Vec<u8>> {
+    fill(inner, None, true)?;
+    let end = match inner.rbuf.iter().position(|b| *b == b'\n') {
+        Some(i) => i + 1,
+        None => inner.rbuf.len(),
+    };
+    let end = limit.map(|l| l.min(end)).unwrap_or(end);
+    Ok(inner.rbuf.drain(..end).collect())
+}
+
+fn m_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check("readline", 1, 2)?;
+    let limit = match pos.get(1).filter(|v| !is_none(v)) {
+        Some(v) => {
+            let n = crate::vm::ops::index_value(vm, v)?;
+            if n < 0 { None } else { Some(n as usize) }
+        }
+        None => None,
+    };
+    let file = this(&pos[0])?;
+    let mut inner = readable_inner(file)?;
+    let binary = inner.binary;
+    let line = read_line(&mut inner, limit).map_err(io_error)?;
+    Ok(result_value(binary, line))
+}
+
+fn m_readlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check("readlines", 1, 2)?;
+    let file = this(&pos[0])?;
+    let mut out = Vec::new();
+    {
+        let mut inner = readable_inner(file)?;
+        let binary = inner.binary;
+        loop {
+            let line = read_line(&mut inner, None).map_err(io_error)?;
+            if line.is_empty() {
+                break;
+            }
+            out.push(result_value(binary, line));
+        }
+    }
+    let _ = vm;
+    Ok(crate::objects::list::PyList::new_value(out))
+}
+
+fn file_iternext(_vm: &mut Vm, f: &Value) -> PyResult<Option<Value>> {
+    let file = this(f)?;
+    let mut inner = readable_inner(file)?;
+    let binary = inner.binary;
+    let line = read_line(&mut inner, None).map_err(io_error)?;
+    if line.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(result_value(binary, line)))
+}
+
+fn file_iter(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    if this(f)?.inner.borrow().closed {
+        return Err(closed_error());
+    }
+    Ok(f.clone())
+}
+
+fn m_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [f, data] = args.exact::<2>("write")?;
+    let file = this(f)?;
+    let binary = file.inner.borrow().binary;
+    if binary {
+        let bytes = crate::objects::bytes::as_bytes_like(data)
+            .ok_or_else(|| type_error(format!("a bytes-like object is required, not '{}'", data.ty().name())))?;
+        let mut inner = file.inner.borrow_mut();
+        if inner.closed {
+            return Err(closed_error());
+        }
+        if !inner.writable {
+            return Err(PyErr::new(&crate::objects::exceptions::OS_ERROR, "write"));
+        }
+        inner.wbuf.extend_from_slice(&bytes);
+        return Ok(new_int(bytes.len() as i64));
+    }
+    let s = as_str(data).ok_or_else(|| type_error(format!("write() argument must be str, not {}", data.ty().name())))?.to_string();
+    stream_write(vm, f, &s)?;
+    Ok(new_int(s.chars().count() as i64))
+}
+
+fn m_writelines(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [f, lines] = args.exact::<2>("writelines")?;
+    for l in crate::vm::ops::collect_iter(vm, lines)? {
+        m_write(vm, Args::new(&[f.clone(), l]))?;
+    }
+    Ok(none())
+}
+
+fn m_flush(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [f] = args.exact::<1>("flush")?;
+    if this(f)?.inner.borrow().closed {
+        return Err(closed_error());
+    }
+    stream_flush(vm, f)?;
+    Ok(none())
+}
+
+fn m_close(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [f] = args.exact::<1>("close")?;
+    let file = this(f)?;
+    let mut inner = file.inner.borrow_mut();
+    if inner.closed {
+        return Ok(none());
+    }
+    flush_inner(&mut inner).map_err(io_error)?;
+    inner.closed = true;
+    if let Target::File(_) = inner.target {
+        inner.target = Target::Stdin;
+    }
+    Ok(none())
+}
+
+fn m_enter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [f] = args.exact::<1>("__enter__")?;
+    if this(f)?.inner.borrow().closed {
+        return Err(closed_error());
+    }
+    Ok(f.clone())
+}
+
+fn m_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = args.positional().first().cloned().ok_or_else(|| type_error("__exit__ needs self"))?;
+    m_close(vm, Args::new(&[f]))?;
+    Ok(none())
+}
+
+fn m_seek(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check("seek", 2, 3)?;
+    let off = crate::vm::ops::index_value(vm, &pos[1])?;
+    let whence = match pos.get(2) {
+        Some(w) => crate::vm::ops::index_value(vm, w)?,
+        None => 0,
+    };
+    let file = this(&pos[0])?;
+    let mut inner = file.inner.borrow_mut();
+    if inner.closed {
+        return Err(closed_error());
+    }
+    flush_inner(&mut inner).map_err(io_error)?;
+    let buffered = inner.rbuf.len() as i64;
+    inner.rbuf.clear();
+    inner.eof = false;
+    let target = match whence {
+        0 => SeekFrom::Start(off.max(0) as u64),
+        1 => SeekFrom::Current(off - buffered),
+        2 => SeekFrom::End(off),
+        _ => return Err(value_error(format!("invalid whence ({whence}, should be 0, 1 or 2)"))),
+    };
+    match &mut inner.target {
+        Target::File(f) => Ok(new_int(f.seek(target).map_err(io_error)? as i64)),
+        _ => Err(PyErr::new(&crate::objects::exceptions::OS_ERROR, "underlying stream is not seekable")),
+    }
+}
+
+fn m_tell(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [f] = args.exact::<1>("tell")?;
+    let file = this(f)?;
+    let mut inner = file.inner.borrow_mut();
+    if inner.closed {
+        return Err(closed_error());
+    }
+    flush_inner(&mut inner).map_err(io_error)?;
+    let buffered = inner.rbuf.len() as i64;
+    match &mut inner.target {
+        Target::File(f) => Ok(new_int(f.stream_position().map_err(io_error)? as i64 - buffered)),
+        _ => Err(PyErr::new(&crate::objects::exceptions::OS_ERROR, "underlying stream is not seekable")),
+    }
+}
+
+fn m_truncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check("truncate", 1, 2)?;
+    let file = this(&pos[0])?;
+    let size = match pos.get(1).filter(|v| !is_none(v)) {
+        Some(v) => Some(crate::vm::ops::index_value(vm, v)?),
+        None => None,
+    };
+    let mut inner = file.inner.borrow_mut();
+    flush_inner(&mut inner).map_err(io_error)?;
+    match &mut inner.target {
+        Target::File(f) => {
+            let n = match size {
+                Some(n) => n as u64,
+                None => f.stream_position().map_err(io_error)?,
+            };
+            f.set_len(n).map_err(io_error)?;
+            Ok(new_int(n as i64))
+        }
+        _ => Err(PyErr::new(&crate::objects::exceptions::OS_ERROR, "truncate")),
+    }
+}
+
+fn m_fileno(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [f] = args.exact::<1>("fileno")?;
+    let file = this(f)?;
+    let inner = file.inner.borrow();
+    Ok(new_int(match &inner.target {
+        Target::Stdin => 0,
+        Target::Stdout => 1,
+        Target::Stderr => 2,
+        Target::File(fl) => {
+            use std::os::unix::io::AsRawFd;
+            fl.as_raw_fd() as i64
+        }
+    }))
+}
+
+fn m_isatty(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [f] = args.exact::<1>("isatty")?;
+    let file = this(f)?;
+    let inner = file.inner.borrow();
+    Ok(bool_value(match &inner.target {
+        Target::Stdin => unsafe_isatty(0),
+        Target::Stdout => unsafe_isatty(1),
+        Target::Stderr => unsafe_isatty(2),
+        Target::File(_) => false,
+    }))
+}
+
+fn m_readable(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [f] = args.exact::<1>("readable")?;
+    Ok(bool_value(this(f)?.inner.borrow().readable))
+}
+fn m_writable(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [f] = args.exact::<1>("writable")?;
+    Ok(bool_value(this(f)?.inner.borrow().writable))
+}
+fn m_seekable(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [f] = args.exact::<1>("seekable")?;
+    Ok(bool_value(matches!(this(f)?.inner.borrow().target, Target::File(_))))
+}
+
+pub static FILE_METHODS: &[MethodDef] = &[
+    MethodDef::method("read", m_read),
+    MethodDef::method("readline", m_readline),
+    MethodDef::method("readlines", m_readlines),
+    MethodDef::method("write", m_write),
+    MethodDef::method("writelines", m_writelines),
+    MethodDef::method("flush", m_flush),
+    MethodDef::method("close", m_close),
+    MethodDef::method("__enter__", m_enter),
+    MethodDef::method("__exit__", m_exit),
+    MethodDef::method("seek", m_seek),
+    MethodDef::method("tell", m_tell),
+    MethodDef::method("truncate", m_truncate),
+    MethodDef::method("fileno", m_fileno),
+    MethodDef::method("isatty", m_isatty),
+    MethodDef::method("readable", m_readable),
+    MethodDef::method("writable", m_writable),
+    MethodDef::method("seekable", m_seekable),
+];
+
+fn g_name(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    Ok(this(f)?.inner.borrow().name.clone())
+}
+fn g_mode(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    Ok(new_str(&this(f)?.inner.borrow().mode))
+}
+fn g_closed(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    Ok(bool_value(this(f)?.inner.borrow().closed))
+}
+fn g_encoding(_vm: &mut Vm, _f: &Value) -> PyResult<Value> {
+    Ok(new_str("utf-8"))
+}
+fn g_errors(_vm: &mut Vm, _f: &Value) -> PyResult<Value> {
+    Ok(new_str("strict"))
+}
+fn g_line_buffering(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    Ok(bool_value(this(f)?.inner.borrow().line_buffered))
+}
+
+pub static FILE_GETSETS: &[GetSetDef] = &[
+    GetSetDef::new("name", g_name),
+    GetSetDef::new("mode", g_mode),
+    GetSetDef::new("closed", g_closed),
+    GetSetDef::new("encoding", g_encoding),
+    GetSetDef::new("errors", g_errors),
+    GetSetDef::new("line_buffering", g_line_buffering),
+];
+
+fn file_repr(vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    let file = this(f)?;
+    let (name, mode, binary) = {
+        let i = file.inner.borrow();
+        (i.name.clone(), i.mode.clone(), i.binary)
+    };
+    let n = crate::vm::ops::repr_string(vm, &name)?;
+    let tn = format!("_io.{}", f.ty().name());
+    Ok(new_string(if binary {
+        format!("<{tn} name={n}>")
+    } else {
+        format!("<{tn} name={n} mode='{mode}' encoding='UTF-8'>")
+    }))
+}
+
+/// `open(file, mode='r', ...)`.
+pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new(
+        "open",
+        &[p("file"), opt("mode"), opt("buffering"), opt("encoding"), opt("errors"), opt("newline"), opt("closefd"), opt("opener")],
+    );
+    let [file, mode, _buffering, _encoding, _errors, _newline, _closefd, _opener] = SIG.parse::<8>(args)?;
+    let file = file.expect("required");
+    let mode_s = match &mode {
+        Some(m) => as_str(m).ok_or_else(|| type_error(format!("open() argument 'mode' must be str, not {}", m.ty().name())))?.to_string(),
+        None => "r".to_string(),
+    };
+    let path = if let Some(s) = as_str(&file) {
+        s.to_string()
+    } else if let Some(b) = crate::objects::bytes::as_bytes_like(&file) {
+        String::from_utf8_lossy(&b).into_owned()
+    } else if crate::objects::int::is_int(&file) {
+        return Err(crate::vm::not_implemented_error("open() of a file descriptor is not supported yet"));
+    } else {
+        match crate::vm::ops::lookup_special(&file, "__fspath__") {
+            Some(f) => {
+                let r = crate::vm::call::call_method_value(vm, &f, &file, &[])?;
+                as_str(&r).map(str::to_string).ok_or_else(|| type_error("expected str from __fspath__"))?
+            }
+            None => return Err(type_error(format!("expected str, bytes or os.PathLike object, not {}", file.ty().name()))),
+        }
+    };
+    let mut chars: Vec<char> = mode_s.chars().collect();
+    let valid = chars.iter().all(|c| "rwxabt+U".contains(*c));
+    let count = |c: char| chars.iter().filter(|x| **x == c).count();
+    if !valid || mode_s.is_empty() || chars.iter().any(|c| count(*c) > 1) {
+        return Err(value_error(format!("invalid mode: '{mode_s}'")));
+    }
+    let creating = count('x');
+    let reading = count('r');
+    let writing = count('w');
+    let appending = count('a');
+    let updating = count('+');
+    let binary = count('b') > 0;
+    if binary && count('t') > 0 {
+        return Err(value_error("can't have text and binary mode at once"));
+    }
+    if creating + reading + writing + appending > 1 {
+        return Err(value_error("must have exactly one of create/read/write/append mode"));
+    }
+    if creating + reading + writing + appending == 0 {
+        return Err(value_error("Must have exactly one of create/read/write/append mode and at most one plus"));
+    }
+    chars.retain(|c| *c != 't');
+    let mut opts = std::fs::OpenOptions::new();
+    if reading > 0 {
+        opts.read(true);
+        if updating > 0 {
+            opts.write(true);
+        }
+    } else if writing > 0 {
+        opts.write(true).create(true).truncate(true);
+        if updating > 0 {
+            opts.read(true);
+        }
+    } else if appending > 0 {
+        opts.append(true).create(true);
+        if updating > 0 {
+            opts.read(true);
+        }
+    } else {
+        opts.write(true).create_new(true);
+        if updating > 0 {
+            opts.read(true);
+        }
+    }
+    let f = opts.open(&path).map_err(|e| crate::objects::exceptions::os_error_from_io(&e, Some(file.clone())))?;
+    if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
+        let e = std::io::Error::from_raw_os_error(21);
+        return Err(crate::objects::exceptions::os_error_from_io(&e, Some(file.clone())));
+    }
+    let readable = reading > 0 || updating > 0;
+    let writable = writing > 0 || appending > 0 || creating > 0 || updating > 0;
+    let shown_mode = if binary { mode_s.clone() } else { mode_s.replace('t', "") };
+    Ok(new_file(Target::File(f), file.clone(), &shown_mode, binary, readable, writable, false))
+}
+
+fn file_finalize_noop(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(none())
+}
+
+pub static FILE_DEL: MethodDef = MethodDef::method("__del__", file_finalize_noop);
+
+pub fn init_types() {
+    for t in [&TEXT_IO_TYPE, &BUFFERED_READER_TYPE, &BUFFERED_WRITER_TYPE] {
+        let s = &t.slots;
+        s.iter.set(Some(file_iter));
+        s.iternext.set(Some(file_iternext));
+        s.repr.set(Some(file_repr));
+        t.flags.set(t.flags.get() & !flags::HAS_FINALIZER);
+    }
+}
+
+/// Flushes a native stream at exit (errors ignored).
+pub fn flush_quietly(v: &Value) {
+    if let Some(f) = v.downcast::<PyFile>() {
+        if let Ok(mut i) = f.inner.try_borrow_mut() {
+            let _ = flush_inner(&mut i);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! Native modules: what CPython writes in C, Taipan writes here, with the same names.
+//!
+//! Each module declares a [`ModuleDef`]: its name, its functions (declared once as
+//! [`MethodDef`]s) and an `init` hook that adds types and constants.  `BUILTIN_MODULES`
+//! is the registry the import system consults before searching `sys.path`
+//! (CPython's `PyImport_Inittab`).
+
+pub mod builtins;
+pub mod gc;
+pub mod io;
+pub mod sys;
+pub mod weakref;
+
+use crate::objects::typeobject::MethodDef;
+use crate::runtime::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub struct ModuleDef {
+    pub name: &'static str,
+    pub doc: Option<&'static str>,
+    pub methods: &'static [MethodDef],
+    /// Adds types, constants and state to the freshly created module.
+    pub init: Option<fn(&mut Vm, &Value) -> PyResult<()>>,
+}
+
+/// State kept by native modules between calls.
+#[derive(Default)]
+pub struct ModulesState {
+    pub gc_enabled: bool,
+    pub gc_callbacks: Option<Value>,
+    pub gc_garbage: Option<Value>,
+    pub gc_debug: i64,
+    pub switch_interval: f64,
+}
+
+/// Every native module, by import name.
+pub fn builtin_modules() -> &'static [&'static ModuleDef] {
+    BUILTIN_MODULES
+}
+
+static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::MODULE, &sys::MODULE, &gc::MODULE, &weakref::MODULE];
+
+pub fn find_builtin(name: &str) -> Option<&'static ModuleDef> {
+    builtin_modules().iter().copied().find(|m| m.name == name)
+}
+
+/// Creates a module object from its definition (functions bound to the module).
+pub fn create_module(vm: &mut Vm, def: &'static ModuleDef) -> PyResult<Value> {
+    let module = crate::objects::module::new_module(def.name, def.doc);
+    let dict = crate::objects::module::module_dict(&module);
+    for m in def.methods {
+        let f = crate::objects::function::new_builtin_function(m, Some(module.clone()), def.name);
+        crate::objects::dict::PyDict::set_str(&dict, m.name, f);
+    }
+    if let Some(init) = def.init {
+        init(vm, &module)?;
+    }
+    Ok(module)
+}
+
+/// Sets `module.name = value`.
+pub fn add_object(module: &Value, name: &str, value: Value) {
+    let dict = crate::objects::module::module_dict(module);
+    crate::objects::dict::PyDict::set_str(&dict, name, value);
+}
+
+/// `warnings.warn(msg, category)`, falling back to printing the warning.
+pub fn warnings_warn(vm: &mut Vm, category: &crate::objects::typeobject::PyType, msg: &str) {
+    let result = crate::vm::import::import_module(vm, "warnings").and_then(|w| {
+        let f = crate::vm::ops::getattr_str(vm, &w, "warn")?;
+        crate::vm::call::call(vm, &f, &[crate::objects::str::new_str(msg), category.to_value()])
+    });
+    if result.is_err() {
+        sys::write_stderr(vm, &format!("{}: {}\n", category.name(), msg));
+    }
+}

@@ -1,0 +1,442 @@
+//! `object`: the root type, and the generic attribute protocol.
+//!
+//! Mirrors CPython's `Objects/object.c` (`PyObject_GenericGetAttr`,
+//! `PyObject_GenericSetAttr`) and `object_*` functions of `Objects/typeobject.c`.
+
+use taipan_compiler::bytecode::ComparisonOperator;
+
+use super::dict::PyDict;
+use super::str::{as_str, new_str};
+use super::typeobject::{flags, GetSetDef, MethodDef, PyType, StaticTypeInit};
+use crate::runtime::heap::{self, no_clear, no_traverse, Layout, ObjectHead, PyPayload};
+use crate::runtime::value::Value;
+use crate::vm::{attribute_error, type_error, Args, PyResult, Vm};
+
+/// Instances of `object` itself (and of classes that add only a dict/slots).
+#[repr(C)]
+pub struct PyBaseObject {
+    pub head: ObjectHead,
+}
+
+pub static OBJECT_LAYOUT: Layout = crate::payload_layout!(PyBaseObject, "object", no_traverse, no_clear);
+
+impl PyPayload for PyBaseObject {
+    fn layout() -> &'static Layout {
+        &OBJECT_LAYOUT
+    }
+    fn static_type() -> &'static PyType {
+        &OBJECT_TYPE
+    }
+}
+
+pub static OBJECT_TYPE: PyType = PyType::new_static(StaticTypeInit {
+    name: "object",
+    layout: &OBJECT_LAYOUT,
+    flags: flags::BASETYPE,
+    base: None,
+    methods: OBJECT_METHODS,
+    getsets: OBJECT_GETSETS,
+    doc: Some("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n"),
+    module: None,
+});
+
+pub fn new_object() -> Value {
+    heap::alloc(&OBJECT_TYPE, PyBaseObject { head: ObjectHead::uninit() })
+}
+
+/// The instance `__dict__` of `obj`, creating it on first use, or `None` when the type
+/// has no dict.
+pub fn instance_dict(obj: &Value) -> Option<Value> {
+    let head = obj.as_head()?;
+    if !head.ty().has_dict() {
+        return None;
+    }
+    let extras = head.extras();
+    let slot = extras.first()?;
+    let mut d = slot.borrow_mut();
+    if d.is_none() {
+        *d = Some(PyDict::new_value());
+    }
+    d.clone()
+}
+
+/// Replaces the instance `__dict__`.
+pub fn set_instance_dict(obj: &Value, dict: Value) -> bool {
+    let Some(head) = obj.as_head() else { return false };
+    if !head.ty().has_dict() {
+        return false;
+    }
+    match head.extras().first() {
+        Some(slot) => {
+            let old = slot.borrow_mut().replace(dict);
+            drop(old);
+            true
+        }
+        None => false,
+    }
+}
+
+pub fn is_data_descriptor(descr: &Value) -> bool {
+    descr.ty().slots.descr_set.get().is_some()
+}
+
+/// `PyObject_GenericGetAttr`; `Ok(None)` when the attribute is missing (no error built).
+pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+    let ty = obj.ty();
+    let descr = ty.lookup(name);
+    let mut getter = None;
+    if let Some(d) = &descr {
+        let dty = d.ty();
+        if let Some(get) = dty.slots.descr_get.get() {
+            if dty.slots.descr_set.get().is_some() {
+                let tv = ty.to_value();
+                return get(vm, d, Some(obj), Some(&tv)).map(Some);
+            }
+            getter = Some(get);
+        }
+    }
+    if let Some(dict) = instance_dict(obj) {
+        if let Some(v) = PyDict::get_item_opt(vm, &dict, name)? {
+            return Ok(Some(v));
+        }
+    }
+    if let Some(d) = descr {
+        if let Some(get) = getter {
+            let tv = ty.to_value();
+            return get(vm, &d, Some(obj), Some(&tv)).map(Some);
+        }
+        return Ok(Some(d));
+    }
+    Ok(None)
+}
+
+pub fn no_attribute(obj: &Value, name: &Value) -> crate::vm::PyErr {
+    let msg = format!("'{}' object has no attribute '{}'", obj.ty().name(), as_str(name).unwrap_or("?"));
+    attribute_error(obj, name, msg)
+}
+
+/// `tp_getattro` of `object`.
+pub fn generic_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
+    match generic_getattr_opt(vm, obj, name)? {
+        Some(v) => Ok(v),
+        None => Err(no_attribute(obj, name)),
+    }
+}
+
+/// `tp_setattro` of `object` (`PyObject_GenericSetAttr`); `value == None` deletes.
+pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<&Value>) -> PyResult<()> {
+    let ty = obj.ty();
+    if let Some(descr) = ty.lookup(name) {
+        if let Some(set) = descr.ty().slots.descr_set.get() {
+            return set(vm, &descr, obj, value);
+        }
+    }
+    match instance_dict(obj) {
+        Some(dict) => match value {
+            Some(v) => PyDict::set_item(vm, &dict, name.clone(), v.clone()),
+            None => {
+                if PyDict::del_item_opt(vm, &dict, name)? {
+                    Ok(())
+                } else {
+                    Err(no_attribute(obj, name))
+                }
+            }
+        },
+        None => {
+            let n = as_str(name).unwrap_or("?");
+            if ty.lookup(name).is_some() {
+                Err(attribute_error(
+                    obj,
+                    name,
+                    format!("'{}' object attribute '{}' is read-only", ty.name(), n),
+                ))
+            } else {
+                Err(attribute_error(obj, name, format!("'{}' object has no attribute '{}'", ty.name(), n)))
+            }
+        }
+    }
+}
+
+pub fn default_repr_slot(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
+    object_repr(vm, obj)
+}
+
+fn object_repr(_vm: &mut Vm, obj: &Value) -> PyResult<Value> {
+    let ty = obj.ty();
+    let module = super::typeobject_methods::type_module_name(ty);
+    let qual = ty.qualname();
+    let name = match module.as_deref() {
+        Some("builtins") | None => qual,
+        Some(m) => format!("{m}.{qual}"),
+    };
+    Ok(new_str(&format!("<{} object at {:#x}>", name, obj.word())))
+}
+
+fn object_str(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
+    crate::vm::ops::repr(vm, obj)
+}
+
+pub fn object_hash(_vm: &mut Vm, obj: &Value) -> PyResult<i64> {
+    // CPython: _Py_HashPointer rotates the address by 4 bits.
+    let a = obj.word();
+    let h = a.rotate_right(4) as i64;
+    Ok(if h == -1 { -2 } else { h })
+}
+
+fn object_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: ComparisonOperator) -> PyResult<Value> {
+    use super::singletons::{bool_value, not_implemented};
+    match op {
+        ComparisonOperator::Eq => Ok(if a.is(b) { bool_value(true) } else { not_implemented() }),
+        ComparisonOperator::Ne => {
+            // object.__ne__ delegates to __eq__ and inverts unless NotImplemented.
+            Ok(if a.is(b) { bool_value(false) } else { not_implemented() })
+        }
+        _ => Ok(not_implemented()),
+    }
+}
+
+/// `object.__ne__` when the type defines `__eq__`: inverts the result of `__eq__`.
+pub fn object_ne_via_eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let eq = crate::vm::ops::call_slot_richcompare(vm, a, b, ComparisonOperator::Eq)?;
+    if super::singletons::is_not_implemented(&eq) {
+        return Ok(eq);
+    }
+    let t = crate::vm::ops::is_true(vm, &eq)?;
+    Ok(super::singletons::bool_value(!t))
+}
+
+fn object_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
+    let ty = super::typeobject::as_type(cls).ok_or_else(|| type_error("object.__new__(X): X is not a type object"))?;
+    if !args.values.is_empty() {
+        // Excess arguments are an error unless __init__ is overridden and __new__ is not.
+        let new_overridden = !is_object_new(ty);
+        let init_overridden = !is_object_init(ty);
+        if new_overridden || !init_overridden {
+            if new_overridden {
+                return Err(type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+            }
+            return Err(type_error(format!("{}() takes no arguments", ty.name())));
+        }
+    }
+    if ty.has_flag(flags::IS_ABSTRACT) {
+        return Err(abstract_error(vm, ty));
+    }
+    Ok(new_instance(ty))
+}
+
+fn abstract_error(vm: &mut Vm, ty: &PyType) -> crate::vm::PyErr {
+    let names = ty
+        .lookup_str("__abstractmethods__")
+        .and_then(|v| crate::vm::ops::collect_iter(vm, &v).ok())
+        .unwrap_or_default();
+    let mut names: Vec<String> = names.iter().filter_map(|n| as_str(n).map(str::to_string)).collect();
+    names.sort();
+    let joined = names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ");
+    type_error(format!(
+        "Can't instantiate abstract class {} without an implementation for abstract method{} {}",
+        ty.name(),
+        if names.len() == 1 { "" } else { "s" },
+        joined
+    ))
+}
+
+/// Allocates a bare instance of `ty` (layout `object` or any payload-free layout).
+pub fn new_instance(ty: &PyType) -> Value {
+    if ty.layout_is(&OBJECT_LAYOUT) {
+        heap::alloc(ty, PyBaseObject { head: ObjectHead::uninit() })
+    } else {
+        // Types with other layouts are created by their own __new__.
+        heap::alloc(&OBJECT_TYPE, PyBaseObject { head: ObjectHead::uninit() })
+    }
+}
+
+pub fn is_object_new(ty: &PyType) -> bool {
+    match ty.lookup_str("__new__") {
+        Some(v) => super::function::is_native_fn(&v, object_new_entry),
+        None => true,
+    }
+}
+
+pub fn is_object_init(ty: &PyType) -> bool {
+    match ty.lookup_str("__init__") {
+        Some(v) => super::function::is_native_wrapper_of(&v, &OBJECT_TYPE),
+        None => true,
+    }
+}
+
+fn object_init(_vm: &mut Vm, obj: &Value, args: Args) -> PyResult<()> {
+    if !args.values.is_empty() {
+        let ty = obj.ty();
+        let init_overridden = !is_object_init(ty);
+        let new_overridden = !is_object_new(ty);
+        if init_overridden || !new_overridden {
+            if init_overridden {
+                return Err(type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+            }
+            return Err(type_error(format!("{}() takes no arguments", ty.name())));
+        }
+    }
+    Ok(())
+}
+
+/// `object.__new__` as a method (the static method stored in `object.__dict__`).
+pub fn object_new_entry(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(cls) = args.positional().first() else {
+        return Err(type_error("object.__new__(): not enough arguments"));
+    };
+    let cls = cls.clone();
+    let ty = super::typeobject::as_type(&cls)
+        .ok_or_else(|| type_error(format!("object.__new__(X): X is not a type object ({})", cls.ty().name())))?;
+    if !ty.is_subtype(&OBJECT_TYPE) {
+        return Err(type_error("object.__new__(X): X is not a subtype of object"));
+    }
+    object_new(vm, &cls, args.shift())
+}
+
+fn object_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [obj, spec] = args.exact::<2>("__format__")?;
+    let spec_s = as_str(spec).ok_or_else(|| {
+        type_error(format!("__format__() argument must be str, not {}", spec.ty().name()))
+    })?;
+    if !spec_s.is_empty() {
+        return Err(type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            obj.ty().name()
+        )));
+    }
+    crate::vm::ops::str(vm, obj)
+}
+
+fn object_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [obj] = args.exact::<1>("__dir__")?;
+    let result = PyDict::new_value();
+    if let Some(d) = instance_dict(obj) {
+        PyDict::update_from(vm, &result, &d)?;
+    }
+    let cls = crate::vm::ops::getattr_str(vm, obj, "__class__")?;
+    super::typeobject_methods::merge_class_dict(vm, &result, &cls)?;
+    let keys = PyDict::keys_vec(&result);
+    Ok(super::list::PyList::new_value(keys))
+}
+
+fn object_sizeof(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [obj] = args.exact::<1>("__sizeof__")?;
+    let n = obj.as_head().map(|h| heap::instance_size(h.ty())).unwrap_or(28);
+    Ok(super::int::new_int(n as i64))
+}
+
+fn object_init_subclass(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.has_kwargs() {
+        let cls = args.positional().first().map(|c| c.clone());
+        let name = cls.as_ref().and_then(super::typeobject::as_type).map(|t| t.name()).unwrap_or_default();
+        let _ = name;
+        return Err(type_error(format!(
+            "{}.__init_subclass__() takes no keyword arguments",
+            "object"
+        )));
+    }
+    Ok(super::singletons::none())
+}
+
+fn object_subclasshook(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(super::singletons::not_implemented())
+}
+
+fn object_reduce_ex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [obj, _proto] = args.exact::<2>("__reduce_ex__")?;
+    let copyreg = crate::vm::import::import_module(vm, "copyreg")?;
+    let f = crate::vm::ops::getattr_str(vm, &copyreg, "__reduce_ex__")?;
+    crate::vm::call::call(vm, &f, &[obj.clone(), _proto.clone()])
+}
+
+fn object_getstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [obj] = args.exact::<1>("__getstate__")?;
+    match instance_dict(obj) {
+        Some(d) if PyDict::len(&d) > 0 => Ok(PyDict::copy_value(vm, &d)?),
+        _ => Ok(super::singletons::none()),
+    }
+}
+
+fn object_class_get(_vm: &mut Vm, obj: &Value) -> PyResult<Value> {
+    Ok(obj.ty().to_value())
+}
+
+fn object_class_set(_vm: &mut Vm, obj: &Value, value: Option<&Value>) -> PyResult<()> {
+    let Some(value) = value else {
+        return Err(type_error("can't delete __class__ attribute"));
+    };
+    let new = super::typeobject::as_type(value).ok_or_else(|| {
+        type_error(format!("__class__ must be set to a class, not '{}' object", value.ty().name()))
+    })?;
+    let old = obj.ty();
+    let head = obj.as_head().ok_or_else(|| type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"))?;
+    if !old.is_heap_type() || !new.is_heap_type() {
+        return Err(type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    if !std::ptr::eq(old.layout(), new.layout())
+        || old.n_extra() != new.n_extra()
+        || old.has_gc() != new.has_gc()
+        || old.has_dict() != new.has_dict()
+    {
+        return Err(type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            new.name(),
+            old.name()
+        )));
+    }
+    head.set_type(new);
+    Ok(())
+}
+
+fn object_dict_get(_vm: &mut Vm, obj: &Value) -> PyResult<Value> {
+    instance_dict(obj).ok_or_else(|| no_attribute(obj, &super::str::intern("__dict__")))
+}
+
+fn object_dict_set(_vm: &mut Vm, obj: &Value, value: Option<&Value>) -> PyResult<()> {
+    let Some(value) = value else {
+        return Err(type_error("cannot delete __dict__"));
+    };
+    if value.downcast::<PyDict>().is_none() {
+        return Err(type_error(format!("__dict__ must be set to a dictionary, not a '{}'", value.ty().name())));
+    }
+    if set_instance_dict(obj, value.clone()) {
+        Ok(())
+    } else {
+        Err(no_attribute(obj, &super::str::intern("__dict__")))
+    }
+}
+
+pub static OBJECT_METHODS: &[MethodDef] = &[
+    MethodDef::staticmethod("__new__", object_new_entry),
+    MethodDef::method("__format__", object_format),
+    MethodDef::method("__dir__", object_dir),
+    MethodDef::method("__sizeof__", object_sizeof),
+    MethodDef::classmethod("__init_subclass__", object_init_subclass),
+    MethodDef::classmethod("__subclasshook__", object_subclasshook),
+    MethodDef::method("__reduce_ex__", object_reduce_ex),
+    MethodDef::method("__getstate__", object_getstate),
+];
+
+pub static OBJECT_GETSETS: &[GetSetDef] = &[GetSetDef::with_set("__class__", object_class_get, object_class_set)];
+
+/// The `__dict__` descriptor given to classes whose instances have a dict.
+pub static DICT_GETSET: GetSetDef = GetSetDef::with_set("__dict__", object_dict_get, object_dict_set);
+
+pub fn init_type() {
+    let s = &OBJECT_TYPE.slots;
+    s.repr.set(Some(object_repr));
+    s.str.set(Some(object_str));
+    s.hash.set(Some(object_hash));
+    s.getattro.set(Some(generic_getattr));
+    s.setattro.set(Some(generic_setattr));
+    s.richcompare.set(Some(object_richcompare));
+    s.init.set(Some(object_init));
+    s.new.set(Some(object_new));
+}
+
+/// Whether `v` has `__dict__` as an attribute source.
+pub fn has_instance_dict(v: &Value) -> bool {
+    v.as_head().map(|h| h.ty().has_dict()).unwrap_or(false)
+}

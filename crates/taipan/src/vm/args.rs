@@ -1,0 +1,222 @@
+//! Call arguments and declarative argument parsing for native functions.
+//!
+//! `Args` is CPython's vectorcall convention: one slice of values, positional first,
+//! then the values of the keyword arguments named by `kwnames`.  `Sig` plays the role of
+//! Argument Clinic: a native function declares its parameters once and `Sig::parse`
+//! produces them in order, raising CPython's TypeErrors for bad calls.
+
+use super::{type_error, PyResult};
+use crate::objects::str as pystr;
+use crate::runtime::value::Value;
+
+#[derive(Clone, Copy)]
+pub struct Args<'a> {
+    /// Positional values followed by keyword values.
+    pub values: &'a [Value],
+    /// Names (str) of the trailing keyword values.
+    pub kwnames: &'a [Value],
+}
+
+impl<'a> Args<'a> {
+    pub fn new(values: &'a [Value]) -> Args<'a> {
+        Args { values, kwnames: &[] }
+    }
+    pub fn with_kw(values: &'a [Value], kwnames: &'a [Value]) -> Args<'a> {
+        Args { values, kwnames }
+    }
+    #[inline]
+    pub fn positional(&self) -> &'a [Value] {
+        &self.values[..self.values.len() - self.kwnames.len()]
+    }
+    #[inline]
+    pub fn kw_values(&self) -> &'a [Value] {
+        &self.values[self.values.len() - self.kwnames.len()..]
+    }
+    pub fn has_kwargs(&self) -> bool {
+        !self.kwnames.is_empty()
+    }
+    /// `(name, value)` pairs of the keyword arguments.
+    pub fn kwargs(&self) -> impl Iterator<Item = (&'a Value, &'a Value)> {
+        self.kwnames.iter().zip(self.kw_values().iter())
+    }
+    /// The arguments without the first positional one (the bound `self`).
+    pub fn shift(&self) -> Args<'a> {
+        Args { values: &self.values[1..], kwnames: self.kwnames }
+    }
+
+    /// Checks that no keyword arguments were passed.
+    pub fn no_kwargs(&self, fname: &str) -> PyResult<()> {
+        if self.kwnames.is_empty() {
+            Ok(())
+        } else {
+            Err(type_error(format!("{fname}() takes no keyword arguments")))
+        }
+    }
+
+    /// Positional-only arguments between `min` and `max` (inclusive), no keywords.
+    /// Messages follow CPython's `_PyArg_CheckPositional`.
+    pub fn check(&self, fname: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
+        self.no_kwargs(fname)?;
+        let pos = self.positional();
+        let n = pos.len();
+        if n < min || n > max {
+            return Err(arity_error(fname, min, max, n));
+        }
+        Ok(pos)
+    }
+
+    /// Exactly `N` positional arguments.
+    pub fn exact<const N: usize>(&self, fname: &str) -> PyResult<&'a [Value; N]> {
+        let pos = self.check(fname, N, N)?;
+        Ok(pos.try_into().expect("length checked"))
+    }
+}
+
+pub fn arity_error(fname: &str, min: usize, max: usize, n: usize) -> super::PyErr {
+    if min == max {
+        if min == 0 {
+            return type_error(format!("{fname}() takes no arguments ({n} given)"));
+        }
+        if min == 1 {
+            return type_error(format!("{fname}() takes exactly one argument ({n} given)"));
+        }
+        return type_error(format!("{fname} expected {min} arguments, got {n}"));
+    }
+    if n < min {
+        type_error(format!(
+            "{fname} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        ))
+    } else {
+        type_error(format!(
+            "{fname} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        ))
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ParamKind {
+    PositionalOnly,
+    PositionalOrKeyword,
+    KeywordOnly,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Param {
+    pub name: &'static str,
+    pub kind: ParamKind,
+    pub required: bool,
+}
+
+/// Required positional-only parameter.
+pub const fn po(name: &'static str) -> Param {
+    Param { name, kind: ParamKind::PositionalOnly, required: true }
+}
+/// Optional positional-only parameter.
+pub const fn po_opt(name: &'static str) -> Param {
+    Param { name, kind: ParamKind::PositionalOnly, required: false }
+}
+/// Required positional-or-keyword parameter.
+pub const fn p(name: &'static str) -> Param {
+    Param { name, kind: ParamKind::PositionalOrKeyword, required: true }
+}
+/// Optional positional-or-keyword parameter.
+pub const fn opt(name: &'static str) -> Param {
+    Param { name, kind: ParamKind::PositionalOrKeyword, required: false }
+}
+/// Optional keyword-only parameter.
+pub const fn kw(name: &'static str) -> Param {
+    Param { name, kind: ParamKind::KeywordOnly, required: false }
+}
+/// Required keyword-only parameter.
+pub const fn kw_req(name: &'static str) -> Param {
+    Param { name, kind: ParamKind::KeywordOnly, required: true }
+}
+
+/// A native function's signature.
+pub struct Sig {
+    pub fname: &'static str,
+    pub params: &'static [Param],
+}
+
+impl Sig {
+    pub const fn new(fname: &'static str, params: &'static [Param]) -> Sig {
+        Sig { fname, params }
+    }
+
+    /// Binds `args` to the parameters; `N` must equal `params.len()`.
+    pub fn parse<const N: usize>(&self, args: Args) -> PyResult<[Option<Value>; N]> {
+        debug_assert_eq!(N, self.params.len());
+        let mut out: [Option<Value>; N] = std::array::from_fn(|_| None);
+        let pos = args.positional();
+        let max_pos = self.params.iter().filter(|p| p.kind != ParamKind::KeywordOnly).count();
+        if pos.len() > max_pos {
+            let min_pos = self.params.iter().filter(|p| p.kind != ParamKind::KeywordOnly && p.required).count();
+            if max_pos == 0 {
+                return Err(type_error(format!("{}() takes no positional arguments", self.fname)));
+            }
+            let expected = if min_pos == max_pos {
+                format!("{max_pos}")
+            } else {
+                format!("from {min_pos} to {max_pos}")
+            };
+            return Err(type_error(format!(
+                "{}() takes {} positional argument{} but {} were given",
+                self.fname,
+                expected,
+                if max_pos == 1 && min_pos == max_pos { "" } else { "s" },
+                pos.len()
+            )));
+        }
+        for (i, v) in pos.iter().enumerate() {
+            out[i] = Some(v.clone());
+        }
+        for (name, value) in args.kwargs() {
+            let name_s = pystr::as_str(name).unwrap_or("");
+            let idx = self.params.iter().position(|p| p.name == name_s && p.kind != ParamKind::PositionalOnly);
+            match idx {
+                Some(i) => {
+                    if out[i].is_some() {
+                        return Err(type_error(format!(
+                            "argument for {}() given by name ('{}') and position ({})",
+                            self.fname,
+                            name_s,
+                            i + 1
+                        )));
+                    }
+                    out[i] = Some(value.clone());
+                }
+                None => {
+                    if self.params.iter().any(|p| p.name == name_s) {
+                        return Err(type_error(format!(
+                            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                            self.fname, name_s
+                        )));
+                    }
+                    return Err(type_error(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        self.fname, name_s
+                    )));
+                }
+            }
+        }
+        for (i, param) in self.params.iter().enumerate() {
+            if param.required && out[i].is_none() {
+                if param.kind == ParamKind::KeywordOnly {
+                    return Err(type_error(format!(
+                        "{}() missing required keyword-only argument: '{}'",
+                        self.fname, param.name
+                    )));
+                }
+                return Err(type_error(format!(
+                    "{}() missing required argument '{}' (pos {})",
+                    self.fname,
+                    param.name,
+                    i + 1
+                )));
+            }
+        }
+        Ok(out)
+    }
+}

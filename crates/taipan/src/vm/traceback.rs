@@ -1,0 +1,711 @@
+//! Traceback objects, frame snapshots, and printing exceptions exactly as CPython 3.13's
+//! default `sys.excepthook` does.
+//!
+//! Mirrors CPython's `Python/traceback.c` (traceback objects) and the formatting rules of
+//! `Lib/traceback.py` (`StackSummary.format_frame_summary`, `_should_show_carets`,
+//! `_extract_caret_anchors_from_line_segment`, `TracebackException.format`), which 3.13
+//! uses for uncaught exceptions.  Caret anchors come from parsing the highlighted
+//! segment with the same parser the compiler uses.
+
+use std::cell::RefCell;
+
+use super::frame::Frame;
+use super::{PyResult, Vm};
+use crate::objects::code::PyCode;
+use crate::objects::exceptions;
+use crate::objects::str::{as_str, new_str};
+use crate::objects::typeobject::{flags, GetSetDef, PyType, StaticTypeInit};
+use crate::runtime::heap::{self, Layout, ObjectHead, PyPayload};
+use crate::runtime::value::Value;
+
+#[repr(C)]
+pub struct PyTraceback {
+    head: ObjectHead,
+    pub next: RefCell<Option<Value>>,
+    pub frame: Value,
+    pub lasti: usize,
+    pub lineno: Option<u32>,
+}
+
+fn tb_traverse(head: &ObjectHead, visit: &mut dyn FnMut(&Value)) {
+    let t = unsafe { &*(head as *const ObjectHead as *const PyTraceback) };
+    visit(&t.frame);
+    if let Ok(n) = t.next.try_borrow() {
+        if let Some(n) = &*n {
+            visit(n);
+        }
+    }
+}
+
+fn tb_clear(head: &ObjectHead, out: &mut Vec<Value>) {
+    let t = unsafe { &*(head as *const ObjectHead as *const PyTraceback) };
+    if let Some(n) = t.next.borrow_mut().take() {
+        out.push(n);
+    }
+}
+
+pub static TRACEBACK_LAYOUT: Layout = crate::payload_layout!(PyTraceback, "traceback", tb_traverse, tb_clear);
+
+impl PyPayload for PyTraceback {
+    fn layout() -> &'static Layout {
+        &TRACEBACK_LAYOUT
+    }
+    fn static_type() -> &'static PyType {
+        &TRACEBACK_TYPE
+    }
+}
+
+pub static TRACEBACK_TYPE: PyType = PyType::new_static(StaticTypeInit {
+    name: "traceback",
+    layout: &TRACEBACK_LAYOUT,
+    flags: flags::HAVE_GC,
+    base: Some(&crate::objects::object::OBJECT_TYPE),
+    methods: &[],
+    getsets: TB_GETSETS,
+    doc: None,
+    module: None,
+});
+
+/// A snapshot of a frame for `tb_frame` / `gi_frame` (code, globals, line).
+#[repr(C)]
+pub struct PyFrameObject {
+    head: ObjectHead,
+    pub code: Value,
+    pub globals: Value,
+    pub builtins: Value,
+    pub lineno: Option<u32>,
+    pub lasti: usize,
+    pub locals: Option<Value>,
+}
+
+fn frame_traverse(head: &ObjectHead, visit: &mut dyn FnMut(&Value)) {
+    let f = unsafe { &*(head as *const ObjectHead as *const PyFrameObject) };
+    visit(&f.code);
+    visit(&f.globals);
+    visit(&f.builtins);
+    if let Some(l) = &f.locals {
+        visit(l);
+    }
+}
+
+pub static FRAME_LAYOUT: Layout = crate::payload_layout!(PyFrameObject, "frame", frame_traverse, heap::no_clear);
+
+impl PyPayload for PyFrameObject {
+    fn layout() -> &'static Layout {
+        &FRAME_LAYOUT
+    }
+    fn static_type() -> &'static PyType {
+        &FRAME_TYPE
+    }
+}
+
+pub static FRAME_TYPE: PyType = PyType::new_static(StaticTypeInit {
+    name: "frame",
+    layout: &FRAME_LAYOUT,
+    flags: flags::HAVE_GC,
+    base: Some(&crate::objects::object::OBJECT_TYPE),
+    methods: &[],
+    getsets: FRAME_GETSETS,
+    doc: None,
+    module: None,
+});
+
+pub fn frame_snapshot(f: &Frame) -> Value {
+    heap::alloc(
+        &FRAME_TYPE,
+        PyFrameObject {
+            head: ObjectHead::uninit(),
+            code: f.code.clone(),
+            globals: f.globals.clone(),
+            builtins: f.builtins.clone(),
+            lineno: f.line(),
+            lasti: f.lasti,
+            locals: f.locals.clone(),
+        },
+    )
+}
+
+pub fn new_traceback(next: Option<Value>, f: &Frame) -> Value {
+    heap::alloc(
+        &TRACEBACK_TYPE,
+        PyTraceback { head: ObjectHead::uninit(), next: RefCell::new(next), frame: frame_snapshot(f), lasti: f.lasti, lineno: f.line() },
+    )
+}
+
+fn tb(v: &Value) -> PyResult<&PyTraceback> {
+    v.downcast::<PyTraceback>().ok_or_else(|| super::type_error("traceback expected"))
+}
+fn get_tb_next(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(tb(v)?.next.borrow().clone().unwrap_or_else(crate::objects::singletons::none))
+}
+fn set_tb_next(_vm: &mut Vm, v: &Value, n: Option<&Value>) -> PyResult<()> {
+    *tb(v)?.next.borrow_mut() = n.filter(|n| !crate::objects::singletons::is_none(n)).cloned();
+    Ok(())
+}
+fn get_tb_frame(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(tb(v)?.frame.clone())
+}
+fn get_tb_lineno(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(tb(v)?.lineno.map(|l| crate::objects::int::new_int(l as i64)).unwrap_or_else(crate::objects::singletons::none))
+}
+fn get_tb_lasti(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(crate::objects::int::new_int(tb(v)?.lasti as i64 * 2))
+}
+
+pub static TB_GETSETS: &[GetSetDef] = &[
+    GetSetDef::with_set("tb_next", get_tb_next, set_tb_next),
+    GetSetDef::new("tb_frame", get_tb_frame),
+    GetSetDef::new("tb_lineno", get_tb_lineno),
+    GetSetDef::new("tb_lasti", get_tb_lasti),
+];
+
+fn fr(v: &Value) -> PyResult<&PyFrameObject> {
+    v.downcast::<PyFrameObject>().ok_or_else(|| super::type_error("frame expected"))
+}
+fn get_f_code(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(fr(v)?.code.clone())
+}
+fn get_f_globals(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(fr(v)?.globals.clone())
+}
+fn get_f_builtins(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(fr(v)?.builtins.clone())
+}
+fn get_f_lineno(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(fr(v)?.lineno.map(|l| crate::objects::int::new_int(l as i64)).unwrap_or_else(crate::objects::singletons::none))
+}
+fn get_f_lasti(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(crate::objects::int::new_int(fr(v)?.lasti as i64 * 2))
+}
+fn get_f_locals(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(fr(v)?.locals.clone().unwrap_or_else(crate::objects::dict::PyDict::new_value))
+}
+fn get_f_back(_vm: &mut Vm, _v: &Value) -> PyResult<Value> {
+    Ok(crate::objects::singletons::none())
+}
+
+pub static FRAME_GETSETS: &[GetSetDef] = &[
+    GetSetDef::new("f_code", get_f_code),
+    GetSetDef::new("f_globals", get_f_globals),
+    GetSetDef::new("f_builtins", get_f_builtins),
+    GetSetDef::new("f_lineno", get_f_lineno),
+    GetSetDef::new("f_lasti", get_f_lasti),
+    GetSetDef::new("f_locals", get_f_locals),
+    GetSetDef::new("f_back", get_f_back),
+];
+
+// ----- printing -----
+
+struct Entry {
+    filename: String,
+    lineno: Option<u32>,
+    name: String,
+    pos: Option<taipan_compiler::Position>,
+}
+
+fn entries_of(exc: &Value) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let mut cur = exceptions::traceback_of(exc);
+    let mut guard = 0;
+    while let Some(t) = cur {
+        let Some(tb) = t.downcast::<PyTraceback>() else { break };
+        if let Some(f) = tb.frame.downcast::<PyFrameObject>() {
+            if let Some(code) = f.code.downcast::<PyCode>() {
+                out.push(Entry {
+                    filename: code.code.filename.to_string(),
+                    lineno: tb.lineno,
+                    name: code.code.name.to_string(),
+                    pos: code.code.positions.get(tb.lasti).copied(),
+                });
+            }
+        }
+        cur = tb.next.borrow().clone();
+        guard += 1;
+        if guard > 1_000_000 {
+            break;
+        }
+    }
+    out
+}
+
+/// Source lines of a file (UTF-8), cached.
+fn source_lines(filename: &str) -> Option<Vec<String>> {
+    thread_local! {
+        static CACHE: RefCell<std::collections::HashMap<String, Option<std::rc::Rc<Vec<String>>>>> = RefCell::new(Default::default());
+    }
+    if filename.starts_with('<') {
+        return None;
+    }
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        let e = c.entry(filename.to_string()).or_insert_with(|| {
+            std::fs::read(filename).ok().map(|b| {
+                std::rc::Rc::new(String::from_utf8_lossy(&b).split('\n').map(|l| l.trim_end_matches('\r').to_string()).collect())
+            })
+        });
+        e.as_ref().map(|v| (**v).clone())
+    })
+}
+
+fn byte_to_char(line: &str, byte: usize) -> usize {
+    let b = byte.min(line.len());
+    let mut idx = b;
+    while idx > 0 && !line.is_char_boundary(idx) {
+        idx -= 1;
+    }
+    line[..idx].chars().count()
+}
+
+struct Anchors {
+    left_line: usize,
+    left_col: usize,
+    right_line: usize,
+    right_col: usize,
+    primary: char,
+    secondary: char,
+}
+
+/// `_extract_caret_anchors_from_line_segment`: for binary operators, subscripts and calls.
+fn extract_anchors(segment: &str) -> Option<Anchors> {
+    use ruff_python_ast::{Expr, Stmt};
+    use ruff_text_size::Ranged;
+    let wrapped = format!("(\n{segment}\n)");
+    let parsed = ruff_python_parser::parse_module(&wrapped).ok()?;
+    let body = &parsed.syntax().body;
+    if body.len() != 1 {
+        return None;
+    }
+    let Stmt::Expr(stmt) = &body[0] else { return None };
+    let lines: Vec<Vec<char>> = segment.split('\n').map(|l| l.chars().collect()).collect();
+    // Byte offset in `wrapped` -> (line, char col) in `segment`.
+    let line_starts: Vec<usize> = std::iter::once(0).chain(wrapped.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    let to_pos = |off: usize| -> (usize, usize) {
+        let line = line_starts.iter().rposition(|s| *s <= off).unwrap_or(0);
+        let text = &wrapped[line_starts[line]..];
+        let text_line = text.split('\n').next().unwrap_or("");
+        (line.saturating_sub(1), byte_to_char(text_line, off - line_starts[line]))
+    };
+    let next_valid = |mut l: usize, mut c: usize| -> Option<(usize, usize)> {
+        while l < lines.len() && c >= lines[l].len() {
+            c = 0;
+            l += 1;
+        }
+        if l < lines.len() {
+            Some((l, c))
+        } else {
+            None
+        }
+    };
+    let increment_until = |mut l: usize, mut c: usize, stop: &dyn Fn(char) -> bool| -> Option<(usize, usize)> {
+        loop {
+            let ch = *lines.get(l)?.get(c)?;
+            if ch == '\\' || ch == '#' {
+                let (nl, nc) = next_valid(l + 1, 0)?;
+                l = nl;
+                c = nc;
+            } else if !stop(ch) {
+                let (nl, nc) = next_valid(l, c + 1)?;
+                l = nl;
+                c = nc;
+            } else {
+                return Some((l, c));
+            }
+        }
+    };
+    match &*stmt.value {
+        Expr::BinOp(b) => {
+            let (l, c) = to_pos(b.left.end().to_usize());
+            let (l, c) = next_valid(l, c)?;
+            let (l, c) = increment_until(l, c, &|x: char| !x.is_whitespace() && x != ')')?;
+            let mut right_col = c + 1;
+            let (rl, rc) = to_pos(b.right.start().to_usize());
+            if right_col < lines[l].len() && (rl > l || right_col < rc) {
+                let ch = lines[l][right_col];
+                if !ch.is_whitespace() && ch != '\\' && ch != '#' {
+                    right_col += 1;
+                }
+            }
+            Some(Anchors { left_line: l, left_col: c, right_line: l, right_col, primary: '~', secondary: '^' })
+        }
+        Expr::Subscript(s) => {
+            let (l, c) = to_pos(s.value.end().to_usize());
+            let (l, c) = next_valid(l, c)?;
+            let (l, c) = increment_until(l, c, &|x: char| x == '[')?;
+            let (rl, rc) = to_pos(s.end().to_usize());
+            Some(Anchors { left_line: l, left_col: c, right_line: rl, right_col: rc, primary: '~', secondary: '^' })
+        }
+        Expr::Call(call) => {
+            let (l, c) = to_pos(call.func.end().to_usize());
+            let (l, c) = next_valid(l, c)?;
+            let (l, c) = increment_until(l, c, &|x: char| x == '(')?;
+            let (rl, rc) = to_pos(call.end().to_usize());
+            Some(Anchors { left_line: l, left_col: c, right_line: rl, right_col: rc, primary: '~', secondary: '^' })
+        }
+        _ => None,
+    }
+}
+
+/// `_should_show_carets`.
+fn should_show_carets(start: usize, end: usize, all_lines: &[String], anchors: bool) -> bool {
+    use ruff_python_ast::{Expr, Stmt};
+    use ruff_text_size::Ranged;
+    let joined = all_lines.join("\n");
+    if let Ok(parsed) = ruff_python_parser::parse_module(&joined) {
+        let body = &parsed.syntax().body;
+        if body.is_empty() {
+            return false;
+        }
+        let call = match &body[0] {
+            Stmt::Return(r) => match r.value.as_deref() {
+                Some(Expr::Call(c)) if matches!(&*c.func, Expr::Name(_)) => Some(c.clone()),
+                _ => None,
+            },
+            Stmt::Assign(a) if a.targets.len() == 1 && matches!(&a.targets[0], Expr::Name(_)) => match &*a.value {
+                Expr::Call(c) => Some(c.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(c) = call {
+            let s = c.start().to_usize();
+            let e = c.end().to_usize();
+            let first_nl = joined.find('\n').unwrap_or(joined.len());
+            let last_start = joined.rfind('\n').map(|i| i + 1).unwrap_or(0);
+            let on_first = s <= first_nl;
+            let ends_last = e >= last_start;
+            let sc = byte_to_char(&joined[..first_nl], s.min(first_nl));
+            let ec = byte_to_char(&joined[last_start..], e.saturating_sub(last_start));
+            if on_first && ends_last && sc == start && ec == end {
+                return false;
+            }
+        }
+    }
+    if anchors {
+        return true;
+    }
+    let first: String = all_lines[0].chars().take(start).collect();
+    let last: String = all_lines[all_lines.len() - 1].chars().skip(end).collect();
+    !first.trim_start().is_empty() || !last.trim_end().is_empty()
+}
+
+fn dedent(lines: &[String]) -> (Vec<String>, usize) {
+    let margin = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.chars().take_while(|c| *c == ' ' || *c == '\t').count())
+        .min()
+        .unwrap_or(0);
+    (lines.iter().map(|l| if l.trim().is_empty() { String::new() } else { l.chars().skip(margin).collect() }).collect(), margin)
+}
+
+fn format_entry(e: &Entry, out: &mut String) {
+    out.push_str(&format!(
+        "  File \"{}\", line {}, in {}\n",
+        e.filename,
+        e.lineno.map(|l| l.to_string()).unwrap_or_else(|| "None".into()),
+        e.name
+    ));
+    let Some(lines) = source_lines(&e.filename) else { return };
+    let Some(pos) = e.pos.filter(|p| p.line > 0) else {
+        if let Some(l) = e.lineno.and_then(|l| lines.get(l as usize - 1)) {
+            if !l.trim().is_empty() {
+                out.push_str(&format!("    {}\n", l.trim()));
+            }
+        }
+        return;
+    };
+    let first = pos.line as usize;
+    let last = (pos.end_line as usize).max(first);
+    let original: Vec<String> = (first..=last).map(|i| lines.get(i - 1).cloned().unwrap_or_default()).collect();
+    if original.iter().all(|l| l.trim().is_empty()) {
+        return;
+    }
+    let (all_lines, _) = dedent(&original);
+    let first_line = &original[0];
+    let last_line = &original[original.len() - 1];
+    let start_offset = byte_to_char(first_line, pos.col as usize);
+    let end_offset = byte_to_char(last_line, pos.end_col as usize);
+    let dedent_chars = first_line.chars().count() - all_lines[0].chars().count();
+    let start_offset = start_offset.saturating_sub(dedent_chars);
+    let end_offset = end_offset.saturating_sub(dedent_chars);
+    let joined = all_lines.join("\n");
+    let joined_chars: Vec<char> = joined.chars().collect();
+    let last_len = all_lines[all_lines.len() - 1].chars().count();
+    let seg_end = joined_chars.len().saturating_sub(last_len.saturating_sub(end_offset));
+    let segment: String = joined_chars[start_offset.min(seg_end)..seg_end].iter().collect();
+    let anchors = extract_anchors(&segment);
+    let show = should_show_carets(start_offset, end_offset, &all_lines, anchors.is_some());
+    let mut significant: std::collections::BTreeSet<usize> = [0, all_lines.len() - 1].into_iter().collect();
+    let (mut al, mut ar) = (0usize, 0usize);
+    if let Some(a) = &anchors {
+        al = a.left_col + if a.left_line == 0 { start_offset } else { 0 };
+        ar = a.right_col + if a.right_line == 0 { start_offset } else { 0 };
+        for l in [a.left_line, a.right_line] {
+            for d in l.saturating_sub(1)..=l + 1 {
+                if d < all_lines.len() {
+                    significant.insert(d);
+                }
+            }
+        }
+    }
+    let mut result = Vec::new();
+    let output_line = |lineno: usize, result: &mut Vec<String>| {
+        result.push(all_lines[lineno].clone());
+        if !show {
+            return;
+        }
+        let line = &all_lines[lineno];
+        let num_spaces = line.chars().count() - line.trim_start().chars().count();
+        let num_carets = if lineno == all_lines.len() - 1 { end_offset } else { line.chars().count() };
+        let mut carets = String::new();
+        for col in 0..num_carets {
+            if col < num_spaces || (lineno == 0 && col < start_offset) {
+                carets.push(' ');
+            } else if let Some(a) = &anchors {
+                let after_left = lineno > a.left_line || (lineno == a.left_line && col >= al);
+                let before_right = lineno < a.right_line || (lineno == a.right_line && col < ar);
+                carets.push(if after_left && before_right { a.secondary } else { a.primary });
+            } else {
+                carets.push('^');
+            }
+        }
+        result.push(carets);
+    };
+    let sig: Vec<usize> = significant.into_iter().collect();
+    for (i, &lineno) in sig.iter().enumerate() {
+        if i > 0 {
+            let diff = lineno - sig[i - 1];
+            if diff == 2 {
+                output_line(lineno - 1, &mut result);
+            } else if diff > 2 {
+                result.push(format!("...<{} lines>...", diff - 1));
+            }
+        }
+        output_line(lineno, &mut result);
+    }
+    // textwrap.dedent of the block, then indent by four spaces.
+    let (block, _) = dedent(&result);
+    for l in block {
+        out.push_str("    ");
+        out.push_str(l.trim_end_matches(' '));
+        if l.trim().is_empty() {
+            out.truncate(out.trim_end_matches(' ').len());
+        }
+        out.push('\n');
+    }
+}
+
+fn format_stack(entries: &[Entry], out: &mut String) {
+    let mut last: Option<(String, Option<u32>, String)> = None;
+    let mut count = 0usize;
+    for e in entries {
+        let key = (e.filename.clone(), e.lineno, e.name.clone());
+        if last.as_ref() == Some(&key) {
+            count += 1;
+            if count > 3 {
+                continue;
+            }
+        } else {
+            if count > 3 {
+                let n = count - 3;
+                out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n == 1 { "" } else { "s" }));
+            }
+            last = Some(key);
+            count = 1;
+        }
+        format_entry(e, out);
+    }
+    if count > 3 {
+        let n = count - 3;
+        out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n == 1 { "" } else { "s" }));
+    }
+}
+
+fn exception_type_name(ty: &PyType) -> String {
+    let module = crate::objects::typeobject_methods::type_module_name(ty);
+    let q = ty.qualname();
+    match module.as_deref() {
+        Some("builtins") | Some("__main__") | None => q,
+        Some(m) => format!("{m}.{q}"),
+    }
+}
+
+/// The "Type: message" line(s) for an exception (with SyntaxError's source display).
+fn format_exception_only(vm: &mut Vm, exc: &Value, out: &mut String) {
+    let ty = exc.ty();
+    let stype = exception_type_name(ty);
+    if ty.is_subtype(&exceptions::SYNTAX_ERROR) {
+        let get = |n: &str| exceptions::get_attr_field(exc, n).filter(|v| !crate::objects::singletons::is_none(v));
+        let filename = get("filename").and_then(|f| as_str(&f).map(str::to_string));
+        let lineno = get("lineno").and_then(|v| crate::objects::int::as_i64(&v));
+        let fname = filename.clone().unwrap_or_else(|| "<string>".into());
+        if let Some(l) = lineno {
+            out.push_str(&format!("  File \"{fname}\", line {l}\n"));
+        } else if filename.is_some() {
+            out.push_str(&format!("  File \"{fname}\"\n"));
+        }
+        if let Some(text) = get("text").and_then(|t| as_str(&t).map(str::to_string)) {
+            let rtext = text.trim_end_matches(['\n', '\r']);
+            let ltext = rtext.trim_start_matches([' ', '\n', '\x0c', '\t']);
+            let spaces = rtext.chars().count() - ltext.chars().count();
+            out.push_str(&format!("    {ltext}\n"));
+            if let Some(offset) = get("offset").and_then(|v| crate::objects::int::as_i64(&v)) {
+                let end_lineno = get("end_lineno").and_then(|v| crate::objects::int::as_i64(&v));
+                let mut end_offset = get("end_offset").and_then(|v| crate::objects::int::as_i64(&v)).unwrap_or(0);
+                if end_lineno.is_some() && end_lineno != lineno {
+                    end_offset = rtext.chars().count() as i64 + 1;
+                }
+                let offset = offset.max(1);
+                if end_offset <= offset {
+                    end_offset = offset + 1;
+                }
+                let colno = (offset - 1 - spaces as i64).max(0) as usize;
+                let end_colno = (end_offset - 1 - spaces as i64).max(0) as usize;
+                if colno <= ltext.chars().count() {
+                    let caretspace: String = ltext.chars().take(colno).map(|c| if c.is_whitespace() { c } else { ' ' }).collect();
+                    out.push_str(&format!("    {}{}\n", caretspace, "^".repeat(end_colno.saturating_sub(colno).max(1))));
+                }
+            }
+        }
+        let msg = get("msg").map(|m| crate::vm::ops::str_string(vm, &m).unwrap_or_default()).unwrap_or_else(|| "<no detail available>".into());
+        out.push_str(&format!("{stype}: {msg}\n"));
+    } else {
+        let s = match crate::vm::ops::str_string(vm, exc) {
+            Ok(s) => s,
+            Err(_) => "<exception str() failed>".to_string(),
+        };
+        let suggestion = super::suggestions::suggestion_for(vm, exc);
+        if s.is_empty() && suggestion.is_none() {
+            out.push_str(&format!("{stype}\n"));
+        } else {
+            out.push_str(&format!("{stype}: {s}{}\n", suggestion.unwrap_or_default()));
+        }
+    }
+    if let Some(notes) = exceptions::get_attr_field(exc, "__notes__") {
+        match crate::objects::list::as_list(&notes).map(|l| l.snapshot()).or_else(|| crate::objects::tuple::as_tuple(&notes).map(|t| t.to_vec())) {
+            Some(items) => {
+                for n in items {
+                    let s = if crate::objects::str::is_str(&n) {
+                        as_str(&n).unwrap_or("").to_string()
+                    } else {
+                        crate::vm::ops::str_string(vm, &n).unwrap_or_else(|_| "<note str() failed>".into())
+                    };
+                    out.push_str(&s);
+                    out.push('\n');
+                }
+            }
+            None => {
+                let r = crate::vm::ops::repr_string(vm, &notes).unwrap_or_default();
+                out.push_str(&r);
+                out.push('\n');
+            }
+        }
+    }
+}
+
+/// Formats `exc` with its chain, as the default excepthook prints it.
+pub fn format_exception(vm: &mut Vm, exc: &Value) -> String {
+    let mut chain: Vec<(Value, Option<&'static str>)> = Vec::new();
+    let mut seen: Vec<usize> = Vec::new();
+    let mut cur = Some(exc.clone());
+    let mut how: Option<&'static str> = None;
+    while let Some(e) = cur {
+        if seen.contains(&e.word()) {
+            break;
+        }
+        seen.push(e.word());
+        chain.push((e.clone(), how));
+        let cause = exceptions::cause_of(&e);
+        if let Some(c) = cause {
+            how = Some("\nThe above exception was the direct cause of the following exception:\n\n");
+            cur = Some(c);
+        } else if !exceptions::suppress_context(&e) {
+            how = Some("\nDuring handling of the above exception, another exception occurred:\n\n");
+            cur = exceptions::context_of(&e);
+        } else {
+            cur = None;
+        }
+    }
+    let mut out = String::new();
+    for (e, _) in chain.iter().rev() {
+        let idx = chain.iter().position(|(x, _)| x.is(e)).unwrap_or(0);
+        format_single(vm, e, &mut out, 0);
+        if let Some(h) = chain[idx].1 {
+            out.push_str(h);
+        }
+    }
+    out
+}
+
+fn format_single(vm: &mut Vm, e: &Value, out: &mut String, depth: usize) {
+    let entries = entries_of(e);
+    let is_group = e.ty().is_subtype(&exceptions::BASE_EXCEPTION_GROUP);
+    if is_group {
+        format_group(vm, e, out, depth);
+        return;
+    }
+    if !entries.is_empty() {
+        out.push_str("Traceback (most recent call last):\n");
+        format_stack(&entries, out);
+    }
+    format_exception_only(vm, e, out);
+}
+
+fn format_group(vm: &mut Vm, e: &Value, out: &mut String, depth: usize) {
+    let mut body = String::new();
+    let entries = entries_of(e);
+    if !entries.is_empty() {
+        body.push_str("Traceback (most recent call last):\n");
+        format_stack(&entries, &mut body);
+    }
+    format_exception_only(vm, e, &mut body);
+    let margin = if depth == 0 { "  | " } else { "| " };
+    let first_prefix = if depth == 0 { "  + " } else { "+ " };
+    let mut lines = body.lines();
+    if let Some(first) = lines.next() {
+        let _ = first_prefix;
+        out.push_str(&format!("  + Exception Group {first}\n").replacen("  + Exception Group Traceback", "  + Exception Group Traceback", 1));
+    }
+    for l in lines {
+        out.push_str(margin);
+        out.push_str(l);
+        out.push('\n');
+    }
+    let excs = exceptions::get_attr_field(e, "exceptions").and_then(|t| crate::objects::tuple::as_tuple(&t).map(|t| t.to_vec())).unwrap_or_default();
+    let n = excs.len();
+    for (i, sub) in excs.iter().enumerate().take(15) {
+        let header = if i == 0 { format!("    +---------------- {} ----------------\n", i + 1) } else { format!("    +---------------- {} ----------------\n", i + 1) };
+        out.push_str(&header);
+        let mut inner = String::new();
+        let text = format_exception(vm, sub);
+        inner.push_str(&text);
+        for l in inner.lines() {
+            out.push_str("    | ");
+            out.push_str(l);
+            out.push('\n');
+        }
+    }
+    if n > 15 {
+        out.push_str(&format!("    +---------------- ... ----------------\n    | and {} more exceptions\n", n - 15));
+    }
+    if n > 0 {
+        out.push_str("    +------------------------------------\n");
+    }
+}
+
+/// Writes an uncaught exception to stderr (the default `sys.excepthook`).
+pub fn print_exception(vm: &mut Vm, exc: &Value) {
+    let text = format_exception(vm, exc);
+    crate::modules::sys::write_stderr(vm, &text);
+}
+
+/// The class name for messages like "Exception ignored in".
+pub fn type_display(v: &Value) -> String {
+    exception_type_name(v.ty())
+}
+
+pub fn new_str_value(s: &str) -> Value {
+    new_str(s)
+}
+
+pub fn init_types() {}
