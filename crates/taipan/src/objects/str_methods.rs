@@ -80,9 +80,31 @@ fn no_args<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a PyStr> {
     this(sv, name)
 }
 
+/// How Argument Clinic names an argument's type in errors: `None` for None.
+fn type_desc(v: &Value) -> String {
+    if is_none(v) {
+        "None".to_string()
+    } else {
+        v.ty().name()
+    }
+}
+
+/// Argument Clinic's count check for methods that also take keywords:
+/// "f() takes at most N arguments (M given)", keywords included.
+fn check_max_args(rest: &Args, fname: &str, max: usize) -> PyResult<()> {
+    let given = rest.values.len();
+    if given > max {
+        return Err(type_error(format!(
+            "{fname}() takes at most {max} argument{} ({given} given)",
+            if max == 1 { "" } else { "s" }
+        )));
+    }
+    Ok(())
+}
+
 /// An `str` argument, or CPython's "`f`() argument `n` must be str, not T".
 fn str_arg<'a>(v: &'a Value, fname: &str, n: usize) -> PyResult<&'a str> {
-    as_str(v).ok_or_else(|| type_error(format!("{fname}() argument {n} must be str, not {}", v.ty().name())))
+    as_str(v).ok_or_else(|| type_error(format!("{fname}() argument {n} must be str, not {}", type_desc(v))))
 }
 
 /// `self` unchanged when it is an exact `str`, else a new exact `str` with `s`.
@@ -900,7 +922,7 @@ fn str_removeprefix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (sv, pos) = positional(&args, "removeprefix", 1, 1)?;
     let s = this(sv, "removeprefix")?.as_str();
     let p = as_str(&pos[0]).ok_or_else(|| {
-        type_error(format!("removeprefix() argument must be str, not {}", pos[0].ty().name()))
+        type_error(format!("removeprefix() argument must be str, not {}", type_desc(&pos[0])))
     })?;
     match s.strip_prefix(p) {
         Some(rest) if !p.is_empty() => Ok(new_str(rest)),
@@ -912,7 +934,7 @@ fn str_removesuffix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (sv, pos) = positional(&args, "removesuffix", 1, 1)?;
     let s = this(sv, "removesuffix")?.as_str();
     let p = as_str(&pos[0]).ok_or_else(|| {
-        type_error(format!("removesuffix() argument must be str, not {}", pos[0].ty().name()))
+        type_error(format!("removesuffix() argument must be str, not {}", type_desc(&pos[0])))
     })?;
     match s.strip_suffix(p) {
         Some(rest) if !p.is_empty() => Ok(new_str(rest)),
@@ -923,6 +945,7 @@ fn str_removesuffix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn str_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
     static SIG: Sig = Sig::new("expandtabs", &[opt("tabsize")]);
     let sv = self_of(&args, "expandtabs")?.clone();
+    check_max_args(&args.shift(), "expandtabs", 1)?;
     let [tabsize] = SIG.parse::<1>(args.shift())?;
     let s = this(&sv, "expandtabs")?.as_str();
     let tabsize = match &tabsize {
@@ -966,6 +989,7 @@ fn split_args(vm: &mut Vm, args: Args, fname: &'static str) -> PyResult<(Value, 
     static RSPLIT: Sig = Sig::new("rsplit", &[opt("sep"), opt("maxsplit")]);
     let sig = if fname == "split" { &SPLIT } else { &RSPLIT };
     let sv = self_of(&args, fname)?.clone();
+    check_max_args(&args.shift(), fname, 2)?;
     let [sep, maxsplit] = sig.parse::<2>(args.shift())?;
     this(&sv, fname)?;
     let sep = match &sep {
@@ -1084,6 +1108,7 @@ fn str_rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn str_splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
     static SIG: Sig = Sig::new("splitlines", &[opt("keepends")]);
     let sv = self_of(&args, "splitlines")?.clone();
+    check_max_args(&args.shift(), "splitlines", 1)?;
     let [keepends] = SIG.parse::<1>(args.shift())?;
     let s = this(&sv, "splitlines")?.as_str();
     let keepends = match &keepends {
@@ -1180,6 +1205,11 @@ fn str_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn str_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     static SIG: Sig = Sig::new("replace", &[po("old"), po("new"), opt("count")]);
     let sv = self_of(&args, "replace")?.clone();
+    check_max_args(&args.shift(), "replace", 3)?;
+    let n_pos = args.shift().positional().len();
+    if n_pos < 2 {
+        return Err(type_error(format!("replace() takes at least 2 positional arguments ({n_pos} given)")));
+    }
     let [old, new, count] = SIG.parse::<3>(args.shift())?;
     let s = this(&sv, "replace")?.as_str();
     let old = old.unwrap_or_else(none);
@@ -1371,6 +1401,10 @@ fn str_sizeof(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(new_int(40 + n as i64 + 1));
     }
     let max = s.as_str().chars().map(|c| c as u32).max().unwrap_or(0);
+    if n == 1 && max < 0x100 {
+        // CPython's one-char Latin-1 singletons also carry their UTF-8 form.
+        return Ok(new_int(56 + 2 + 3));
+    }
     let kind = if max < 0x100 {
         1
     } else if max < 0x10000 {
@@ -1710,7 +1744,7 @@ fn named_str_arg<'a>(v: &'a Option<Value>, fname: &str, name: &str) -> PyResult<
         None => Ok(None),
         Some(v) => match as_str(v) {
             Some(s) => Ok(Some(s)),
-            None => Err(type_error(format!("{fname}() argument '{name}' must be str, not {}", v.ty().name()))),
+            None => Err(type_error(format!("{fname}() argument '{name}' must be str, not {}", type_desc(v)))),
         },
     }
 }
@@ -1718,6 +1752,7 @@ fn named_str_arg<'a>(v: &'a Option<Value>, fname: &str, name: &str) -> PyResult<
 fn str_encode(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     static SIG: Sig = Sig::new("encode", &[opt("encoding"), opt("errors")]);
     let sv = self_of(&args, "encode")?.clone();
+    check_max_args(&args.shift(), "encode", 2)?;
     let [encoding, errors] = SIG.parse::<2>(args.shift())?;
     let s = this(&sv, "encode")?.as_str();
     let encoding = named_str_arg(&encoding, "encode", "encoding")?.unwrap_or("utf-8");
