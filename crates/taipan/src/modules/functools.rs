@@ -85,12 +85,16 @@ fn partial_clear(head: &ObjectHead, out: &mut Vec<Value>) {
     let p = unsafe { &*(head as *const ObjectHead as *const PyPartial) };
     if let Ok(mut s) = p.state.try_borrow_mut() {
         out.push(std::mem::replace(&mut s.func, none()));
-        out.push(std::mem::replace(&mut s.args, crate::objects::tuple::empty_tuple()));
+        out.push(std::mem::replace(
+            &mut s.args,
+            crate::objects::tuple::empty_tuple(),
+        ));
         out.push(std::mem::replace(&mut s.keywords, none()));
     }
 }
 
-pub static PARTIAL_LAYOUT: Layout = crate::payload_layout!(PyPartial, "partial", partial_traverse, partial_clear);
+pub static PARTIAL_LAYOUT: Layout =
+    crate::payload_layout!(PyPartial, "partial", partial_traverse, partial_clear);
 
 impl PyPayload for PyPartial {
     fn layout() -> &'static Layout {
@@ -108,7 +112,9 @@ pub static PARTIAL_TYPE: PyType = PyType::new_static(StaticTypeInit {
     base: Some(&crate::objects::object::OBJECT_TYPE),
     methods: PARTIAL_METHODS,
     getsets: PARTIAL_GETSETS,
-    doc: Some("Create a new function with partial application of the given arguments\nand keywords."),
+    doc: Some(
+        "Create a new function with partial application of the given arguments\nand keywords.",
+    ),
     module: Some("functools"),
 });
 
@@ -164,7 +170,14 @@ fn partial_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
     let ty = as_type(cls).unwrap_or(&PARTIAL_TYPE);
     Ok(heap::alloc(
         ty,
-        PyPartial { head: ObjectHead::uninit(), state: RefCell::new(PartialState { func, args: new_tuple(items), keywords }) },
+        PyPartial {
+            head: ObjectHead::uninit(),
+            state: RefCell::new(PartialState {
+                func,
+                args: new_tuple(items),
+                keywords,
+            }),
+        },
     ))
 }
 
@@ -172,19 +185,30 @@ fn partial_call(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let st = partial_state(this)?;
     let mut values: Vec<Value> = as_tuple(&st.args).unwrap_or(&[]).to_vec();
     values.extend(args.positional().iter().cloned());
+    // `{**self.keywords, **kwargs}`: overridden keys keep their place.
     let mut names: Vec<Value> = Vec::new();
     let mut kwvalues: Vec<Value> = Vec::new();
-    let call_kw: Vec<(Value, Value)> = args.kwargs().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let mut call_kw: Vec<(Value, Option<Value>)> = args
+        .kwargs()
+        .map(|(k, v)| (k.clone(), Some(v.clone())))
+        .collect();
     for (k, v) in PyDict::items_vec(&st.keywords) {
-        let overridden = call_kw.iter().any(|(ck, _)| as_str(ck).is_some() && as_str(ck) == as_str(&k));
-        if !overridden {
+        let key = as_str(&k);
+        let overriding = call_kw
+            .iter_mut()
+            .find(|(ck, cv)| cv.is_some() && key.is_some() && as_str(ck) == key);
+        let value = match overriding {
+            Some((_, cv)) => cv.take().unwrap_or(v),
+            None => v,
+        };
+        names.push(k);
+        kwvalues.push(value);
+    }
+    for (k, v) in call_kw {
+        if let Some(v) = v {
             names.push(k);
             kwvalues.push(v);
         }
-    }
-    for (k, v) in call_kw {
-        names.push(k);
-        kwvalues.push(v);
     }
     values.extend(kwvalues);
     crate::vm::call::call_with_kwnames(vm, &st.func, &values, &names)
@@ -217,12 +241,20 @@ fn partial_repr(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     result
 }
 
-fn partial_descr_get(_vm: &mut Vm, this: &Value, _obj: Option<&Value>, _ty: Option<&Value>) -> PyResult<Value> {
+fn partial_descr_get(
+    _vm: &mut Vm,
+    this: &Value,
+    _obj: Option<&Value>,
+    _ty: Option<&Value>,
+) -> PyResult<Value> {
     Ok(this.clone())
 }
 
 fn readonly(_vm: &mut Vm, _this: &Value, _value: Option<&Value>) -> PyResult<()> {
-    Err(PyErr::new(&exceptions::ATTRIBUTE_ERROR, "readonly attribute"))
+    Err(PyErr::new(
+        &exceptions::ATTRIBUTE_ERROR,
+        "readonly attribute",
+    ))
 }
 
 fn partial_get_func(_vm: &mut Vm, this: &Value) -> PyResult<Value> {
@@ -250,7 +282,12 @@ fn partial_reduce(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(new_tuple(vec![
         this.ty().to_value(),
         new_tuple(vec![st.func.clone()]),
-        new_tuple(vec![st.func, st.args, st.keywords, instance_dict_or_none(this)]),
+        new_tuple(vec![
+            st.func,
+            st.args,
+            st.keywords,
+            instance_dict_or_none(this),
+        ]),
     ]))
 }
 
@@ -262,7 +299,10 @@ fn partial_setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
         _ => return Err(invalid()),
     };
     let (func, fargs, kw, dict) = (&items[0], &items[1], &items[2], &items[3]);
-    if !is_callable(func) || as_tuple(fargs).is_none() || (!is_none(kw) && kw.downcast::<PyDict>().is_none()) {
+    if !is_callable(func)
+        || as_tuple(fargs).is_none()
+        || (!is_none(kw) && kw.downcast::<PyDict>().is_none())
+    {
         return Err(invalid());
     }
     let fargs = if fargs.downcast_exact::<PyTuple>().is_some() {
@@ -280,7 +320,14 @@ fn partial_setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(p) = this.downcast::<PyPartial>() else {
         return Err(invalid());
     };
-    let old = std::mem::replace(&mut *p.state.borrow_mut(), PartialState { func: func.clone(), args: fargs, keywords });
+    let old = std::mem::replace(
+        &mut *p.state.borrow_mut(),
+        PartialState {
+            func: func.clone(),
+            args: fargs,
+            keywords,
+        },
+    );
     drop(old);
     if is_none(dict) {
         crate::objects::object::set_instance_dict(this, PyDict::new_value());
@@ -293,7 +340,10 @@ fn partial_setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub static PARTIAL_METHODS: &[MethodDef] = &[
     MethodDef::method("__reduce__", partial_reduce),
     MethodDef::method("__setstate__", partial_setstate),
-    MethodDef::classmethod("__class_getitem__", crate::objects::genericalias::class_getitem),
+    MethodDef::classmethod(
+        "__class_getitem__",
+        crate::objects::genericalias::class_getitem,
+    ),
 ];
 
 pub static PARTIAL_GETSETS: &[GetSetDef] = &[
@@ -323,7 +373,8 @@ fn key_traverse(head: &ObjectHead, visit: &mut dyn FnMut(&Value)) {
     }
 }
 
-pub static KEYWRAPPER_LAYOUT: Layout = crate::payload_layout!(PyKeyWrapper, "KeyWrapper", key_traverse, heap::no_clear);
+pub static KEYWRAPPER_LAYOUT: Layout =
+    crate::payload_layout!(PyKeyWrapper, "KeyWrapper", key_traverse, heap::no_clear);
 
 impl PyPayload for PyKeyWrapper {
     fn layout() -> &'static Layout {
@@ -346,7 +397,14 @@ pub static KEYWRAPPER_TYPE: PyType = PyType::new_static(StaticTypeInit {
 });
 
 fn new_key_wrapper(cmp: Value, obj: Option<Value>) -> Value {
-    heap::alloc(&KEYWRAPPER_TYPE, PyKeyWrapper { head: ObjectHead::uninit(), cmp, obj })
+    heap::alloc(
+        &KEYWRAPPER_TYPE,
+        PyKeyWrapper {
+            head: ObjectHead::uninit(),
+            cmp,
+            obj,
+        },
+    )
 }
 
 fn functools_cmp_to_key(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -365,7 +423,10 @@ fn key_call(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn key_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: ComparisonOperator) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (a.downcast_exact::<PyKeyWrapper>(), b.downcast_exact::<PyKeyWrapper>()) else {
+    let (Some(x), Some(y)) = (
+        a.downcast_exact::<PyKeyWrapper>(),
+        b.downcast_exact::<PyKeyWrapper>(),
+    ) else {
         return Err(type_error("other argument must be K instance"));
     };
     let (Some(xo), Some(yo)) = (x.obj.clone(), y.obj.clone()) else {
@@ -381,15 +442,20 @@ fn key_hash(_vm: &mut Vm, _v: &Value) -> PyResult<i64> {
 }
 
 fn key_get_obj(_vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    Ok(this.downcast::<PyKeyWrapper>().and_then(|k| k.obj.clone()).unwrap_or_else(none))
+    Ok(this
+        .downcast::<PyKeyWrapper>()
+        .and_then(|k| k.obj.clone())
+        .unwrap_or_else(none))
 }
 
 pub static KEYWRAPPER_GETSETS: &[GetSetDef] = &[GetSetDef::new("obj", key_get_obj)];
 
 // ---------------------------------------------------------------------------
 
-pub static FUNCTOOLS_METHODS: &[MethodDef] =
-    &[MethodDef::method("reduce", functools_reduce), MethodDef::method("cmp_to_key", functools_cmp_to_key)];
+pub static FUNCTOOLS_METHODS: &[MethodDef] = &[
+    MethodDef::method("reduce", functools_reduce),
+    MethodDef::method("cmp_to_key", functools_cmp_to_key),
+];
 
 /// Fills the slots of this module's types (once).
 pub fn init_types() {

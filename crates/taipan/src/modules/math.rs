@@ -24,16 +24,79 @@ use crate::objects::tuple::new_tuple;
 use crate::objects::typeobject::MethodDef;
 use crate::runtime::value::Value;
 use crate::vm::args::{kw, p, po};
-use crate::vm::{ops, overflow_error, type_error, value_error, zero_division_error, Args, PyErr, PyResult, Sig, Vm};
+use crate::vm::{
+    ops, overflow_error, type_error, value_error, zero_division_error, Args, PyErr, PyResult, Sig,
+    Vm,
+};
 
+/// The platform C math library.  Linked explicitly so these names resolve to it (as
+/// CPython's do) rather than to the Rust runtime's own fallback implementations, which
+/// can differ in the last bit.
 mod libm {
+    #[link(name = "m")]
     extern "C" {
+        pub fn acos(x: f64) -> f64;
+        pub fn acosh(x: f64) -> f64;
+        pub fn asin(x: f64) -> f64;
+        pub fn asinh(x: f64) -> f64;
+        pub fn atan(x: f64) -> f64;
+        pub fn atanh(x: f64) -> f64;
+        pub fn atan2(y: f64, x: f64) -> f64;
+        // The Rust runtime ships its own `cbrt`, which wins the link; glibc's `_Float64`
+        // alias reaches the C library's.
+        #[cfg_attr(all(target_os = "linux", target_env = "gnu"), link_name = "cbrtf64")]
+        pub fn cbrt(x: f64) -> f64;
+        pub fn cos(x: f64) -> f64;
+        pub fn cosh(x: f64) -> f64;
         pub fn erf(x: f64) -> f64;
         pub fn erfc(x: f64) -> f64;
-        pub fn tgamma(x: f64) -> f64;
-        pub fn lgamma(x: f64) -> f64;
+        pub fn exp(x: f64) -> f64;
+        pub fn exp2(x: f64) -> f64;
+        pub fn expm1(x: f64) -> f64;
+        pub fn fmod(x: f64, y: f64) -> f64;
         pub fn ldexp(x: f64, e: i32) -> f64;
+        pub fn lgamma(x: f64) -> f64;
+        pub fn log(x: f64) -> f64;
+        pub fn log10(x: f64) -> f64;
+        pub fn log1p(x: f64) -> f64;
+        pub fn log2(x: f64) -> f64;
+        pub fn pow(x: f64, y: f64) -> f64;
         pub fn remainder(x: f64, y: f64) -> f64;
+        pub fn sin(x: f64) -> f64;
+        pub fn sinh(x: f64) -> f64;
+        pub fn tan(x: f64) -> f64;
+        pub fn tanh(x: f64) -> f64;
+        pub fn tgamma(x: f64) -> f64;
+    }
+}
+
+/// Safe wrappers: every function above is pure.
+macro_rules! libm_wrappers {
+    ($($name:ident),*) => {
+        $( pub(super) fn $name(x: f64) -> f64 {
+            // SAFETY: a pure C math function of one double.
+            unsafe { libm::$name(x) }
+        } )*
+    };
+}
+
+mod c {
+    use super::libm;
+    libm_wrappers!(
+        acos, acosh, asin, asinh, atan, atanh, cbrt, cos, cosh, erf, erfc, exp, exp2, expm1,
+        lgamma, log, log10, log1p, log2, sin, sinh, tan, tanh, tgamma
+    );
+    pub(super) fn atan2(y: f64, x: f64) -> f64 {
+        // SAFETY: a pure C math function.
+        unsafe { libm::atan2(y, x) }
+    }
+    pub(super) fn fmod(x: f64, y: f64) -> f64 {
+        // SAFETY: a pure C math function.
+        unsafe { libm::fmod(x, y) }
+    }
+    pub(super) fn pow(x: f64, y: f64) -> f64 {
+        // SAFETY: a pure C math function.
+        unsafe { libm::pow(x, y) }
     }
 }
 
@@ -59,7 +122,11 @@ fn check_1(x: f64, r: f64, can_overflow: bool) -> PyResult<f64> {
         return Err(domain_error());
     }
     if r.is_infinite() && x.is_finite() {
-        return Err(if can_overflow { range_error() } else { domain_error() });
+        return Err(if can_overflow {
+            range_error()
+        } else {
+            domain_error()
+        });
     }
     Ok(r)
 }
@@ -81,27 +148,27 @@ macro_rules! math1 {
     };
 }
 
-math1!(math_acos, "acos", f64::acos, false);
-math1!(math_acosh, "acosh", f64::acosh, false);
-math1!(math_asin, "asin", f64::asin, false);
-math1!(math_asinh, "asinh", f64::asinh, false);
-math1!(math_atan, "atan", f64::atan, false);
-math1!(math_atanh, "atanh", f64::atanh, false);
-math1!(math_cbrt, "cbrt", f64::cbrt, false);
-math1!(math_cos, "cos", f64::cos, false);
-math1!(math_cosh, "cosh", f64::cosh, true);
-math1!(math_exp, "exp", f64::exp, true);
-math1!(math_exp2, "exp2", f64::exp2, true);
-math1!(math_expm1, "expm1", f64::exp_m1, true);
+math1!(math_acos, "acos", c::acos, false);
+math1!(math_acosh, "acosh", c::acosh, false);
+math1!(math_asin, "asin", c::asin, false);
+math1!(math_asinh, "asinh", c::asinh, false);
+math1!(math_atan, "atan", c::atan, false);
+math1!(math_atanh, "atanh", c::atanh, false);
+math1!(math_cbrt, "cbrt", c::cbrt, false);
+math1!(math_cos, "cos", c::cos, false);
+math1!(math_cosh, "cosh", c::cosh, true);
+math1!(math_exp, "exp", c::exp, true);
+math1!(math_exp2, "exp2", c::exp2, true);
+math1!(math_expm1, "expm1", c::expm1, true);
 math1!(math_fabs, "fabs", f64::abs, false);
-math1!(math_log1p, "log1p", f64::ln_1p, false);
-math1!(math_sin, "sin", f64::sin, false);
-math1!(math_sinh, "sinh", f64::sinh, true);
+math1!(math_log1p, "log1p", c::log1p, false);
+math1!(math_sin, "sin", c::sin, false);
+math1!(math_sinh, "sinh", c::sinh, true);
 math1!(math_sqrt, "sqrt", f64::sqrt, false);
-math1!(math_tan, "tan", f64::tan, false);
-math1!(math_tanh, "tanh", f64::tanh, false);
-math1!(math_erf, "erf", |x| unsafe { libm::erf(x) }, false);
-math1!(math_erfc, "erfc", |x| unsafe { libm::erfc(x) }, false);
+math1!(math_tan, "tan", c::tan, false);
+math1!(math_tanh, "tanh", c::tanh, false);
+math1!(math_erf, "erf", c::erf, false);
+math1!(math_erfc, "erfc", c::erfc, false);
 
 fn math_gamma(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [x] = args.exact::<1>("math.gamma")?;
@@ -112,8 +179,13 @@ fn math_gamma(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if x == f64::NEG_INFINITY || x == 0.0 || (x < 0.0 && x == x.floor()) {
         return Err(domain_error());
     }
-    // SAFETY: a pure libm function.
-    let r = unsafe { libm::tgamma(x) };
+    // Integral arguments are exact factorials, as in CPython.
+    if x == x.floor() && x <= 23.0 {
+        return Ok(new_float(
+            factorial_of(x as u64 - 1).to_f64().unwrap_or(f64::INFINITY),
+        ));
+    }
+    let r = c::tgamma(x);
     if r.is_infinite() {
         return Err(range_error());
     }
@@ -132,8 +204,8 @@ fn math_lgamma(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if x <= 0.0 && x == x.floor() {
         return Err(domain_error());
     }
-    // SAFETY: a pure libm function (the sign it stores in `signgam` is not used).
-    let r = unsafe { libm::lgamma(x) };
+    // The sign C's lgamma stores in `signgam` is not used.
+    let r = c::lgamma(x);
     if r.is_infinite() {
         return Err(range_error());
     }
@@ -158,7 +230,7 @@ fn two_floats(vm: &mut Vm, args: Args, name: &str) -> PyResult<(f64, f64)> {
 
 fn math_atan2(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (y, x) = two_floats(vm, args, "atan2")?;
-    Ok(new_float(check_2(y, x, y.atan2(x))?))
+    Ok(new_float(check_2(y, x, c::atan2(y, x))?))
 }
 
 fn math_copysign(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -171,7 +243,7 @@ fn math_fmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if y.is_infinite() && x.is_finite() {
         return Ok(new_float(x));
     }
-    let r = x % y;
+    let r = c::fmod(x, y);
     if r.is_nan() && !x.is_nan() && !y.is_nan() {
         return Err(domain_error());
     }
@@ -213,7 +285,7 @@ fn math_pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 y
             }
         } else if x.is_infinite() {
-            let odd_y = y.is_finite() && (y.abs() % 2.0) == 1.0;
+            let odd_y = y.is_finite() && c::fmod(y.abs(), 2.0) == 1.0;
             if y > 0.0 {
                 if odd_y {
                     x
@@ -235,12 +307,16 @@ fn math_pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
             0.0
         }
     } else {
-        let r = x.powf(y);
+        let r = c::pow(x, y);
         if r.is_nan() {
             return Err(domain_error());
         }
         if r.is_infinite() {
-            return Err(if x == 0.0 { domain_error() } else { range_error() });
+            return Err(if x == 0.0 {
+                domain_error()
+            } else {
+                range_error()
+            });
         }
         r
     };
@@ -348,7 +424,9 @@ fn float_to_int(f: f64) -> PyResult<Value> {
 
 fn math_floor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [x] = args.exact::<1>("math.floor")?;
-    if x.downcast_exact::<crate::objects::float::PyFloat>().is_some() {
+    if x.downcast_exact::<crate::objects::float::PyFloat>()
+        .is_some()
+    {
         return float_to_int(as_f64(x).unwrap_or(0.0).floor());
     }
     if is_int(x) {
@@ -362,7 +440,9 @@ fn math_floor(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn math_ceil(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [x] = args.exact::<1>("math.ceil")?;
-    if x.downcast_exact::<crate::objects::float::PyFloat>().is_some() {
+    if x.downcast_exact::<crate::objects::float::PyFloat>()
+        .is_some()
+    {
         return float_to_int(as_f64(x).unwrap_or(0.0).ceil());
     }
     if is_int(x) {
@@ -376,7 +456,9 @@ fn math_ceil(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn math_trunc(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [x] = args.exact::<1>("math.trunc")?;
-    if x.downcast_exact::<crate::objects::float::PyFloat>().is_some() {
+    if x.downcast_exact::<crate::objects::float::PyFloat>()
+        .is_some()
+    {
         return float_to_int(as_f64(x).unwrap_or(0.0).trunc());
     }
     if is_int(x) {
@@ -384,7 +466,10 @@ fn math_trunc(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     match call_special(vm, x, "__trunc__")? {
         Some(r) => Ok(r),
-        None => Err(type_error(format!("type {} doesn't define __trunc__ method", x.ty().name()))),
+        None => Err(type_error(format!(
+            "type {} doesn't define __trunc__ method",
+            x.ty().name()
+        ))),
     }
 }
 
@@ -437,11 +522,11 @@ fn log_helper(vm: &mut Vm, x: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
 
 fn math_log(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.check("log", 1, 2)?;
-    let num = log_helper(vm, &pos[0], f64::ln)?;
+    let num = log_helper(vm, &pos[0], c::log)?;
     let Some(base) = pos.get(1) else {
         return Ok(new_float(num));
     };
-    let den = log_helper(vm, base, f64::ln)?;
+    let den = log_helper(vm, base, c::log)?;
     if den == 0.0 {
         return Err(zero_division_error("float division by zero"));
     }
@@ -450,12 +535,12 @@ fn math_log(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn math_log2(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [x] = args.exact::<1>("math.log2")?;
-    Ok(new_float(log_helper(vm, x, f64::log2)?))
+    Ok(new_float(log_helper(vm, x, c::log2)?))
 }
 
 fn math_log10(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [x] = args.exact::<1>("math.log10")?;
-    Ok(new_float(log_helper(vm, x, f64::log10)?))
+    Ok(new_float(log_helper(vm, x, c::log10)?))
 }
 
 // ---------------------------------------------------------------------------
@@ -624,7 +709,9 @@ fn math_dist(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let p = ops::collect_iter(vm, p)?;
     let q = ops::collect_iter(vm, q)?;
     if p.len() != q.len() {
-        return Err(value_error("both points must have the same number of dimensions"));
+        return Err(value_error(
+            "both points must have the same number of dimensions",
+        ));
     }
     let mut diffs = Vec::with_capacity(p.len());
     let (mut max, mut found_nan) = (0.0f64, false);
@@ -666,7 +753,9 @@ impl TripleSum {
 
 /// A float for `sumprod`'s float path: exact floats, and exact ints a float holds exactly.
 fn sumprod_float(v: &Value) -> Option<f64> {
-    if v.downcast_exact::<crate::objects::float::PyFloat>().is_some() {
+    if v.downcast_exact::<crate::objects::float::PyFloat>()
+        .is_some()
+    {
         return as_f64(v);
     }
     if crate::objects::int::is_exact_int(v) {
@@ -696,7 +785,10 @@ fn math_sumprod(vm: &mut Vm, args: Args) -> PyResult<Value> {
             (None, None) => break,
             _ => return Err(value_error("Inputs are not the same length")),
         };
-        if crate::objects::int::is_exact_int(&a) && crate::objects::int::is_exact_int(&b) && flt_acc.is_none() {
+        if crate::objects::int::is_exact_int(&a)
+            && crate::objects::int::is_exact_int(&b)
+            && flt_acc.is_none()
+        {
             let prod = as_int(&a).map(|i| i.to_bigint()).unwrap_or_default()
                 * as_int(&b).map(|i| i.to_bigint()).unwrap_or_default();
             *int_acc.get_or_insert_with(BigInt::zero) += prod;
@@ -706,7 +798,9 @@ fn math_sumprod(vm: &mut Vm, args: Args) -> PyResult<Value> {
             total = ops::binary_op(vm, &total, &new_bigint(acc), BinaryOperator::Add)?;
         }
         if let (Some(x), Some(y)) = (sumprod_float(&a), sumprod_float(&b)) {
-            flt_acc.get_or_insert_with(TripleSum::default).add_product(x, y);
+            flt_acc
+                .get_or_insert_with(TripleSum::default)
+                .add_product(x, y);
             continue;
         }
         if let Some(acc) = flt_acc.take() {
@@ -750,7 +844,9 @@ fn math_isclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(bool_value(false));
     }
     let diff = (b - a).abs();
-    Ok(bool_value(diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol))
+    Ok(bool_value(
+        diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol,
+    ))
 }
 
 /// Maps floats to integers in the same order (both zeros to 0).
@@ -777,7 +873,9 @@ fn math_nextafter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     static SIG: Sig = Sig::new("nextafter", &[po("x"), po("y"), kw("steps")]);
     let n = args.positional().len();
     if n != 2 {
-        return Err(type_error(format!("nextafter() takes exactly 2 positional arguments ({n} given)")));
+        return Err(type_error(format!(
+            "nextafter() takes exactly 2 positional arguments ({n} given)"
+        )));
     }
     let [x, y, steps] = SIG.parse::<3>(args)?;
     let x = to_f64(vm, &x.expect("required"))?;
@@ -787,7 +885,9 @@ fn math_nextafter(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(s) => {
             let i = ops::index(vm, &s)?;
             match as_int(&i) {
-                Some(i) if i.is_negative() => return Err(value_error("steps must be a non-negative integer")),
+                Some(i) if i.is_negative() => {
+                    return Err(value_error("steps must be a non-negative integer"))
+                }
                 Some(i) => i.to_bigint().to_u64().unwrap_or(u64::MAX),
                 None => 1,
             }
@@ -807,7 +907,11 @@ fn math_nextafter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if steps as u128 >= distance {
         return Ok(new_float(y));
     }
-    let k = if ky > kx { kx + steps as i64 } else { kx - steps as i64 };
+    let k = if ky > kx {
+        kx + steps as i64
+    } else {
+        kx - steps as i64
+    };
     Ok(new_float(from_order_key(k, x)))
 }
 
@@ -855,7 +959,11 @@ fn math_lcm(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut l = int_arg(vm, &pos[0])?.abs();
     for v in &pos[1..] {
         let x = int_arg(vm, v)?;
-        l = if l.is_zero() || x.is_zero() { BigInt::zero() } else { l.lcm(&x) };
+        l = if l.is_zero() || x.is_zero() {
+            BigInt::zero()
+        } else {
+            l.lcm(&x)
+        };
     }
     Ok(new_bigint(l))
 }
@@ -900,7 +1008,9 @@ fn factorial_value(n: &BigInt) -> PyResult<Value> {
         return Err(value_error("factorial() not defined for negative values"));
     }
     let Some(n) = n.to_i64() else {
-        return Err(overflow_error("factorial() argument should not exceed 9223372036854775807"));
+        return Err(overflow_error(
+            "factorial() argument should not exceed 9223372036854775807",
+        ));
     };
     Ok(new_bigint(factorial_of(n as u64)))
 }
@@ -943,7 +1053,9 @@ fn math_comb(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let k = std::cmp::min(k.clone(), &n - &k);
     let Some(k) = k.to_u64().filter(|k| *k <= i64::MAX as u64) else {
-        return Err(overflow_error("min(n - k, k) must not exceed 9223372036854775807"));
+        return Err(overflow_error(
+            "min(n - k, k) must not exceed 9223372036854775807",
+        ));
     };
     let start = &n - k + 1u32;
     Ok(new_bigint(range_product(&start, k) / factorial_of(k)))
@@ -1020,7 +1132,9 @@ fn math_init(_vm: &mut Vm, module: &Value) -> PyResult<()> {
 
 pub static MODULE: ModuleDef = ModuleDef {
     name: "math",
-    doc: Some("This module provides access to the mathematical functions\ndefined by the C standard."),
+    doc: Some(
+        "This module provides access to the mathematical functions\ndefined by the C standard.",
+    ),
     methods: MATH_METHODS,
     init: Some(math_init),
 };

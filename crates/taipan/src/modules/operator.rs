@@ -45,7 +45,11 @@ binary_fn!(op_iadd, "iadd", BinaryOperator::InplaceAdd);
 binary_fn!(op_isub, "isub", BinaryOperator::InplaceSubtract);
 binary_fn!(op_imul, "imul", BinaryOperator::InplaceMultiply);
 binary_fn!(op_itruediv, "itruediv", BinaryOperator::InplaceTrueDivide);
-binary_fn!(op_ifloordiv, "ifloordiv", BinaryOperator::InplaceFloorDivide);
+binary_fn!(
+    op_ifloordiv,
+    "ifloordiv",
+    BinaryOperator::InplaceFloorDivide
+);
 binary_fn!(op_imod, "imod", BinaryOperator::InplaceRemainder);
 binary_fn!(op_ipow, "ipow", BinaryOperator::InplacePower);
 binary_fn!(op_ilshift, "ilshift", BinaryOperator::InplaceLshift);
@@ -121,9 +125,10 @@ fn op_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn search_iter(vm: &mut Vm, seq: &Value) -> PyResult<Value> {
     match ops::iter(vm, seq) {
         Ok(it) => Ok(it),
-        Err(e) if e.matches(&crate::objects::exceptions::TYPE_ERROR) => {
-            Err(type_error(format!("argument of type '{}' is not iterable", seq.ty().name())))
-        }
+        Err(e) if e.matches(&crate::objects::exceptions::TYPE_ERROR) => Err(type_error(format!(
+            "argument of type '{}' is not iterable",
+            seq.ty().name()
+        ))),
         Err(e) => Err(e),
     }
 }
@@ -179,7 +184,10 @@ fn is_sequence(v: &Value) -> bool {
 fn op_concat(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [a, b] = args.exact::<2>("concat")?;
     if !is_sequence(a) {
-        return Err(type_error(format!("'{}' object can't be concatenated", a.ty().name())));
+        return Err(type_error(format!(
+            "'{}' object can't be concatenated",
+            a.ty().name()
+        )));
     }
     ops::binary_op(vm, a, b, BinaryOperator::Add)
 }
@@ -187,7 +195,10 @@ fn op_concat(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn op_iconcat(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [a, b] = args.exact::<2>("iconcat")?;
     if !is_sequence(a) {
-        return Err(type_error(format!("'{}' object can't be concatenated", a.ty().name())));
+        return Err(type_error(format!(
+            "'{}' object can't be concatenated",
+            a.ty().name()
+        )));
     }
     ops::binary_op(vm, a, b, BinaryOperator::InplaceAdd)
 }
@@ -213,7 +224,10 @@ pub fn length_hint(vm: &mut Vm, obj: &Value, default: i64) -> PyResult<i64> {
         return Ok(default);
     }
     let Some(i) = as_int(&r) else {
-        return Err(type_error(format!("__length_hint__ must be an integer, not {}", r.ty().name())));
+        return Err(type_error(format!(
+            "__length_hint__ must be an integer, not {}",
+            r.ty().name()
+        )));
     };
     let n = match i {
         IntRef::Small(n) => n,
@@ -230,7 +244,10 @@ fn op_length_hint(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let default = match pos.get(1) {
         Some(d) if is_exact_int(d) => ops::index_value(vm, d)?,
         Some(d) => {
-            return Err(type_error(format!("'{}' object cannot be interpreted as an integer", d.ty().name())));
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                d.ty().name()
+            )));
         }
         None => 0,
     };
@@ -248,7 +265,11 @@ fn op_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// Bytes of a `_compare_digest` operand: ASCII str or a bytes-like object.
 fn digest_operand(v: &Value) -> Option<Result<Vec<u8>, ()>> {
     if let Some(s) = as_str(v) {
-        return Some(if s.is_ascii() { Ok(s.as_bytes().to_vec()) } else { Err(()) });
+        return Some(if s.is_ascii() {
+            Ok(s.as_bytes().to_vec())
+        } else {
+            Err(())
+        });
     }
     crate::objects::bytes::as_bytes_like(v).map(Ok)
 }
@@ -270,7 +291,9 @@ fn op_compare_digest(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     };
     let (Ok(x), Ok(y)) = (x, y) else {
-        return Err(type_error("comparing strings with non-ASCII characters is not supported"));
+        return Err(type_error(
+            "comparing strings with non-ASCII characters is not supported",
+        ));
     };
     let mut diff = (x.len() != y.len()) as u8;
     let against = if x.len() == y.len() { &x } else { &y };
@@ -305,7 +328,8 @@ fn items_clear(head: &ObjectHead, out: &mut Vec<Value>) {
     }
 }
 
-pub static ITEMGETTER_LAYOUT: Layout = crate::payload_layout!(PyItemGetter, "itemgetter", items_traverse, items_clear);
+pub static ITEMGETTER_LAYOUT: Layout =
+    crate::payload_layout!(PyItemGetter, "itemgetter", items_traverse, items_clear);
 
 impl PyPayload for PyItemGetter {
     fn layout() -> &'static Layout {
@@ -333,14 +357,23 @@ fn itemgetter_new(_vm: &mut Vm, _cls: &Value, args: Args) -> PyResult<Value> {
     if items.is_empty() {
         return Err(type_error("itemgetter expected 1 argument, got 0"));
     }
-    Ok(heap::alloc(&ITEMGETTER_TYPE, PyItemGetter { head: ObjectHead::uninit(), items: RefCell::new(items.to_vec()) }))
+    Ok(heap::alloc(
+        &ITEMGETTER_TYPE,
+        PyItemGetter {
+            head: ObjectHead::uninit(),
+            items: RefCell::new(items.to_vec()),
+        },
+    ))
 }
 
 fn itemgetter_call(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     args.no_kwargs("itemgetter")?;
     let pos = args.positional();
     if pos.len() != 1 {
-        return Err(type_error(format!("itemgetter expected 1 argument, got {}", pos.len())));
+        return Err(type_error(format!(
+            "itemgetter expected 1 argument, got {}",
+            pos.len()
+        )));
     }
     let obj = &pos[0];
     let items = match this.downcast::<PyItemGetter>() {
@@ -358,7 +391,12 @@ fn itemgetter_call(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 /// `operator.name(arg, ...)` with a `...` placeholder on recursion.
-fn getter_repr(vm: &mut Vm, this: &Value, name: &str, parts: impl FnOnce(&mut Vm) -> PyResult<Vec<String>>) -> PyResult<Value> {
+fn getter_repr(
+    vm: &mut Vm,
+    this: &Value,
+    name: &str,
+    parts: impl FnOnce(&mut Vm) -> PyResult<Vec<String>>,
+) -> PyResult<Value> {
     if !vm.repr_enter(this) {
         return Ok(new_string(format!("operator.{name}(...)")));
     }
@@ -368,8 +406,13 @@ fn getter_repr(vm: &mut Vm, this: &Value, name: &str, parts: impl FnOnce(&mut Vm
 }
 
 fn itemgetter_repr(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    let items = this.downcast::<PyItemGetter>().map(|g| g.items.borrow().clone()).unwrap_or_default();
-    getter_repr(vm, this, "itemgetter", |vm| items.iter().map(|v| ops::repr_string(vm, v)).collect())
+    let items = this
+        .downcast::<PyItemGetter>()
+        .map(|g| g.items.borrow().clone())
+        .unwrap_or_default();
+    getter_repr(vm, this, "itemgetter", |vm| {
+        items.iter().map(|v| ops::repr_string(vm, v)).collect()
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -390,7 +433,8 @@ fn attrs_traverse(head: &ObjectHead, visit: &mut dyn FnMut(&Value)) {
     }
 }
 
-pub static ATTRGETTER_LAYOUT: Layout = crate::payload_layout!(PyAttrGetter, "attrgetter", attrs_traverse, heap::no_clear);
+pub static ATTRGETTER_LAYOUT: Layout =
+    crate::payload_layout!(PyAttrGetter, "attrgetter", attrs_traverse, heap::no_clear);
 
 impl PyPayload for PyAttrGetter {
     fn layout() -> &'static Layout {
@@ -425,14 +469,23 @@ fn attrgetter_new(_vm: &mut Vm, _cls: &Value, args: Args) -> PyResult<Value> {
         };
         paths.push(s.split('.').map(intern).collect::<Vec<_>>());
     }
-    Ok(heap::alloc(&ATTRGETTER_TYPE, PyAttrGetter { head: ObjectHead::uninit(), paths: RefCell::new(paths) }))
+    Ok(heap::alloc(
+        &ATTRGETTER_TYPE,
+        PyAttrGetter {
+            head: ObjectHead::uninit(),
+            paths: RefCell::new(paths),
+        },
+    ))
 }
 
 fn attrgetter_call(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     args.no_kwargs("attrgetter")?;
     let pos = args.positional();
     if pos.len() != 1 {
-        return Err(type_error(format!("attrgetter expected 1 argument, got {}", pos.len())));
+        return Err(type_error(format!(
+            "attrgetter expected 1 argument, got {}",
+            pos.len()
+        )));
     }
     let paths = match this.downcast::<PyAttrGetter>() {
         Some(g) => g.paths.borrow().clone(),
@@ -453,7 +506,10 @@ fn attrgetter_call(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn attrgetter_repr(vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    let paths = this.downcast::<PyAttrGetter>().map(|g| g.paths.borrow().clone()).unwrap_or_default();
+    let paths = this
+        .downcast::<PyAttrGetter>()
+        .map(|g| g.paths.borrow().clone())
+        .unwrap_or_default();
     getter_repr(vm, this, "attrgetter", |_vm| {
         Ok(paths
             .iter()
@@ -493,7 +549,12 @@ fn caller_clear(head: &ObjectHead, out: &mut Vec<Value>) {
     }
 }
 
-pub static METHODCALLER_LAYOUT: Layout = crate::payload_layout!(PyMethodCaller, "methodcaller", caller_traverse, caller_clear);
+pub static METHODCALLER_LAYOUT: Layout = crate::payload_layout!(
+    PyMethodCaller,
+    "methodcaller",
+    caller_traverse,
+    caller_clear
+);
 
 impl PyPayload for PyMethodCaller {
     fn layout() -> &'static Layout {
@@ -518,7 +579,9 @@ pub static METHODCALLER_TYPE: PyType = PyType::new_static(StaticTypeInit {
 fn methodcaller_new(_vm: &mut Vm, _cls: &Value, args: Args) -> PyResult<Value> {
     let pos = args.positional();
     let Some(name) = pos.first() else {
-        return Err(type_error("methodcaller needs at least one argument, the method name"));
+        return Err(type_error(
+            "methodcaller needs at least one argument, the method name",
+        ));
     };
     if as_str(name).is_none() {
         return Err(type_error("method name must be a string"));
@@ -540,7 +603,10 @@ fn methodcaller_call(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     args.no_kwargs("methodcaller")?;
     let pos = args.positional();
     if pos.len() != 1 {
-        return Err(type_error(format!("methodcaller expected 1 argument, got {}", pos.len())));
+        return Err(type_error(format!(
+            "methodcaller expected 1 argument, got {}",
+            pos.len()
+        )));
     }
     let Some(m) = this.downcast::<PyMethodCaller>() else {
         return Err(type_error("methodcaller expected"));
@@ -562,7 +628,11 @@ fn methodcaller_repr(vm: &mut Vm, this: &Value) -> PyResult<Value> {
             parts.push(ops::repr_string(vm, v)?);
         }
         for (k, v) in kwnames.iter().zip(&values[npos..]) {
-            parts.push(format!("{}={}", as_str(k).unwrap_or(""), ops::repr_string(vm, v)?));
+            parts.push(format!(
+                "{}={}",
+                as_str(k).unwrap_or(""),
+                ops::repr_string(vm, v)?
+            ));
         }
         Ok(parts)
     })

@@ -45,11 +45,17 @@ extern "C" {
 
 /// Nanoseconds on clock `clk`, or the OSError CPython raises.
 fn clock_ns(clk: i32) -> PyResult<i128> {
-    let mut ts = Timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut ts = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: `ts` is a valid out-parameter with the platform's `timespec` layout.
     let rc = unsafe { clock_gettime(clk, &mut ts) };
     if rc != 0 {
-        return Err(crate::vm::PyErr::new(&crate::objects::exceptions::OS_ERROR, "[Errno 22] Invalid argument"));
+        return Err(crate::vm::PyErr::new(
+            &crate::objects::exceptions::OS_ERROR,
+            "[Errno 22] Invalid argument",
+        ));
     }
     Ok(ts.tv_sec as i128 * 1_000_000_000 + ts.tv_nsec as i128)
 }
@@ -79,10 +85,30 @@ macro_rules! clock_fns {
 }
 
 clock_fns!(time_time, time_time_ns, "time", CLOCK_REALTIME);
-clock_fns!(time_monotonic, time_monotonic_ns, "monotonic", CLOCK_MONOTONIC);
-clock_fns!(time_perf_counter, time_perf_counter_ns, "perf_counter", CLOCK_MONOTONIC);
-clock_fns!(time_process_time, time_process_time_ns, "process_time", CLOCK_PROCESS_CPUTIME_ID);
-clock_fns!(time_thread_time, time_thread_time_ns, "thread_time", CLOCK_THREAD_CPUTIME_ID);
+clock_fns!(
+    time_monotonic,
+    time_monotonic_ns,
+    "monotonic",
+    CLOCK_MONOTONIC
+);
+clock_fns!(
+    time_perf_counter,
+    time_perf_counter_ns,
+    "perf_counter",
+    CLOCK_MONOTONIC
+);
+clock_fns!(
+    time_process_time,
+    time_process_time_ns,
+    "process_time",
+    CLOCK_PROCESS_CPUTIME_ID
+);
+clock_fns!(
+    time_thread_time,
+    time_thread_time_ns,
+    "thread_time",
+    CLOCK_THREAD_CPUTIME_ID
+);
 
 fn clock_id(vm: &mut Vm, v: &Value) -> PyResult<i32> {
     let i = ops::index_value(vm, v)?;
@@ -104,10 +130,16 @@ fn time_clock_gettime_ns(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn time_clock_getres(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [clk] = args.exact::<1>("time.clock_getres")?;
     let clk = clock_id(vm, clk)?;
-    let mut ts = Timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut ts = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: `ts` is a valid out-parameter with the platform's `timespec` layout.
     if unsafe { clock_getres(clk, &mut ts) } != 0 {
-        return Err(crate::vm::PyErr::new(&crate::objects::exceptions::OS_ERROR, "[Errno 22] Invalid argument"));
+        return Err(crate::vm::PyErr::new(
+            &crate::objects::exceptions::OS_ERROR,
+            "[Errno 22] Invalid argument",
+        ));
     }
     Ok(new_float(ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9))
 }
@@ -121,14 +153,17 @@ fn time_sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Err(value_error("Invalid value NaN (not a number)"));
         }
         let ns = (f * 1e9).round();
-        if ns.abs() >= 9.223372036854775807e18 {
+        if ns.abs() >= 9.223_372_036_854_776e18 {
             return Err(too_large());
         }
         ns as i128
     } else {
         let i = ops::index(vm, secs)?;
         let s = as_int(&i).and_then(|i| i.to_i64()).ok_or_else(too_large)?;
-        (s as i128).checked_mul(1_000_000_000).filter(|n| i64::try_from(*n).is_ok()).ok_or_else(too_large)?
+        (s as i128)
+            .checked_mul(1_000_000_000)
+            .filter(|n| i64::try_from(*n).is_ok())
+            .ok_or_else(too_large)?
     };
     if ns < 0 {
         return Err(value_error("sleep length must be non-negative"));
@@ -151,7 +186,9 @@ pub static STRUCT_TIME_TYPE: PyType = PyType::new_static(StaticTypeInit {
     module: Some("time"),
 });
 
-const FIELDS: [&str; 9] = ["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"];
+const FIELDS: [&str; 9] = [
+    "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst",
+];
 
 /// A `struct_time`: nine visible items plus `tm_zone` and `tm_gmtoff`, kept in the
 /// instance's two extra words.
@@ -168,7 +205,9 @@ fn new_struct_time(items: Vec<Value>, zone: Value, gmtoff: Value) -> Value {
 }
 
 fn extra_field(v: &Value, i: usize) -> Value {
-    v.as_head().and_then(|h| h.extras().get(i).and_then(|c| c.borrow().clone())).unwrap_or_else(none)
+    v.as_head()
+        .and_then(|h| h.extras().get(i).and_then(|c| c.borrow().clone()))
+        .unwrap_or_else(none)
 }
 
 fn struct_time_new(vm: &mut Vm, _cls: &Value, args: Args) -> PyResult<Value> {
@@ -178,10 +217,14 @@ fn struct_time_new(vm: &mut Vm, _cls: &Value, args: Args) -> PyResult<Value> {
     let items = ops::collect_iter(vm, &seq.expect("required"))?;
     let n = items.len();
     if n < 9 {
-        return Err(type_error(format!("time.struct_time() takes an at least 9-sequence ({n}-sequence given)")));
+        return Err(type_error(format!(
+            "time.struct_time() takes an at least 9-sequence ({n}-sequence given)"
+        )));
     }
     if n > 11 {
-        return Err(type_error(format!("time.struct_time() takes an at most 11-sequence ({n}-sequence given)")));
+        return Err(type_error(format!(
+            "time.struct_time() takes an at most 11-sequence ({n}-sequence given)"
+        )));
     }
     let mut extra = [none(), none()];
     for (i, v) in items[9..].iter().enumerate() {
@@ -190,7 +233,8 @@ fn struct_time_new(vm: &mut Vm, _cls: &Value, args: Args) -> PyResult<Value> {
     if let Some(d) = dict.filter(|d| !is_none(d)) {
         for (i, name) in ["tm_zone", "tm_gmtoff"].iter().enumerate() {
             if 9 + i >= n {
-                if let Some(v) = crate::objects::dict::PyDict::get_item_opt(vm, &d, &new_str(name))? {
+                if let Some(v) = crate::objects::dict::PyDict::get_item_opt(vm, &d, &new_str(name))?
+                {
                     extra[i] = v;
                 }
             }
@@ -206,7 +250,10 @@ fn struct_time_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     for (name, item) in FIELDS.iter().zip(items.iter()) {
         parts.push(format!("{name}={}", ops::repr_string(vm, item)?));
     }
-    Ok(new_string(format!("time.struct_time({})", parts.join(", "))))
+    Ok(new_string(format!(
+        "time.struct_time({})",
+        parts.join(", ")
+    )))
 }
 
 fn struct_time_reduce(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -215,7 +262,10 @@ fn struct_time_reduce(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = crate::objects::dict::PyDict::new_value();
     crate::objects::dict::PyDict::set_str(&d, "tm_zone", extra_field(this, 0));
     crate::objects::dict::PyDict::set_str(&d, "tm_gmtoff", extra_field(this, 1));
-    Ok(new_tuple(vec![STRUCT_TIME_TYPE.to_value(), new_tuple(vec![new_tuple(items), d])]))
+    Ok(new_tuple(vec![
+        STRUCT_TIME_TYPE.to_value(),
+        new_tuple(vec![new_tuple(items), d]),
+    ]))
 }
 
 static STRUCT_TIME_METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", struct_time_reduce)];
@@ -223,7 +273,9 @@ static STRUCT_TIME_METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", str
 macro_rules! field_getter {
     ($fname:ident, $index:expr) => {
         fn $fname(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-            Ok(as_tuple(v).and_then(|t| t.get($index).cloned()).unwrap_or_else(none))
+            Ok(as_tuple(v)
+                .and_then(|t| t.get($index).cloned())
+                .unwrap_or_else(none))
         }
     };
 }
@@ -330,7 +382,11 @@ fn broken_down_utc(t: i64, zone: &str) -> Tm {
 }
 
 fn tm_to_value(tm: &Tm) -> Value {
-    let items = [tm.year, tm.mon, tm.mday, tm.hour, tm.min, tm.sec, tm.wday, tm.yday, tm.isdst].map(new_int).to_vec();
+    let items = [
+        tm.year, tm.mon, tm.mday, tm.hour, tm.min, tm.sec, tm.wday, tm.yday, tm.isdst,
+    ]
+    .map(new_int)
+    .to_vec();
     let zone = tm.zone.as_deref().map(new_str).unwrap_or_else(none);
     let gmtoff = tm.gmtoff.map(new_int).unwrap_or_else(none);
     new_struct_time(items, zone, gmtoff)
@@ -347,13 +403,15 @@ fn seconds_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
                     return Err(value_error("Invalid value NaN (not a number)"));
                 }
                 let f = f.floor();
-                if !(-9.223372036854775808e18..9.223372036854775808e18).contains(&f) {
+                if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&f) {
                     return Err(out_of_range());
                 }
                 f as i64
             } else {
                 let i = ops::index(vm, v)?;
-                as_int(&i).and_then(|i| i.to_i64()).ok_or_else(out_of_range)?
+                as_int(&i)
+                    .and_then(|i| i.to_i64())
+                    .ok_or_else(out_of_range)?
             }
         }
     };
@@ -391,7 +449,9 @@ fn tm_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Tm> {
         return Err(type_error("Tuple or struct_time argument required"));
     };
     if items.len() != 9 {
-        return Err(type_error(format!("{fname}(): illegal time tuple argument")));
+        return Err(type_error(format!(
+            "{fname}(): illegal time tuple argument"
+        )));
     }
     let mut f = [0i64; 9];
     for (slot, item) in f.iter_mut().zip(items.iter()) {
@@ -469,9 +529,29 @@ fn now_tm(zone: &str) -> PyResult<Tm> {
     Ok(broken_down_utc(t, zone))
 }
 
-const DAY_NAMES: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const MONTH_NAMES: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const DAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 fn day_name(tm: &Tm) -> &'static str {
     DAY_NAMES[tm.wday.rem_euclid(7) as usize]
@@ -517,7 +597,8 @@ fn time_mktime(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let year = tm.year + m0.div_euclid(12);
     let mon = m0.rem_euclid(12) + 1;
     let days = days_from_civil(year, mon, 1) + tm.mday - 1;
-    let secs = days as i128 * 86_400 + tm.hour as i128 * 3600 + tm.min as i128 * 60 + tm.sec as i128;
+    let secs =
+        days as i128 * 86_400 + tm.hour as i128 * 3600 + tm.min as i128 * 60 + tm.sec as i128;
     Ok(new_float(secs as f64))
 }
 
@@ -525,12 +606,16 @@ fn time_mktime(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn iso_week(tm: &Tm) -> (i64, i64) {
     let yday0 = tm.yday - 1;
     let wday = tm.wday.rem_euclid(7); // Monday = 0
-    // The Monday starting the week that contains `yday0`, relative to Jan 1.
+                                      // The Monday starting the week that contains `yday0`, relative to Jan 1.
     let week = (yday0 - wday + 10) / 7;
     if week < 1 {
         let prev = tm.year - 1;
         let prev_len = if is_leap(prev) { 366 } else { 365 };
-        let ptm = Tm { year: prev, yday: tm.yday + prev_len, ..tm.clone() };
+        let ptm = Tm {
+            year: prev,
+            yday: tm.yday + prev_len,
+            ..tm.clone()
+        };
         return iso_week(&ptm);
     }
     let year_len = if is_leap(tm.year) { 366 } else { 365 };
@@ -547,7 +632,9 @@ fn iso_week(tm: &Tm) -> (i64, i64) {
     (tm.year, week)
 }
 
-/// glibc's `strftime` directives for the C locale.
+/// glibc's `strftime` for the C locale: `%[flags][width][E|O]conversion`, where the
+/// flags are `_` (pad with spaces), `-` (no padding), `0` (pad with zeros) and `^`
+/// (upper case); unknown conversions are copied unchanged.
 fn format_time(fmt: &str, tm: &Tm) -> String {
     let mut out = String::new();
     let mut chars = fmt.chars().peekable();
@@ -559,80 +646,169 @@ fn format_time(fmt: &str, tm: &Tm) -> String {
             out.push(c);
             continue;
         }
+        let mut directive = String::from("%");
+        let mut pad: Option<char> = None;
+        let mut upper = false;
+        let mut swap_case = false;
+        while let Some(&fl) = chars.peek() {
+            match fl {
+                '_' | '-' | '0' => pad = Some(fl),
+                '^' => upper = true,
+                '#' => swap_case = true,
+                _ => break,
+            }
+            directive.push(fl);
+            chars.next();
+        }
+        let mut width = 0usize;
+        while let Some(&d) = chars.peek() {
+            let Some(v) = d.to_digit(10) else { break };
+            width = width
+                .saturating_mul(10)
+                .saturating_add(v as usize)
+                .min(4096);
+            directive.push(d);
+            chars.next();
+        }
         let mut spec = chars.next();
+        if let Some(sc) = spec {
+            directive.push(sc);
+        }
         if matches!(spec, Some('E') | Some('O')) {
             match chars.peek() {
-                Some(n) if "cCxXyYdeHImMSuUVwWy".contains(*n) => spec = chars.next(),
+                Some(n) if n.is_ascii_alphabetic() || *n == '%' => {
+                    spec = chars.next();
+                    directive.extend(spec);
+                }
                 _ => {
-                    out.push('%');
-                    out.push(spec.unwrap_or('%'));
+                    out.push_str(&directive);
                     continue;
                 }
             }
         }
         let hour12 = if tm.hour % 12 == 0 { 12 } else { tm.hour % 12 };
+        let mut f = String::new();
         match spec {
-            Some('a') => out.push_str(&day_name(tm)[..3]),
-            Some('A') => out.push_str(day_name(tm)),
-            Some('b') | Some('h') => out.push_str(&month_name(tm)[..3]),
-            Some('B') => out.push_str(month_name(tm)),
-            Some('c') => out.push_str(&format_time("%a %b %e %H:%M:%S %Y", tm)),
-            Some('C') => out.push_str(&(tm.year.div_euclid(100) + if tm.year < 0 && tm.year % 100 == 0 { 1 } else { 0 }).to_string()),
-            Some('d') => out.push_str(&format!("{:02}", tm.mday)),
-            Some('D') => out.push_str(&format_time("%m/%d/%y", tm)),
-            Some('e') => out.push_str(&format!("{:2}", tm.mday)),
-            Some('F') => out.push_str(&format_time("%Y-%m-%d", tm)),
-            Some('G') => out.push_str(&iso_week(tm).0.to_string()),
-            Some('g') => out.push_str(&format!("{:02}", iso_week(tm).0.rem_euclid(100))),
-            Some('H') => out.push_str(&format!("{:02}", tm.hour)),
-            Some('I') => out.push_str(&format!("{hour12:02}")),
-            Some('j') => out.push_str(&format!("{:03}", tm.yday)),
-            Some('k') => out.push_str(&format!("{:2}", tm.hour)),
-            Some('l') => out.push_str(&format!("{hour12:2}")),
-            Some('m') => out.push_str(&format!("{:02}", tm.mon)),
-            Some('M') => out.push_str(&format!("{:02}", tm.min)),
-            Some('n') => out.push('\n'),
-            Some('p') => out.push_str(if tm.hour < 12 { "AM" } else { "PM" }),
-            Some('P') => out.push_str(if tm.hour < 12 { "am" } else { "pm" }),
-            Some('r') => out.push_str(&format_time("%I:%M:%S %p", tm)),
-            Some('R') => out.push_str(&format_time("%H:%M", tm)),
+            Some('a') => f.push_str(&day_name(tm)[..3]),
+            Some('A') => f.push_str(day_name(tm)),
+            Some('b') | Some('h') => f.push_str(&month_name(tm)[..3]),
+            Some('B') => f.push_str(month_name(tm)),
+            Some('c') => f.push_str(&format_time("%a %b %e %H:%M:%S %Y", tm)),
+            Some('C') => f.push_str(
+                &(tm.year.div_euclid(100)
+                    + if tm.year < 0 && tm.year % 100 == 0 {
+                        1
+                    } else {
+                        0
+                    })
+                .to_string(),
+            ),
+            Some('d') => f.push_str(&format!("{:02}", tm.mday)),
+            Some('D') => f.push_str(&format_time("%m/%d/%y", tm)),
+            Some('e') => f.push_str(&format!("{:2}", tm.mday)),
+            Some('F') => f.push_str(&format_time("%Y-%m-%d", tm)),
+            Some('G') => f.push_str(&iso_week(tm).0.to_string()),
+            Some('g') => f.push_str(&format!("{:02}", iso_week(tm).0.rem_euclid(100))),
+            Some('H') => f.push_str(&format!("{:02}", tm.hour)),
+            Some('I') => f.push_str(&format!("{hour12:02}")),
+            Some('j') => f.push_str(&format!("{:03}", tm.yday)),
+            Some('k') => f.push_str(&format!("{:2}", tm.hour)),
+            Some('l') => f.push_str(&format!("{hour12:2}")),
+            Some('m') => f.push_str(&format!("{:02}", tm.mon)),
+            Some('M') => f.push_str(&format!("{:02}", tm.min)),
+            Some('n') => f.push('\n'),
+            Some('p') => f.push_str(if tm.hour < 12 { "AM" } else { "PM" }),
+            Some('P') => f.push_str(if tm.hour < 12 { "am" } else { "pm" }),
+            Some('r') => f.push_str(&format_time("%I:%M:%S %p", tm)),
+            Some('R') => f.push_str(&format_time("%H:%M", tm)),
             Some('s') => {
                 let days = days_from_civil(tm.year, tm.mon, tm.mday);
-                out.push_str(&(days * 86_400 + tm.hour * 3600 + tm.min * 60 + tm.sec - gmtoff).to_string());
+                f.push_str(
+                    &(days * 86_400 + tm.hour * 3600 + tm.min * 60 + tm.sec - gmtoff).to_string(),
+                );
             }
-            Some('S') => out.push_str(&format!("{:02}", tm.sec)),
-            Some('t') => out.push('\t'),
-            Some('T') => out.push_str(&format_time("%H:%M:%S", tm)),
-            Some('u') => out.push_str(&(tm.wday.rem_euclid(7) + 1).to_string()),
-            Some('U') => out.push_str(&format!("{:02}", (tm.yday - 1 + 7 - sunday_wday) / 7)),
-            Some('V') => out.push_str(&format!("{:02}", iso_week(tm).1)),
-            Some('w') => out.push_str(&sunday_wday.to_string()),
-            Some('W') => out.push_str(&format!("{:02}", (tm.yday - 1 + 7 - tm.wday.rem_euclid(7)) / 7)),
-            Some('x') => out.push_str(&format_time("%m/%d/%y", tm)),
-            Some('X') => out.push_str(&format_time("%H:%M:%S", tm)),
-            Some('y') => out.push_str(&format!("{:02}", tm.year.rem_euclid(100))),
-            Some('Y') => out.push_str(&tm.year.to_string()),
+            Some('S') => f.push_str(&format!("{:02}", tm.sec)),
+            Some('t') => f.push('\t'),
+            Some('T') => f.push_str(&format_time("%H:%M:%S", tm)),
+            Some('u') => f.push_str(&(tm.wday.rem_euclid(7) + 1).to_string()),
+            Some('U') => f.push_str(&format!("{:02}", (tm.yday - 1 + 7 - sunday_wday) / 7)),
+            Some('V') => f.push_str(&format!("{:02}", iso_week(tm).1)),
+            Some('w') => f.push_str(&sunday_wday.to_string()),
+            Some('W') => f.push_str(&format!(
+                "{:02}",
+                (tm.yday - 1 + 7 - tm.wday.rem_euclid(7)) / 7
+            )),
+            Some('x') => f.push_str(&format_time("%m/%d/%y", tm)),
+            Some('X') => f.push_str(&format_time("%H:%M:%S", tm)),
+            Some('y') => f.push_str(&format!("{:02}", tm.year.rem_euclid(100))),
+            Some('Y') => f.push_str(&tm.year.to_string()),
             Some('z') => {
                 let sign = if gmtoff < 0 { '-' } else { '+' };
                 let a = gmtoff.abs();
-                out.push_str(&format!("{sign}{:02}{:02}", a / 3600, a % 3600 / 60));
+                f.push_str(&format!("{sign}{:02}{:02}", a / 3600, a % 3600 / 60));
             }
-            Some('Z') => out.push_str(&zone),
-            Some('%') => out.push('%'),
-            Some(other) => {
-                out.push('%');
-                out.push(other);
+            Some('Z') => f.push_str(&zone),
+            Some('%') => f.push('%'),
+            _ => {
+                out.push_str(&directive);
+                continue;
             }
-            None => out.push('%'),
         }
+        if swap_case {
+            // glibc's `#`: names in upper case, `%p` and `%Z` in lower case.
+            f = match spec {
+                Some('a' | 'A' | 'b' | 'B' | 'h') => f.to_uppercase(),
+                Some('p' | 'Z') => f.to_lowercase(),
+                _ => f,
+            };
+        }
+        apply_strftime_flags(&mut out, f, pad, width, upper);
     }
     out
+}
+
+/// Pads or unpads one converted field: numbers pad with zeros, text with spaces; a
+/// `_`, `0` or `-` flag replaces a number's own padding (keeping its natural width).
+fn apply_strftime_flags(
+    out: &mut String,
+    field: String,
+    pad: Option<char>,
+    width: usize,
+    upper: bool,
+) {
+    let field = if upper { field.to_uppercase() } else { field };
+    let natural = field.chars().count();
+    let numeric =
+        !field.trim().is_empty() && field.trim_start().chars().all(|c| c.is_ascii_digit());
+    let (body, fill, target) = if numeric && pad.is_some() {
+        let digits = field.trim_start_matches([' ', '0']);
+        let digits = if digits.is_empty() { "0" } else { digits };
+        match pad {
+            Some('-') => (digits.to_string(), ' ', 0),
+            Some('_') => (digits.to_string(), ' ', width.max(natural)),
+            _ => (digits.to_string(), '0', width.max(natural)),
+        }
+    } else {
+        let fill = if numeric || pad == Some('0') {
+            '0'
+        } else {
+            ' '
+        };
+        (field, fill, width)
+    };
+    for _ in body.chars().count()..target {
+        out.push(fill);
+    }
+    out.push_str(&body);
 }
 
 fn time_strftime(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.check("strftime", 1, 2)?;
     let Some(fmt) = as_str(&pos[0]) else {
-        return Err(type_error(format!("strftime() argument 1 must be str, not {}", pos[0].ty().name())));
+        return Err(type_error(format!(
+            "strftime() argument 1 must be str, not {}",
+            pos[0].ty().name()
+        )));
     };
     let fmt = fmt.to_string();
     let tm = match pos.get(1) {
@@ -649,7 +825,12 @@ fn time_strftime(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn time_strptime(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.check("strptime", 1, 2)?.to_vec();
     let import = crate::objects::dict::PyDict::get_str(&vm.builtins_dict, "__import__")
-        .ok_or_else(|| crate::vm::PyErr::new(&crate::objects::exceptions::IMPORT_ERROR, "__import__ not found"))?;
+        .ok_or_else(|| {
+            crate::vm::PyErr::new(
+                &crate::objects::exceptions::IMPORT_ERROR,
+                "__import__ not found",
+            )
+        })?;
     let module = crate::vm::call::call(vm, &import, &[new_str("_strptime")])?;
     let f = ops::getattr_str(vm, &module, "_strptime_time")?;
     crate::vm::call::call(vm, &f, &pos)
@@ -676,7 +857,11 @@ fn namespace_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     };
     let mut parts = Vec::new();
     for (k, val) in crate::objects::dict::PyDict::items_vec(&d) {
-        parts.push(format!("{}={}", as_str(&k).unwrap_or("?"), ops::repr_string(vm, &val)?));
+        parts.push(format!(
+            "{}={}",
+            as_str(&k).unwrap_or("?"),
+            ops::repr_string(vm, &val)?
+        ));
     }
     Ok(new_string(format!("namespace({})", parts.join(", "))))
 }
@@ -684,7 +869,10 @@ fn namespace_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn time_get_clock_info(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [name] = args.exact::<1>("time.get_clock_info")?;
     let Some(name) = as_str(name) else {
-        return Err(type_error(format!("get_clock_info() argument must be str, not {}", name.ty().name())));
+        return Err(type_error(format!(
+            "get_clock_info() argument must be str, not {}",
+            name.ty().name()
+        )));
     };
     let (implementation, monotonic, adjustable) = match name {
         "time" => ("clock_gettime(CLOCK_REALTIME)", false, true),
@@ -694,7 +882,8 @@ fn time_get_clock_info(vm: &mut Vm, args: Args) -> PyResult<Value> {
         _ => return Err(value_error("unknown clock")),
     };
     let ns = crate::objects::object::new_instance(&NAMESPACE_TYPE);
-    let d = crate::objects::object::instance_dict(&ns).ok_or_else(|| type_error("namespace without a dict"))?;
+    let d = crate::objects::object::instance_dict(&ns)
+        .ok_or_else(|| type_error("namespace without a dict"))?;
     let entries = [
         ("implementation", new_str(implementation)),
         ("monotonic", bool_value(monotonic)),
@@ -742,7 +931,11 @@ fn init_types() {
     NAMESPACE_TYPE.set_n_extra(1);
     crate::objects::typeobject_methods::init_static_type(&STRUCT_TIME_TYPE);
     crate::objects::typeobject_methods::init_static_type(&NAMESPACE_TYPE);
-    for (name, n) in [("n_sequence_fields", 9), ("n_fields", 11), ("n_unnamed_fields", 0)] {
+    for (name, n) in [
+        ("n_sequence_fields", 9),
+        ("n_fields", 11),
+        ("n_unnamed_fields", 0),
+    ] {
         STRUCT_TIME_TYPE.set_own_attr(&crate::objects::str::intern(name), new_int(n));
     }
     let match_args = new_tuple(FIELDS.iter().map(|f| new_str(f)).collect());
@@ -768,7 +961,11 @@ fn time_init(_vm: &mut Vm, module: &Value) -> PyResult<()> {
     super::add_object(module, "timezone", new_int(0));
     super::add_object(module, "altzone", new_int(0));
     super::add_object(module, "daylight", new_int(0));
-    super::add_object(module, "tzname", new_tuple(vec![new_str("UTC"), new_str("UTC")]));
+    super::add_object(
+        module,
+        "tzname",
+        new_tuple(vec![new_str("UTC"), new_str("UTC")]),
+    );
     Ok(())
 }
 

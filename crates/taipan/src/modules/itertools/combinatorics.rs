@@ -21,11 +21,18 @@ struct CombState {
     started: bool,
     stopped: bool,
 }
-impl_trace!(CombState {} [pools]);
+impl_trace!(CombState {}[pools]);
 
 impl CombState {
     fn new(pools: Vec<Value>, r: usize) -> CombState {
-        CombState { pools, indices: Vec::new(), cycles: Vec::new(), r, started: false, stopped: false }
+        CombState {
+            pools,
+            indices: Vec::new(),
+            cycles: Vec::new(),
+            r,
+            started: false,
+            stopped: false,
+        }
     }
     /// The single pool of permutations/combinations.
     fn pool(&self) -> &[Value] {
@@ -34,7 +41,13 @@ impl CombState {
     /// `tuple(pool[i] for i in indices[:r])`.
     fn select(&self) -> Value {
         let pool = self.pool();
-        new_tuple(self.indices.iter().take(self.r).filter_map(|&i| pool.get(i).cloned()).collect())
+        new_tuple(
+            self.indices
+                .iter()
+                .take(self.r)
+                .filter_map(|&i| pool.get(i).cloned())
+                .collect(),
+        )
     }
 }
 
@@ -89,12 +102,17 @@ fn pool_of(vm: &mut Vm, iterable: &Value) -> PyResult<Value> {
 fn product_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
     let nkw = args.kwnames.len();
     if nkw > 1 {
-        return Err(type_error(format!("product() takes at most 1 keyword argument ({nkw} given)")));
+        return Err(type_error(format!(
+            "product() takes at most 1 keyword argument ({nkw} given)"
+        )));
     }
     let mut repeat = 1i64;
     for (k, v) in args.kwargs() {
         if as_str(k) != Some("repeat") {
-            return Err(type_error(format!("product() got an unexpected keyword argument '{}'", as_str(k).unwrap_or(""))));
+            return Err(type_error(format!(
+                "product() got an unexpected keyword argument '{}'",
+                as_str(k).unwrap_or("")
+            )));
         }
         repeat = ssize_arg(vm, v)?;
         if repeat < 0 {
@@ -105,7 +123,10 @@ fn product_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
     for a in args.positional() {
         distinct.push(pool_of(vm, a)?);
     }
-    let total = distinct.len().checked_mul(repeat as usize).ok_or_else(|| overflow_error("repeat argument too large"))?;
+    let total = distinct
+        .len()
+        .checked_mul(repeat as usize)
+        .ok_or_else(|| overflow_error("repeat argument too large"))?;
     let mut pools = Vec::with_capacity(total);
     for _ in 0..repeat {
         pools.extend(distinct.iter().cloned());
@@ -121,7 +142,8 @@ fn product_next(_vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
     if s.stopped {
         return Ok(None);
     }
-    let pool_len = |s: &CombState, i: usize| s.pools.get(i).and_then(as_tuple).map_or(0, <[Value]>::len);
+    let pool_len =
+        |s: &CombState, i: usize| s.pools.get(i).and_then(as_tuple).map_or(0, <[Value]>::len);
     if !s.started {
         s.started = true;
         if (0..s.pools.len()).any(|i| pool_len(&s, i) == 0) {
@@ -153,7 +175,13 @@ fn product_next(_vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
         .indices
         .iter()
         .enumerate()
-        .filter_map(|(i, &k)| s.pools.get(i).and_then(as_tuple).and_then(|p| p.get(k)).cloned())
+        .filter_map(|(i, &k)| {
+            s.pools
+                .get(i)
+                .and_then(as_tuple)
+                .and_then(|p| p.get(k))
+                .cloned()
+        })
         .collect();
     Ok(Some(new_tuple(items)))
 }
@@ -171,7 +199,11 @@ fn permutations_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
         None => n as i64,
         Some(r) => match as_int(&r) {
             Some(IntRef::Small(i)) => i,
-            Some(IntRef::Big(_)) => return Err(overflow_error("Python int too large to convert to C ssize_t")),
+            Some(IntRef::Big(_)) => {
+                return Err(overflow_error(
+                    "Python int too large to convert to C ssize_t",
+                ))
+            }
             None => return Err(type_error("Expected int as r")),
         },
     };
@@ -256,7 +288,10 @@ fn combinations_next(_vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
         return Ok(Some(s.select()));
     }
     // The rightmost index that has not reached its maximum, n - r + i.
-    let Some(i) = (0..r).rev().find(|&i| s.indices.get(i).is_some_and(|&v| v != i + n - r)) else {
+    let Some(i) = (0..r)
+        .rev()
+        .find(|&i| s.indices.get(i).is_some_and(|&v| v != i + n - r))
+    else {
         s.stopped = true;
         return Ok(None);
     };
@@ -288,7 +323,10 @@ fn cwr_next(_vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
         }
         return Ok(Some(s.select()));
     }
-    let Some(i) = (0..r).rev().find(|&i| s.indices.get(i).is_some_and(|&v| v + 1 != n)) else {
+    let Some(i) = (0..r)
+        .rev()
+        .find(|&i| s.indices.get(i).is_some_and(|&v| v + 1 != n))
+    else {
         s.stopped = true;
         return Ok(None);
     };

@@ -42,7 +42,16 @@ struct GrouperState {
     generation: u64,
 }
 impl_trace!(GrouperState { parent, tgtkey } []);
-iter_type!(PyGrouper, GrouperState, GROUPER_LAYOUT, GROUPER_TYPE, "_grouper", flags::HAVE_GC, &[], "");
+iter_type!(
+    PyGrouper,
+    GrouperState,
+    GROUPER_LAYOUT,
+    GROUPER_TYPE,
+    "_grouper",
+    flags::HAVE_GC,
+    &[],
+    ""
+);
 
 fn groupby_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
     static SIG: Sig = Sig::new("groupby", &[p("iterable"), opt("key")]);
@@ -71,7 +80,9 @@ fn groupby_step(vm: &mut Vm, parent: &Value) -> PyResult<bool> {
         (s.it.clone(), s.keyfunc.clone())
     };
     let Some(it) = it else { return Ok(false) };
-    let Some(value) = ops::next(vm, &it)? else { return Ok(false) };
+    let Some(value) = ops::next(vm, &it)? else {
+        return Ok(false);
+    };
     let key = match keyfunc {
         Some(f) => crate::vm::call::call(vm, &f, std::slice::from_ref(&value))?,
         None => value.clone(),
@@ -111,8 +122,14 @@ fn groupby_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
         (s.currkey.clone(), s.generation)
     };
     let Some(key) = key else { return Ok(None) };
-    let grouper =
-        PyGrouper::alloc(None, GrouperState { parent: Some(this.clone()), tgtkey: Some(key.clone()), generation });
+    let grouper = PyGrouper::alloc(
+        None,
+        GrouperState {
+            parent: Some(this.clone()),
+            tgtkey: Some(key.clone()),
+            generation,
+        },
+    );
     Ok(Some(new_tuple(vec![key, grouper])))
 }
 
@@ -128,10 +145,13 @@ fn grouper_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
     if pst.borrow().generation != generation {
         return Ok(None);
     }
-    if pst.borrow().currvalue.is_none() && !groupby_step(vm, &parent)? {
+    let needs_step = pst.borrow().currvalue.is_none();
+    if needs_step && !groupby_step(vm, &parent)? {
         return Ok(None);
     }
-    let Some(currkey) = pst.borrow().currkey.clone() else { return Ok(None) };
+    let Some(currkey) = pst.borrow().currkey.clone() else {
+        return Ok(None);
+    };
     if !ops::eq(vm, &tgtkey, &currkey)? {
         return Ok(None);
     }
@@ -152,7 +172,7 @@ struct TeeDataState {
     next: Option<Value>,
     running: bool,
 }
-impl_trace!(TeeDataState { it, next } [values]);
+impl_trace!(TeeDataState { it, next }[values]);
 iter_type!(
     PyTeeData,
     TeeDataState,
@@ -181,7 +201,15 @@ iter_type!(
 );
 
 fn new_teedata(it: Value) -> Value {
-    PyTeeData::alloc(None, TeeDataState { it: Some(it), values: Vec::new(), next: None, running: false })
+    PyTeeData::alloc(
+        None,
+        TeeDataState {
+            it: Some(it),
+            values: Vec::new(),
+            next: None,
+            running: false,
+        },
+    )
 }
 
 /// A `_tee` over `it`, or a copy when `it` already is one (`tee_fromiterable`).
@@ -190,7 +218,13 @@ fn tee_fromiterable(vm: &mut Vm, iterable: &Value) -> PyResult<Value> {
     if it.downcast::<PyTee>().is_some() {
         return tee_copy_of(&it);
     }
-    Ok(PyTee::alloc(None, TeeState { data: Some(new_teedata(it)), index: 0 }))
+    Ok(PyTee::alloc(
+        None,
+        TeeState {
+            data: Some(new_teedata(it)),
+            index: 0,
+        },
+    ))
 }
 
 fn tee_copy_of(v: &Value) -> PyResult<Value> {
@@ -205,7 +239,10 @@ fn tee_new(vm: &mut Vm, _cls: &Value, args: Args) -> PyResult<Value> {
     args.no_kwargs("_tee")?;
     let pos = args.positional();
     if pos.len() != 1 {
-        return Err(type_error(format!("_tee expected 1 argument, got {}", pos.len())));
+        return Err(type_error(format!(
+            "_tee expected 1 argument, got {}",
+            pos.len()
+        )));
     }
     tee_fromiterable(vm, &pos[0])
 }
@@ -246,7 +283,10 @@ fn teedata_jump(block: &Value) -> PyResult<Value> {
         return Ok(n.clone());
     }
     let Some(it) = s.it.clone() else {
-        return Err(PyErr::new(&exceptions::RUNTIME_ERROR, "tee data block without an iterator"));
+        return Err(PyErr::new(
+            &exceptions::RUNTIME_ERROR,
+            "tee data block without an iterator",
+        ));
     };
     let next = new_teedata(it);
     s.next = Some(next.clone());
@@ -304,7 +344,13 @@ pub(super) fn tee(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (first, copyfunc) = match ops::getattr_opt(vm, &it, &copy_name)? {
         Some(f) => (it, f),
         None => {
-            let t = PyTee::alloc(None, TeeState { data: Some(new_teedata(it)), index: 0 });
+            let t = PyTee::alloc(
+                None,
+                TeeState {
+                    data: Some(new_teedata(it)),
+                    index: 0,
+                },
+            );
             let f = ops::getattr(vm, &t, &copy_name)?;
             (t, f)
         }
@@ -340,7 +386,9 @@ fn batched_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
     static SIG: Sig = Sig::new("batched", &[p("iterable"), p("n"), kw("strict")]);
     let npos = args.positional().len();
     if npos > 2 {
-        return Err(type_error(format!("batched() takes exactly 2 positional arguments ({npos} given)")));
+        return Err(type_error(format!(
+            "batched() takes exactly 2 positional arguments ({npos} given)"
+        )));
     }
     let [iterable, n, strict] = SIG.parse::<3>(args)?;
     let n = ssize_arg(vm, &n.expect("required"))?;
@@ -352,7 +400,14 @@ fn batched_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
         Some(s) => ops::is_true(vm, &s)?,
         None => false,
     };
-    Ok(PyBatched::alloc(Some(cls), BatchedState { it: Some(it), n: n as usize, strict }))
+    Ok(PyBatched::alloc(
+        Some(cls),
+        BatchedState {
+            it: Some(it),
+            n: n as usize,
+            strict,
+        },
+    ))
 }
 
 fn batched_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
@@ -408,10 +463,19 @@ fn pairwise_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
     args.no_kwargs("pairwise")?;
     let pos = args.positional();
     if pos.len() != 1 {
-        return Err(type_error(format!("pairwise expected 1 argument, got {}", pos.len())));
+        return Err(type_error(format!(
+            "pairwise expected 1 argument, got {}",
+            pos.len()
+        )));
     }
     let it = ops::iter(vm, &pos[0])?;
-    Ok(PyPairwise::alloc(Some(cls), PairwiseState { it: Some(it), old: None }))
+    Ok(PyPairwise::alloc(
+        Some(cls),
+        PairwiseState {
+            it: Some(it),
+            old: None,
+        },
+    ))
 }
 
 fn pairwise_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
@@ -475,7 +539,8 @@ iter_type!(
     "islice(iterable, stop) --> islice object\nislice(iterable, start, stop[, step]) --> islice object\n\nReturn an iterator whose next() method returns selected values from an\niterable.  If start is specified, will skip all preceding elements;\notherwise, start defaults to zero.  Step defaults to one.  If\nspecified as another value, step determines how many values are\nskipped between successive calls.  Works like a slice() on a list\nbut returns an iterator."
 );
 
-const STOP_MSG: &str = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+const STOP_MSG: &str =
+    "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
 const INDICES_MSG: &str = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
 
 /// An islice bound: None, or an index fitting `Py_ssize_t`.
@@ -491,7 +556,11 @@ fn islice_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
     let pos = args.check("islice", 2, 4)?;
     // CPython's islice_new: a bad start becomes -1 (reported as bad indices after the
     // stop check), a bad stop is reported at once, a bad step becomes -1.
-    let (start_arg, stop_arg) = if pos.len() == 2 { (None, &pos[1]) } else { (Some(&pos[1]), &pos[2]) };
+    let (start_arg, stop_arg) = if pos.len() == 2 {
+        (None, &pos[1])
+    } else {
+        (Some(&pos[1]), &pos[2])
+    };
     let start = match start_arg {
         Some(v) => islice_bound(vm, v).unwrap_or(Some(-1)).unwrap_or(0),
         None => 0,
@@ -508,10 +577,21 @@ fn islice_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
         None => 1,
     };
     if step < 1 {
-        return Err(value_error("Step for islice() must be a positive integer or None."));
+        return Err(value_error(
+            "Step for islice() must be a positive integer or None.",
+        ));
     }
     let it = ops::iter(vm, &pos[0])?;
-    Ok(PyIslice::alloc(Some(cls), IsliceState { it: Some(it), next: start, stop, step, count: 0 }))
+    Ok(PyIslice::alloc(
+        Some(cls),
+        IsliceState {
+            it: Some(it),
+            next: start,
+            stop,
+            step,
+            count: 0,
+        },
+    ))
 }
 
 fn islice_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {

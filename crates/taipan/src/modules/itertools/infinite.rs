@@ -18,7 +18,10 @@ use crate::vm::{ops, type_error, Args, PyResult, Sig, Vm};
 /// mode), and with the number protocol otherwise.
 enum CountState {
     Fast(i64),
-    Slow { cnt: Option<Value>, step: Option<Value> },
+    Slow {
+        cnt: Option<Value>,
+        step: Option<Value>,
+    },
 }
 
 impl Trace for CountState {
@@ -53,7 +56,10 @@ fn is_number(v: &Value) -> bool {
         return true;
     }
     let s = &v.ty().slots;
-    s.index.get().is_some() || s.int.get().is_some() || s.float.get().is_some() || v.ty().with_name(|n| n == "complex")
+    s.index.get().is_some()
+        || s.int.get().is_some()
+        || s.float.get().is_some()
+        || v.ty().with_name(|n| n == "complex")
 }
 
 fn count_new(_vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
@@ -97,11 +103,17 @@ fn count_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
             }
             _ => (new_int(*i), new_int(1)),
         },
-        CountState::Slow { cnt: Some(c), step: Some(s) } => (c.clone(), s.clone()),
+        CountState::Slow {
+            cnt: Some(c),
+            step: Some(s),
+        } => (c.clone(), s.clone()),
         CountState::Slow { .. } => return Ok(None),
     };
     let next = ops::binary_op(vm, &cnt, &step, BinaryOperator::Add)?;
-    *st.borrow_mut() = CountState::Slow { cnt: Some(next), step: Some(step) };
+    *st.borrow_mut() = CountState::Slow {
+        cnt: Some(next),
+        step: Some(step),
+    };
     Ok(Some(cnt))
 }
 
@@ -131,7 +143,7 @@ struct CycleState {
     index: usize,
     replaying: bool,
 }
-impl_trace!(CycleState { it } [saved]);
+impl_trace!(CycleState { it }[saved]);
 iter_type!(
     PyCycle,
     CycleState,
@@ -147,11 +159,22 @@ fn cycle_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
     args.no_kwargs("cycle")?;
     let pos = args.positional();
     if pos.len() != 1 {
-        return Err(type_error(format!("cycle expected 1 argument, got {}", pos.len())));
+        return Err(type_error(format!(
+            "cycle expected 1 argument, got {}",
+            pos.len()
+        )));
     }
     let iterable = &pos[0];
     let it = ops::iter(vm, iterable)?;
-    Ok(PyCycle::alloc(Some(cls), CycleState { it: Some(it), saved: Vec::new(), index: 0, replaying: false }))
+    Ok(PyCycle::alloc(
+        Some(cls),
+        CycleState {
+            it: Some(it),
+            saved: Vec::new(),
+            index: 0,
+            replaying: false,
+        },
+    ))
 }
 
 fn cycle_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
@@ -212,7 +235,10 @@ fn repeat_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
         Some(t) => Some(ssize_arg(vm, &t)?.max(0)),
         None => None,
     };
-    Ok(PyRepeat::alloc(Some(cls), RepeatState { element, remaining }))
+    Ok(PyRepeat::alloc(
+        Some(cls),
+        RepeatState { element, remaining },
+    ))
 }
 
 fn repeat_next(_vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {

@@ -66,24 +66,33 @@ macro_rules! iter_type {
         impl $payload {
             fn traverse(head: &$crate::runtime::heap::ObjectHead, visit: &mut dyn FnMut(&Value)) {
                 // SAFETY: only called for objects allocated with this layout.
-                let p = unsafe { &*(head as *const $crate::runtime::heap::ObjectHead as *const $payload) };
+                let p = unsafe {
+                    &*(head as *const $crate::runtime::heap::ObjectHead as *const $payload)
+                };
                 if let Ok(s) = p.state.try_borrow() {
                     $crate::modules::itertools::Trace::trace(&*s, visit);
                 }
             }
             fn clear(head: &$crate::runtime::heap::ObjectHead, out: &mut Vec<Value>) {
                 // SAFETY: only called for objects allocated with this layout.
-                let p = unsafe { &*(head as *const $crate::runtime::heap::ObjectHead as *const $payload) };
+                let p = unsafe {
+                    &*(head as *const $crate::runtime::heap::ObjectHead as *const $payload)
+                };
                 if let Ok(mut s) = p.state.try_borrow_mut() {
                     $crate::modules::itertools::Trace::take(&mut *s, out);
                 }
             }
             #[allow(dead_code)]
             fn alloc(cls: Option<&Value>, state: $state) -> Value {
-                let ty = cls.and_then($crate::objects::typeobject::as_type).unwrap_or(&$ty);
+                let ty = cls
+                    .and_then($crate::objects::typeobject::as_type)
+                    .unwrap_or(&$ty);
                 $crate::runtime::heap::alloc(
                     ty,
-                    $payload { head: $crate::runtime::heap::ObjectHead::uninit(), state: std::cell::RefCell::new(state) },
+                    $payload {
+                        head: $crate::runtime::heap::ObjectHead::uninit(),
+                        state: std::cell::RefCell::new(state),
+                    },
                 )
             }
             /// The state of `v`, which must be an instance.
@@ -112,22 +121,25 @@ macro_rules! iter_type {
         }
 
         pub static $ty: $crate::objects::typeobject::PyType =
-            $crate::objects::typeobject::PyType::new_static($crate::objects::typeobject::StaticTypeInit {
-                name: $name,
-                layout: &$layout,
-                flags: $flags,
-                base: Some(&$crate::objects::object::OBJECT_TYPE),
-                methods: $methods,
-                getsets: &[],
-                doc: Some($doc),
-                module: Some("itertools"),
-            });
+            $crate::objects::typeobject::PyType::new_static(
+                $crate::objects::typeobject::StaticTypeInit {
+                    name: $name,
+                    layout: &$layout,
+                    flags: $flags,
+                    base: Some(&$crate::objects::object::OBJECT_TYPE),
+                    methods: $methods,
+                    getsets: &[],
+                    doc: Some($doc),
+                    module: Some("itertools"),
+                },
+            );
     };
 }
 pub(crate) use iter_type;
 
 /// Flags of the public iterator types: subclassable and collected.
-const ITER_FLAGS: u32 = crate::objects::typeobject::flags::BASETYPE | crate::objects::typeobject::flags::HAVE_GC;
+const ITER_FLAGS: u32 =
+    crate::objects::typeobject::flags::BASETYPE | crate::objects::typeobject::flags::HAVE_GC;
 
 /// `tp_iter` of every itertools type.
 fn iter_self(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -147,7 +159,10 @@ fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 fn check_total(args: Args, name: &str, max: usize) -> PyResult<()> {
     let n = args.values.len();
     if n > max {
-        return Err(type_error(format!("{name}() takes at most {max} argument{} ({n} given)", if max == 1 { "" } else { "s" })));
+        return Err(type_error(format!(
+            "{name}() takes at most {max} argument{} ({n} given)",
+            if max == 1 { "" } else { "s" }
+        )));
     }
     Ok(())
 }
@@ -185,10 +200,19 @@ iter_type!(
 );
 
 fn accumulate_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("accumulate", &[p("iterable"), crate::vm::args::opt("func"), crate::vm::args::kw("initial")]);
+    static SIG: Sig = Sig::new(
+        "accumulate",
+        &[
+            p("iterable"),
+            crate::vm::args::opt("func"),
+            crate::vm::args::kw("initial"),
+        ],
+    );
     let npos = args.positional().len();
     if npos > 2 {
-        return Err(type_error(format!("accumulate() takes at most 2 positional arguments ({npos} given)")));
+        return Err(type_error(format!(
+            "accumulate() takes at most 2 positional arguments ({npos} given)"
+        )));
     }
     let [iterable, func, initial] = SIG.parse::<3>(args)?;
     let it = ops::iter(vm, &iterable.expect("required"))?;
@@ -205,7 +229,8 @@ fn accumulate_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
 
 fn accumulate_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
     let st = PyAccumulate::of(this)?;
-    if let Some(init) = st.borrow_mut().initial.take() {
+    let initial = st.borrow_mut().initial.take();
+    if let Some(init) = initial {
         st.borrow_mut().total = Some(init.clone());
         return Ok(Some(init));
     }
@@ -219,7 +244,12 @@ fn accumulate_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
     };
     let new_total = match (total, func) {
         (None, _) => item,
-        (Some(t), None) => ops::binary_op(vm, &t, &item, taipan_compiler::bytecode::BinaryOperator::Add)?,
+        (Some(t), None) => ops::binary_op(
+            vm,
+            &t,
+            &item,
+            taipan_compiler::bytecode::BinaryOperator::Add,
+        )?,
         (Some(t), Some(f)) => crate::vm::call::call(vm, &f, &[t, item])?,
     };
     st.borrow_mut().total = Some(new_total.clone());
@@ -250,13 +280,25 @@ iter_type!(
 fn chain_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
     args.no_kwargs("chain")?;
     let source = ops::iter(vm, &new_tuple(args.positional().to_vec()))?;
-    Ok(PyChain::alloc(Some(cls), ChainState { source: Some(source), active: None }))
+    Ok(PyChain::alloc(
+        Some(cls),
+        ChainState {
+            source: Some(source),
+            active: None,
+        },
+    ))
 }
 
 fn chain_from_iterable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [cls, iterable] = args.exact::<2>("from_iterable")?;
     let source = ops::iter(vm, iterable)?;
-    Ok(PyChain::alloc(Some(cls), ChainState { source: Some(source), active: None }))
+    Ok(PyChain::alloc(
+        Some(cls),
+        ChainState {
+            source: Some(source),
+            active: None,
+        },
+    ))
 }
 
 fn chain_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
@@ -291,7 +333,10 @@ fn chain_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
 
 static CHAIN_METHODS: &[MethodDef] = &[
     MethodDef::classmethod("from_iterable", chain_from_iterable),
-    MethodDef::classmethod("__class_getitem__", crate::objects::genericalias::class_getitem),
+    MethodDef::classmethod(
+        "__class_getitem__",
+        crate::objects::genericalias::class_getitem,
+    ),
 ];
 
 // ---------------------------------------------------------------------------
@@ -319,7 +364,13 @@ fn compress_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
     let [data, selectors] = SIG.parse::<2>(args)?;
     let data = ops::iter(vm, &data.expect("required"))?;
     let selectors = ops::iter(vm, &selectors.expect("required"))?;
-    Ok(PyCompress::alloc(Some(cls), CompressState { data: Some(data), selectors: Some(selectors) }))
+    Ok(PyCompress::alloc(
+        Some(cls),
+        CompressState {
+            data: Some(data),
+            selectors: Some(selectors),
+        },
+    ))
 }
 
 fn compress_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
@@ -332,8 +383,12 @@ fn compress_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
         return Ok(None);
     };
     loop {
-        let Some(d) = ops::next(vm, &data)? else { return Ok(None) };
-        let Some(s) = ops::next(vm, &selectors)? else { return Ok(None) };
+        let Some(d) = ops::next(vm, &data)? else {
+            return Ok(None);
+        };
+        let Some(s) = ops::next(vm, &selectors)? else {
+            return Ok(None);
+        };
         if ops::is_true(vm, &s)? {
             return Ok(Some(d));
         }
@@ -397,7 +452,11 @@ fn func_and_iter(vm: &mut Vm, args: Args, name: &str) -> PyResult<PredicateState
     args.no_kwargs(name)?;
     let [func, iterable] = args.exact::<2>(name)?;
     let it = ops::iter(vm, iterable)?;
-    Ok(PredicateState { func: Some(func.clone()), it: Some(it), done: false })
+    Ok(PredicateState {
+        func: Some(func.clone()),
+        it: Some(it),
+        done: false,
+    })
 }
 
 fn dropwhile_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
@@ -427,9 +486,13 @@ fn func_iter_done(st: &RefCell<PredicateState>) -> Option<(Value, Value, bool)> 
 
 fn dropwhile_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
     let st = PyDropWhile::of(this)?;
-    let Some((func, it, done)) = func_iter_done(st) else { return Ok(None) };
+    let Some((func, it, done)) = func_iter_done(st) else {
+        return Ok(None);
+    };
     loop {
-        let Some(item) = ops::next(vm, &it)? else { return Ok(None) };
+        let Some(item) = ops::next(vm, &it)? else {
+            return Ok(None);
+        };
         if done {
             return Ok(Some(item));
         }
@@ -443,11 +506,15 @@ fn dropwhile_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
 
 fn takewhile_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
     let st = PyTakeWhile::of(this)?;
-    let Some((func, it, done)) = func_iter_done(st) else { return Ok(None) };
+    let Some((func, it, done)) = func_iter_done(st) else {
+        return Ok(None);
+    };
     if done {
         return Ok(None);
     }
-    let Some(item) = ops::next(vm, &it)? else { return Ok(None) };
+    let Some(item) = ops::next(vm, &it)? else {
+        return Ok(None);
+    };
     let r = crate::vm::call::call(vm, &func, std::slice::from_ref(&item))?;
     if ops::is_true(vm, &r)? {
         return Ok(Some(item));
@@ -458,9 +525,13 @@ fn takewhile_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
 
 fn filterfalse_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
     let st = PyFilterFalse::of(this)?;
-    let Some((func, it, _)) = func_iter_done(st) else { return Ok(None) };
+    let Some((func, it, _)) = func_iter_done(st) else {
+        return Ok(None);
+    };
     loop {
-        let Some(item) = ops::next(vm, &it)? else { return Ok(None) };
+        let Some(item) = ops::next(vm, &it)? else {
+            return Ok(None);
+        };
         let keep = if is_none(&func) {
             !ops::is_true(vm, &item)?
         } else {
@@ -475,8 +546,12 @@ fn filterfalse_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
 
 fn starmap_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
     let st = PyStarMap::of(this)?;
-    let Some((func, it, _)) = func_iter_done(st) else { return Ok(None) };
-    let Some(item) = ops::next(vm, &it)? else { return Ok(None) };
+    let Some((func, it, _)) = func_iter_done(st) else {
+        return Ok(None);
+    };
+    let Some(item) = ops::next(vm, &it)? else {
+        return Ok(None);
+    };
     let call_args = ops::collect_iter(vm, &item)?;
     crate::vm::call::call(vm, &func, &call_args).map(Some)
 }
@@ -522,7 +597,9 @@ fn zip_longest_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
         if crate::objects::str::as_str(k) == Some("fillvalue") {
             fillvalue = Some(v.clone());
         } else {
-            return Err(type_error("zip_longest() got an unexpected keyword argument"));
+            return Err(type_error(
+                "zip_longest() got an unexpected keyword argument",
+            ));
         }
     }
     let mut iters = Vec::with_capacity(args.positional().len());
@@ -532,7 +609,11 @@ fn zip_longest_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
     let active = iters.len();
     Ok(PyZipLongest::alloc(
         Some(cls),
-        ZipLongestState { iters, fillvalue: Some(fillvalue.unwrap_or_else(crate::objects::singletons::none)), active },
+        ZipLongestState {
+            iters,
+            fillvalue: Some(fillvalue.unwrap_or_else(crate::objects::singletons::none)),
+            active,
+        },
     ))
 }
 
@@ -540,7 +621,13 @@ fn zip_longest_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
     let st = PyZipLongest::of(this)?;
     let (iters, fill, active) = {
         let s = st.borrow();
-        (s.iters.clone(), s.fillvalue.clone().unwrap_or_else(crate::objects::singletons::none), s.active)
+        (
+            s.iters.clone(),
+            s.fillvalue
+                .clone()
+                .unwrap_or_else(crate::objects::singletons::none),
+            s.active,
+        )
     };
     if iters.is_empty() || active == 0 {
         return Ok(None);
