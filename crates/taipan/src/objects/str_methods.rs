@@ -1151,8 +1151,9 @@ fn partition_impl(args: Args, fname: &str, reverse: bool) -> PyResult<Value> {
     let found = if reverse { s.rfind(sep) } else { s.find(sep) };
     Ok(match found {
         Some(i) => new_tuple(vec![new_str(&s[..i]), pos[0].clone(), new_str(&s[i + sep.len()..])]),
-        None if reverse => new_tuple(vec![empty_str(), empty_str(), exact_copy(sv)]),
-        None => new_tuple(vec![exact_copy(sv), empty_str(), empty_str()]),
+        // CPython returns `self` itself here, even for a subclass.
+        None if reverse => new_tuple(vec![empty_str(), empty_str(), sv.clone()]),
+        None => new_tuple(vec![sv.clone(), empty_str(), empty_str()]),
     })
 }
 
