@@ -4,7 +4,7 @@
 //! `utf-16`, `utf-32`, with CPython's error handlers).
 //!
 //! Indices in the API are code-point indices; `PyStr` stores UTF-8, so searches run on
-//! bytes and convert offsets back with `char_index_of`.
+//! bytes and convert offsets back to char counts.
 //!
 //! NOTE: Rust's standard library has no Unicode general-category or case-folding tables,
 //! so `isdecimal`/`isdigit`/`isnumeric`/`isalpha`/`isidentifier` use `char` properties
@@ -156,14 +156,6 @@ fn adjust_indices(start: Option<i64>, end: Option<i64>, len: usize) -> (usize, u
     (start as usize, end as usize)
 }
 
-/// Char index of byte offset `b` in `s`.
-fn char_index_of(s: &PyStr, b: usize) -> usize {
-    if s.is_ascii() {
-        return b;
-    }
-    s.as_str()[..b].chars().count()
-}
-
 fn new_list_of_strs<'a>(parts: impl IntoIterator<Item = &'a str>) -> Value {
     PyList::new_value(parts.into_iter().map(new_str).collect())
 }
@@ -191,7 +183,7 @@ fn find_in(s: &PyStr, sub: &str, a: usize, b: usize, reverse: bool) -> Option<us
     let bb = s.byte_offset(b);
     let hay = &s.as_str()[ba..bb];
     let found = if reverse { hay.rfind(sub) } else { hay.find(sub) };
-    found.map(|off| char_index_of(s, ba + off))
+    found.map(|off| if s.is_ascii() { a + off } else { a + hay[..off].chars().count() })
 }
 
 // ---------------------------------------------------------------------------------------
