@@ -14,7 +14,7 @@ use num_traits::Signed;
 use super::int::{as_int, IntRef};
 use super::str::{as_str, new_string};
 use crate::runtime::value::Value;
-use crate::vm::{key_error, ops, overflow_error, type_error, value_error, PyErr, PyResult, Vm};
+use crate::vm::{key_error, memory_error, ops, overflow_error, type_error, value_error, PyErr, PyResult, Vm};
 
 // ---------------------------------------------------------------------------------------
 // The format-spec mini-language (`parse_internal_render_format_spec`)
@@ -169,10 +169,18 @@ fn parse_spec(spec: &str, type_name: &str, default_type: Option<char>, default_a
     Ok(out)
 }
 
+/// An empty `String` with room for `n` bytes, or MemoryError when that cannot be had
+/// (CPython fails the allocation the same way for absurd widths).
+pub(crate) fn string_with_capacity(n: usize) -> PyResult<String> {
+    let mut s = String::new();
+    s.try_reserve(n).map_err(|_| memory_error())?;
+    Ok(s)
+}
+
 /// Pads `body` (of `len` chars) to the spec's width with its fill and alignment.
-fn pad(body: &str, len: usize, width: usize, fill: char, align: char) -> String {
+fn pad(body: &str, len: usize, width: usize, fill: char, align: char) -> PyResult<String> {
     if width <= len {
-        return body.to_string();
+        return Ok(body.to_string());
     }
     let total = width - len;
     let left = match align {
@@ -180,11 +188,11 @@ fn pad(body: &str, len: usize, width: usize, fill: char, align: char) -> String 
         '^' => total / 2,
         _ => 0,
     };
-    let mut out = String::with_capacity(body.len() + total);
+    let mut out = string_with_capacity(body.len().saturating_add(total.saturating_mul(fill.len_utf8())))?;
     out.extend(std::iter::repeat_n(fill, left));
     out.push_str(body);
     out.extend(std::iter::repeat_n(fill, total - left));
-    out
+    Ok(out)
 }
 
 /// Inserts `sep` every `group` digits from the right, zero-extending the digits so that
@@ -229,7 +237,9 @@ fn group_digits(digits: &str, min_width: usize, sep: Option<char>, group: usize)
 
 /// Lays out a number as CPython's `calc_number_widths` + `fill_number`:
 /// `<lpad><sign><prefix><spad><grouped digits><rest><rpad>`.
-fn layout_number(spec: &Spec, negative: bool, prefix: &str, digits: &str, rest: &str, group: usize) -> String {
+fn layout_number(spec: &Spec, negative: bool, prefix: &str, digits: &str, rest: &str, group: usize) -> PyResult<String> {
+    // Fail absurd widths before building the zero padding.
+    drop(string_with_capacity(spec.width.saturating_mul(spec.fill.len_utf8()))?);
     let sign = if negative {
         "-"
     } else {
@@ -256,7 +266,7 @@ fn layout_number(spec: &Spec, negative: bool, prefix: &str, digits: &str, rest: 
         '=' => (0, padding, 0),
         _ => (padding, 0, 0),
     };
-    let mut out = String::with_capacity(len + padding);
+    let mut out = string_with_capacity(len + padding * spec.fill.len_utf8())?;
     out.extend(std::iter::repeat_n(spec.fill, lpad));
     out.push_str(sign);
     out.push_str(prefix);
@@ -264,7 +274,7 @@ fn layout_number(spec: &Spec, negative: bool, prefix: &str, digits: &str, rest: 
     out.push_str(&grouped);
     out.push_str(rest);
     out.extend(std::iter::repeat_n(spec.fill, rpad));
-    out
+    Ok(out)
 }
 
 /// `int.__format__` (CPython's `format_long_internal`).
@@ -311,7 +321,7 @@ fn format_int_spec(vm: &mut Vm, i: &IntRef, spec: &Spec) -> PyResult<String> {
             Some('=') | None => '>',
             Some(a) => a,
         };
-        return Ok(pad(&s, 1, spec.width, spec.fill, align));
+        return pad(&s, 1, spec.width, spec.fill, align);
     }
     let negative = i.is_negative();
     let (digits, prefix, group) = match ty {
@@ -329,7 +339,7 @@ fn format_int_spec(vm: &mut Vm, i: &IntRef, spec: &Spec) -> PyResult<String> {
     if ty == 'n' {
         spec.grouping = Grouping::None;
     }
-    Ok(layout_number(&spec, negative, prefix, &digits, "", group))
+    layout_number(&spec, negative, prefix, &digits, "", group)
 }
 
 /// Magnitude of an int in base 2, 8 or 16, lower case.
@@ -482,6 +492,9 @@ fn split_number(s: &str) -> (&str, &str) {
 }
 
 fn format_f64_spec(f: f64, spec: &Spec) -> PyResult<String> {
+    if spec.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(value_error("precision too big"));
+    }
     let mut ty = spec.ty;
     let mut precision = spec.precision;
     let mut add_dot_0 = false;
@@ -523,7 +536,7 @@ fn format_f64_spec(f: f64, spec: &Spec) -> PyResult<String> {
     if ty == Some('n') {
         spec.grouping = Grouping::None;
     }
-    Ok(layout_number(&spec, negative, "", digits, rest, 3))
+    layout_number(&spec, negative, "", digits, rest, 3)
 }
 
 /// `str.__format__` (CPython's `format_string_internal`).
@@ -565,7 +578,7 @@ fn format_str_spec(s: &str, spec: &str, type_name: &str) -> PyResult<String> {
             len = p;
         }
     }
-    Ok(pad(body, len, parsed.width, parsed.fill, parsed.align.unwrap_or('<')))
+    pad(body, len, parsed.width, parsed.fill, parsed.align.unwrap_or('<'))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -683,7 +696,7 @@ pub fn percent_format_str(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Va
         let mut width: usize = 0;
         if i < n && chars[i] == '*' {
             let w = pargs.next()?;
-            let w = star_arg(vm, &w)?;
+            let w = star_arg(vm, &w, false)?;
             if w < 0 {
                 flags |= F_LJUST;
             }
@@ -705,7 +718,7 @@ pub fn percent_format_str(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Va
             i += 1;
             if i < n && chars[i] == '*' {
                 let p = pargs.next()?;
-                let p = star_arg(vm, &p)?;
+                let p = star_arg(vm, &p, true)?;
                 prec = Some(p.max(0) as usize);
                 i += 1;
             } else {
@@ -740,14 +753,18 @@ pub fn percent_format_str(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Va
     Ok(new_string(out))
 }
 
-fn star_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+/// A `*` width (`c_int == false`, a `Py_ssize_t`) or precision (a C `int`).
+fn star_arg(vm: &mut Vm, v: &Value, c_int: bool) -> PyResult<i64> {
     if !super::int::is_int(v) {
         return Err(type_error("* wants int"));
     }
     let _ = vm;
-    match as_int(v) {
-        Some(IntRef::Small(n)) if n.unsigned_abs() <= isize::MAX as u64 => Ok(n),
-        _ => Err(overflow_error("Python int too large to convert to C ssize_t")),
+    let n = as_int(v).and_then(|i| i.to_i64());
+    match n {
+        Some(n) if c_int && i32::try_from(n).is_ok() => Ok(n),
+        Some(_) | None if c_int => Err(overflow_error("Python int too large to convert to C int")),
+        Some(n) => Ok(n),
+        None => Err(overflow_error("Python int too large to convert to C ssize_t")),
     }
 }
 
@@ -805,8 +822,11 @@ fn percent_one(
         return Ok(body);
     }
     let padding = width - len;
+    let mut out = string_with_capacity(body.len().saturating_add(padding))?;
     if flags & F_LJUST != 0 {
-        return Ok(format!("{body}{}", " ".repeat(padding)));
+        out.push_str(&body);
+        out.extend(std::iter::repeat_n(' ', padding));
+        return Ok(out);
     }
     if numeric && flags & F_ZERO != 0 {
         // Zeros go after the sign and the `0x` prefix.
@@ -818,9 +838,14 @@ fn percent_one(
         if b.len() >= split + 2 && b[split] == b'0' && matches!(b[split + 1], b'x' | b'X' | b'o') {
             split += 2;
         }
-        return Ok(format!("{}{}{}", &body[..split], "0".repeat(padding), &body[split..]));
+        out.push_str(&body[..split]);
+        out.extend(std::iter::repeat_n('0', padding));
+        out.push_str(&body[split..]);
+        return Ok(out);
     }
-    Ok(format!("{}{body}", " ".repeat(padding)))
+    out.extend(std::iter::repeat_n(' ', padding));
+    out.push_str(&body);
+    Ok(out)
 }
 
 fn with_sign(negative: bool, flags: u8, digits: String) -> String {
@@ -877,7 +902,10 @@ fn percent_int(vm: &mut Vm, conv: char, arg: &Value, flags: u8, prec: Option<usi
     };
     if let Some(p) = prec {
         if digits.len() < p {
-            digits = format!("{}{}", "0".repeat(p - digits.len()), digits);
+            let mut padded = string_with_capacity(p)?;
+            padded.extend(std::iter::repeat_n('0', p - digits.len()));
+            padded.push_str(&digits);
+            digits = padded;
         }
     }
     if flags & F_ALT != 0 {

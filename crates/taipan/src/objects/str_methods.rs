@@ -25,7 +25,7 @@ use super::typeobject::MethodDef;
 use crate::runtime::unicode;
 use crate::runtime::value::Value;
 use crate::vm::args::{opt, po};
-use crate::vm::{ops, type_error, value_error, Args, PyErr, PyResult, Sig, Vm};
+use crate::vm::{ops, overflow_error, type_error, value_error, Args, PyErr, PyResult, Sig, Vm};
 
 // ---------------------------------------------------------------------------------------
 // Helpers
@@ -120,12 +120,15 @@ fn exact_copy(this_value: &Value) -> Value {
     same_or_new(this_value, as_str(this_value).unwrap_or(""))
 }
 
-/// A `__index__` integer argument, clamped to `i64` like `Py_ssize_t` conversions.
+/// A `__index__` integer argument that must fit a `Py_ssize_t`.
 fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    match ops::index_opt(vm, v)? {
-        Some(i) => Ok(i),
-        None => Err(type_error(format!("'{}' object cannot be interpreted as an integer", v.ty().name()))),
+    if !super::int::is_int(v) && v.ty().slots.index.get().is_none() {
+        return Err(type_error(format!("'{}' object cannot be interpreted as an integer", v.ty().name())));
     }
+    let i = ops::index(vm, v)?;
+    as_int(&i)
+        .and_then(|i| i.to_i64())
+        .ok_or_else(|| overflow_error("Python int too large to convert to C ssize_t"))
 }
 
 /// A slice index argument (`_PyEval_SliceIndex`): None, or anything with `__index__`.
@@ -816,17 +819,17 @@ fn pad_args<'a>(vm: &mut Vm, args: &Args<'a>, fname: &str) -> PyResult<(&'a Valu
     Ok((s, width.max(0) as usize, fill))
 }
 
-fn padded(this_value: &Value, width: usize, left: usize, fill: char) -> Value {
+fn padded(this_value: &Value, width: usize, left: usize, fill: char) -> PyResult<Value> {
     let s = as_pystr(this_value).map(|p| (p.as_str(), p.char_len())).unwrap_or(("", 0));
     if width <= s.1 {
-        return exact_copy(this_value);
+        return Ok(exact_copy(this_value));
     }
     let right = width - s.1 - left;
-    let mut out = String::with_capacity(s.0.len() + (width - s.1) * fill.len_utf8());
+    let mut out = format::string_with_capacity(s.0.len().saturating_add((width - s.1).saturating_mul(fill.len_utf8())))?;
     out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s.0);
     out.extend(std::iter::repeat_n(fill, right));
-    new_string(out)
+    Ok(new_string(out))
 }
 
 fn str_center(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -837,18 +840,18 @@ fn str_center(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let marg = width - len;
     let left = marg / 2 + (marg & width & 1);
-    Ok(padded(s, width, left, fill))
+    padded(s, width, left, fill)
 }
 
 fn str_ljust(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (s, width, fill) = pad_args(vm, &args, "ljust")?;
-    Ok(padded(s, width, 0, fill))
+    padded(s, width, 0, fill)
 }
 
 fn str_rjust(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (s, width, fill) = pad_args(vm, &args, "rjust")?;
     let len = as_pystr(s).map(|p| p.char_len()).unwrap_or(0);
-    Ok(padded(s, width, width.saturating_sub(len), fill))
+    padded(s, width, width.saturating_sub(len), fill)
 }
 
 fn str_zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -859,11 +862,16 @@ fn str_zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(exact_copy(sv));
     }
     let text = s.as_str();
-    let fill = "0".repeat(width - s.char_len());
-    let out = match text.chars().next() {
-        Some(sign @ ('+' | '-')) => format!("{sign}{fill}{}", &text[1..]),
-        _ => format!("{fill}{text}"),
+    let mut out = format::string_with_capacity(text.len() + (width - s.char_len()))?;
+    let body = match text.chars().next() {
+        Some(sign @ ('+' | '-')) => {
+            out.push(sign);
+            &text[1..]
+        }
+        _ => text,
     };
+    out.extend(std::iter::repeat_n('0', width - s.char_len()));
+    out.push_str(body);
     Ok(new_string(out))
 }
 
@@ -941,7 +949,16 @@ fn str_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [tabsize] = SIG.parse::<1>(args.shift())?;
     let s = this(&sv, "expandtabs")?.as_str();
     let tabsize = match &tabsize {
-        Some(t) => int_arg(vm, t)?,
+        Some(t) => {
+            let n = int_arg(vm, t).map_err(|e| {
+                if e.matches(&exceptions::OVERFLOW_ERROR) {
+                    overflow_error("Python int too large to convert to C int")
+                } else {
+                    e
+                }
+            })?;
+            i32::try_from(n).map_err(|_| overflow_error("Python int too large to convert to C int"))? as i64
+        }
         None => 8,
     };
     if !s.contains('\t') {
@@ -955,6 +972,7 @@ fn str_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 if tabsize > 0 {
                     let n = tabsize - col % tabsize;
                     col += n;
+                    out.try_reserve(n as usize).map_err(|_| crate::vm::memory_error())?;
                     out.extend(std::iter::repeat_n(' ', n as usize));
                 }
             }
@@ -1217,7 +1235,10 @@ fn str_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if max == 0 || (old.is_empty() && new.is_empty()) || (!old.is_empty() && !s.contains(old)) {
         return Ok(exact_copy(&sv));
     }
-    let mut out = String::with_capacity(s.len());
+    // The result's size, to fail absurd replacements with MemoryError up front.
+    let n_matches = if old.is_empty() { s.chars().count() + 1 } else { s.matches(old).count() }.min(max);
+    let size = (new.len() as u128) * (n_matches as u128) + s.len() as u128;
+    let mut out = format::string_with_capacity(usize::try_from(size).unwrap_or(usize::MAX))?;
     let mut done = 0;
     if old.is_empty() {
         // Insert `new` before every char and at the end, up to `max` times.
