@@ -14,7 +14,9 @@ use num_traits::Signed;
 use super::int::{as_int, IntRef};
 use super::str::{as_str, new_string};
 use crate::runtime::value::Value;
-use crate::vm::{key_error, memory_error, ops, overflow_error, type_error, value_error, PyErr, PyResult, Vm};
+use crate::vm::{
+    key_error, memory_error, ops, overflow_error, type_error, value_error, PyErr, PyResult, Vm,
+};
 
 // ---------------------------------------------------------------------------------------
 // The format-spec mini-language (`parse_internal_render_format_spec`)
@@ -54,7 +56,9 @@ fn parse_count(chars: &[char], pos: &mut usize) -> PyResult<Option<usize>> {
     let start = *pos;
     let mut acc: usize = 0;
     while *pos < chars.len() {
-        let Some(d) = chars[*pos].to_digit(10) else { break };
+        let Some(d) = chars[*pos].to_digit(10) else {
+            break;
+        };
         acc = acc
             .checked_mul(10)
             .and_then(|a| a.checked_add(d as usize))
@@ -75,11 +79,20 @@ fn describe_code(c: char) -> String {
 }
 
 fn unknown_code(c: char, type_name: &str) -> PyErr {
-    value_error(format!("Unknown format code '{}' for object of type '{}'", describe_code(c), type_name))
+    value_error(format!(
+        "Unknown format code '{}' for object of type '{}'",
+        describe_code(c),
+        type_name
+    ))
 }
 
 /// CPython's `parse_internal_render_format_spec`.
-fn parse_spec(spec: &str, type_name: &str, default_type: Option<char>, default_align: char) -> PyResult<Spec> {
+fn parse_spec(
+    spec: &str,
+    type_name: &str,
+    default_type: Option<char>,
+    default_align: char,
+) -> PyResult<Spec> {
     let chars: Vec<char> = spec.chars().collect();
     let n = chars.len();
     let mut pos = 0;
@@ -157,12 +170,19 @@ fn parse_spec(spec: &str, type_name: &str, default_type: Option<char>, default_a
         out.ty = Some(chars[pos]);
     }
     if out.grouping != Grouping::None {
-        let sep = if out.grouping == Grouping::Comma { ',' } else { '_' };
+        let sep = if out.grouping == Grouping::Comma {
+            ','
+        } else {
+            '_'
+        };
         match out.ty {
             None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => {}
             Some('b' | 'o' | 'x' | 'X') if out.grouping == Grouping::Underscore => {}
             Some(t) => {
-                return Err(value_error(format!("Cannot specify '{sep}' with '{}'.", describe_code(t))));
+                return Err(value_error(format!(
+                    "Cannot specify '{sep}' with '{}'.",
+                    describe_code(t)
+                )));
             }
         }
     }
@@ -188,7 +208,10 @@ fn pad(body: &str, len: usize, width: usize, fill: char, align: char) -> PyResul
         '^' => total / 2,
         _ => 0,
     };
-    let mut out = string_with_capacity(body.len().saturating_add(total.saturating_mul(fill.len_utf8())))?;
+    let mut out = string_with_capacity(
+        body.len()
+            .saturating_add(total.saturating_mul(fill.len_utf8())),
+    )?;
     out.extend(std::iter::repeat_n(fill, left));
     out.push_str(body);
     out.extend(std::iter::repeat_n(fill, total - left));
@@ -237,9 +260,18 @@ fn group_digits(digits: &str, min_width: usize, sep: Option<char>, group: usize)
 
 /// Lays out a number as CPython's `calc_number_widths` + `fill_number`:
 /// `<lpad><sign><prefix><spad><grouped digits><rest><rpad>`.
-fn layout_number(spec: &Spec, negative: bool, prefix: &str, digits: &str, rest: &str, group: usize) -> PyResult<String> {
+fn layout_number(
+    spec: &Spec,
+    negative: bool,
+    prefix: &str,
+    digits: &str,
+    rest: &str,
+    group: usize,
+) -> PyResult<String> {
     // Fail absurd widths before building the zero padding.
-    drop(string_with_capacity(spec.width.saturating_mul(spec.fill.len_utf8()))?);
+    drop(string_with_capacity(
+        spec.width.saturating_mul(spec.fill.len_utf8()),
+    )?);
     let sign = if negative {
         "-"
     } else {
@@ -256,7 +288,11 @@ fn layout_number(spec: &Spec, negative: bool, prefix: &str, digits: &str, rest: 
         Grouping::Underscore => Some('_'),
     };
     let fixed = sign.len() + prefix.chars().count() + rest.chars().count();
-    let min_width = if spec.fill == '0' && align == '=' { spec.width.saturating_sub(fixed) } else { 0 };
+    let min_width = if spec.fill == '0' && align == '=' {
+        spec.width.saturating_sub(fixed)
+    } else {
+        0
+    };
     let grouped = group_digits(digits, min_width, sep, group);
     let len = fixed + grouped.chars().count();
     let padding = spec.width.saturating_sub(len);
@@ -284,9 +320,12 @@ pub fn format_int(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
     }
     let type_name = v.ty().name();
     let parsed = parse_spec(spec, &type_name, Some('d'), '>')?;
-    let i = as_int(v).ok_or_else(|| type_error("descriptor '__format__' requires a 'int' object"))?;
+    let i =
+        as_int(v).ok_or_else(|| type_error("descriptor '__format__' requires a 'int' object"))?;
     match parsed.ty {
-        None | Some('b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n') => Ok(new_string(format_int_spec(vm, &i, &parsed)?)),
+        None | Some('b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n') => {
+            Ok(new_string(format_int_spec(vm, &i, &parsed)?))
+        }
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
             let f = super::int::int_to_f64(&i)?;
             Ok(new_string(format_f64_spec(f, &parsed)?))
@@ -297,20 +336,30 @@ pub fn format_int(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
 
 fn format_int_spec(vm: &mut Vm, i: &IntRef, spec: &Spec) -> PyResult<String> {
     if spec.precision.is_some() {
-        return Err(value_error("Precision not allowed in integer format specifier"));
+        return Err(value_error(
+            "Precision not allowed in integer format specifier",
+        ));
     }
     if spec.no_neg_zero {
-        return Err(value_error("Negative zero coercion (z) not allowed in integer format specifier"));
+        return Err(value_error(
+            "Negative zero coercion (z) not allowed in integer format specifier",
+        ));
     }
     let ty = spec.ty.unwrap_or('d');
     if ty == 'c' {
         if spec.sign.is_some() {
-            return Err(value_error("Sign not allowed with integer format specifier 'c'"));
+            return Err(value_error(
+                "Sign not allowed with integer format specifier 'c'",
+            ));
         }
         if spec.alternate {
-            return Err(value_error("Alternate form (#) not allowed with integer format specifier 'c'"));
+            return Err(value_error(
+                "Alternate form (#) not allowed with integer format specifier 'c'",
+            ));
         }
-        let n = i.to_i64().ok_or_else(|| overflow_error("Python int too large to convert to C long"))?;
+        let n = i
+            .to_i64()
+            .ok_or_else(|| overflow_error("Python int too large to convert to C long"))?;
         let c = Some(n)
             .filter(|n| (0..0x110000).contains(n))
             .and_then(|n| char::from_u32(n as u32))
@@ -384,7 +433,14 @@ enum FloatMode {
 
 /// Formats `|f|` (sign not included) like `PyOS_double_to_string`.
 /// `add_dot_0` is `Py_DTSF_ADD_DOT_0`, `alt` is `Py_DTSF_ALT`.
-fn float_to_string(f: f64, mode: FloatMode, precision: usize, alt: bool, add_dot_0: bool, upper: bool) -> String {
+fn float_to_string(
+    f: f64,
+    mode: FloatMode,
+    precision: usize,
+    alt: bool,
+    add_dot_0: bool,
+    upper: bool,
+) -> String {
     let x = f.abs();
     let s = if x.is_nan() {
         "nan".to_string()
@@ -523,7 +579,14 @@ fn format_f64_spec(f: f64, spec: &Spec) -> PyResult<String> {
         precision = Some(6);
     }
     let upper = matches!(ty, Some('E' | 'F' | 'G'));
-    let mut body = float_to_string(value, mode, precision.unwrap_or(0), spec.alternate, add_dot_0, upper);
+    let mut body = float_to_string(
+        value,
+        mode,
+        precision.unwrap_or(0),
+        spec.alternate,
+        add_dot_0,
+        upper,
+    );
     if percent {
         body.push('%');
     }
@@ -544,7 +607,8 @@ pub fn format_str(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
     if spec.is_empty() {
         return ops::str(vm, v);
     }
-    let s = as_str(v).ok_or_else(|| type_error("descriptor '__format__' requires a 'str' object"))?;
+    let s =
+        as_str(v).ok_or_else(|| type_error("descriptor '__format__' requires a 'str' object"))?;
     Ok(new_string(format_str_spec(s, spec, &v.ty().name())?))
 }
 
@@ -561,13 +625,19 @@ fn format_str_spec(s: &str, spec: &str, type_name: &str) -> PyResult<String> {
         None => {}
     }
     if parsed.no_neg_zero {
-        return Err(value_error("Negative zero coercion (z) not allowed in string format specifier"));
+        return Err(value_error(
+            "Negative zero coercion (z) not allowed in string format specifier",
+        ));
     }
     if parsed.alternate {
-        return Err(value_error("Alternate form (#) not allowed in string format specifier"));
+        return Err(value_error(
+            "Alternate form (#) not allowed in string format specifier",
+        ));
     }
     if parsed.align == Some('=') {
-        return Err(value_error("'=' alignment not allowed in string format specifier"));
+        return Err(value_error(
+            "'=' alignment not allowed in string format specifier",
+        ));
     }
     let mut len = s.chars().count();
     let mut body = s;
@@ -578,7 +648,13 @@ fn format_str_spec(s: &str, spec: &str, type_name: &str) -> PyResult<String> {
             len = p;
         }
     }
-    pad(body, len, parsed.width, parsed.fill, parsed.align.unwrap_or('<'))
+    pad(
+        body,
+        len,
+        parsed.width,
+        parsed.fill,
+        parsed.align.unwrap_or('<'),
+    )
 }
 
 // ---------------------------------------------------------------------------------------
@@ -623,13 +699,22 @@ impl PercentArgs<'_> {
 pub fn percent_format_str(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value> {
     let fmt_s = as_str(fmt).unwrap_or("").to_string();
     let is_tuple = args.downcast::<super::tuple::PyTuple>().is_some();
-    let tuple_items: Vec<Value> = if is_tuple { super::tuple::as_tuple(args).unwrap_or(&[]).to_vec() } else { Vec::new() };
-    let mapping = if !is_tuple && as_str(args).is_none() && args.ty().slots.getitem.get().is_some() {
+    let tuple_items: Vec<Value> = if is_tuple {
+        super::tuple::as_tuple(args).unwrap_or(&[]).to_vec()
+    } else {
+        Vec::new()
+    };
+    let mapping = if !is_tuple && as_str(args).is_none() && args.ty().slots.getitem.get().is_some()
+    {
         Some(args.clone())
     } else {
         None
     };
-    let mut pargs = PercentArgs { items: &tuple_items, single: if is_tuple { None } else { Some(args) }, idx: 0 };
+    let mut pargs = PercentArgs {
+        items: &tuple_items,
+        single: if is_tuple { None } else { Some(args) },
+        idx: 0,
+    };
     let chars: Vec<char> = fmt_s.chars().collect();
     let n = chars.len();
     let mut out = String::with_capacity(fmt_s.len() + 16);
@@ -748,7 +833,9 @@ pub fn percent_format_str(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Va
         out.push_str(&piece);
     }
     if !pargs.all_used() && mapping.is_none() {
-        return Err(type_error("not all arguments converted during string formatting"));
+        return Err(type_error(
+            "not all arguments converted during string formatting",
+        ));
     }
     Ok(new_string(out))
 }
@@ -764,7 +851,9 @@ fn star_arg(vm: &mut Vm, v: &Value, c_int: bool) -> PyResult<i64> {
         Some(n) if c_int && i32::try_from(n).is_ok() => Ok(n),
         Some(_) | None if c_int => Err(overflow_error("Python int too large to convert to C int")),
         Some(n) => Ok(n),
-        None => Err(overflow_error("Python int too large to convert to C ssize_t")),
+        None => Err(overflow_error(
+            "Python int too large to convert to C ssize_t",
+        )),
     }
 }
 
@@ -805,8 +894,18 @@ fn percent_one(
                 _ => FloatMode::General,
             };
             let p = prec.unwrap_or(6);
-            let s = float_to_string(f, mode, p, flags & F_ALT != 0, false, matches!(conv, 'E' | 'F' | 'G'));
-            (with_sign(f.is_sign_negative() && !f.is_nan(), flags, s), true)
+            let s = float_to_string(
+                f,
+                mode,
+                p,
+                flags & F_ALT != 0,
+                false,
+                matches!(conv, 'E' | 'F' | 'G'),
+            );
+            (
+                with_sign(f.is_sign_negative() && !f.is_nan(), flags, s),
+                true,
+            )
         }
         'c' => (percent_char(vm, arg)?.to_string(), false),
         c => {
@@ -871,10 +970,23 @@ fn is_number(v: &Value) -> bool {
 }
 
 /// `%d %i %u %o %x %X` (CPython's `mainformatlong` + `_PyUnicode_FormatLong`).
-fn percent_int(vm: &mut Vm, conv: char, arg: &Value, flags: u8, prec: Option<usize>) -> PyResult<String> {
+fn percent_int(
+    vm: &mut Vm,
+    conv: char,
+    arg: &Value,
+    flags: u8,
+    prec: Option<usize>,
+) -> PyResult<String> {
     let wrong_type = |arg: &Value| {
-        let what = if matches!(conv, 'o' | 'x' | 'X') { "an integer" } else { "a real number" };
-        type_error(format!("%{conv} format: {what} is required, not {}", arg.ty().name()))
+        let what = if matches!(conv, 'o' | 'x' | 'X') {
+            "an integer"
+        } else {
+            "a real number"
+        };
+        type_error(format!(
+            "%{conv} format: {what} is required, not {}",
+            arg.ty().name()
+        ))
     };
     if !is_number(arg) {
         return Err(wrong_type(arg));
@@ -898,7 +1010,9 @@ fn percent_int(vm: &mut Vm, conv: char, arg: &Value, flags: u8, prec: Option<usi
         'o' => radix_digits(&i, 8),
         'x' => radix_digits(&i, 16),
         'X' => radix_digits(&i, 16).to_ascii_uppercase(),
-        _ => super::int::int_to_decimal(vm, &i)?.trim_start_matches('-').to_string(),
+        _ => super::int::int_to_decimal(vm, &i)?
+            .trim_start_matches('-')
+            .to_string(),
     };
     if let Some(p) = prec {
         if digits.len() < p {
@@ -966,7 +1080,11 @@ struct FormatState<'a> {
 
 /// `str.format(*args, **kwargs)`.
 pub fn str_format(vm: &mut Vm, fmt: &str, fa: &FormatArgs) -> PyResult<String> {
-    let mut state = FormatState { fa, auto: AutoNumber::Init, next_index: 0 };
+    let mut state = FormatState {
+        fa,
+        auto: AutoNumber::Init,
+        next_index: 0,
+    };
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::with_capacity(fmt.len() + 16);
     render(vm, &chars, &mut state, 2, &mut out)?;
@@ -982,7 +1100,13 @@ struct Field {
 }
 
 /// CPython's `build_string` / `output_markup`: renders `chars` into `out`.
-fn render(vm: &mut Vm, chars: &[char], state: &mut FormatState, depth: i32, out: &mut String) -> PyResult<()> {
+fn render(
+    vm: &mut Vm,
+    chars: &[char],
+    state: &mut FormatState,
+    depth: i32,
+    out: &mut String,
+) -> PyResult<()> {
     if depth <= 0 {
         return Err(value_error("Max string recursion exceeded"));
     }
@@ -1047,7 +1171,9 @@ fn parse_field(chars: &[char], pos: &mut usize) -> PyResult<Field> {
     let mut conversion = None;
     if delim == '!' {
         if *pos >= n {
-            return Err(value_error("end of string while looking for conversion specifier"));
+            return Err(value_error(
+                "end of string while looking for conversion specifier",
+            ));
         }
         conversion = Some(chars[*pos]);
         *pos += 1;
@@ -1083,7 +1209,12 @@ fn parse_field(chars: &[char], pos: &mut usize) -> PyResult<Field> {
             }
         }
     }
-    Ok(Field { name, conversion, spec, spec_needs_expanding })
+    Ok(Field {
+        name,
+        conversion,
+        spec,
+        spec_needs_expanding,
+    })
 }
 
 /// Parses an all-digits field name part as an index (`get_integer`); `None` if not one.
@@ -1176,7 +1307,9 @@ fn get_field_object(vm: &mut Vm, name: &str, state: &mut FormatState) -> PyResul
                 let key: String = rest[start..i].iter().collect();
                 i += 1;
                 if i < rest.len() && rest[i] != '.' && rest[i] != '[' {
-                    return Err(value_error("Only '.' or '[' may follow ']' in format field specifier"));
+                    return Err(value_error(
+                        "Only '.' or '[' may follow ']' in format field specifier",
+                    ));
                 }
                 let key_value = match field_index(&key)? {
                     Some(k) => super::int::new_int(k as i64),
@@ -1184,13 +1317,23 @@ fn get_field_object(vm: &mut Vm, name: &str, state: &mut FormatState) -> PyResul
                 };
                 obj = ops::getitem(vm, &obj, &key_value)?;
             }
-            _ => return Err(value_error("Only '.' or '[' may follow ']' in format field specifier")),
+            _ => {
+                return Err(value_error(
+                    "Only '.' or '[' may follow ']' in format field specifier",
+                ))
+            }
         }
     }
     Ok(obj)
 }
 
-fn render_field(vm: &mut Vm, field: &Field, state: &mut FormatState, depth: i32, out: &mut String) -> PyResult<()> {
+fn render_field(
+    vm: &mut Vm,
+    field: &Field,
+    state: &mut FormatState,
+    depth: i32,
+    out: &mut String,
+) -> PyResult<()> {
     let obj = get_field_object(vm, &field.name, state)?;
     let obj = match field.conversion {
         None => obj,

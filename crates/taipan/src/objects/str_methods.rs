@@ -43,12 +43,19 @@ fn this<'a>(v: &'a Value, name: &str) -> PyResult<&'a PyStr> {
 
 /// The bound `self` (first positional argument).
 fn self_of<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a Value> {
-    args.positional().first().ok_or_else(|| type_error(format!("unbound method str.{name}() needs an argument")))
+    args.positional()
+        .first()
+        .ok_or_else(|| type_error(format!("unbound method str.{name}() needs an argument")))
 }
 
 /// `self` plus the positional arguments, checking their count (CPython's
 /// `_PyArg_CheckPositional` messages, named like Argument Clinic names them).
-fn positional<'a>(args: &Args<'a>, fname: &str, min: usize, max: usize) -> PyResult<(&'a Value, &'a [Value])> {
+fn positional<'a>(
+    args: &Args<'a>,
+    fname: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<(&'a Value, &'a [Value])> {
     let sv = self_of(args, fname)?;
     let rest = args.shift();
     if min == 1 && max == 1 {
@@ -63,7 +70,10 @@ fn one_arg<'a>(rest: &Args<'a>, fname: &str) -> PyResult<&'a [Value]> {
     rest.no_kwargs(&format!("str.{fname}"))?;
     let pos = rest.positional();
     if pos.len() != 1 {
-        return Err(type_error(format!("str.{fname}() takes exactly one argument ({} given)", pos.len())));
+        return Err(type_error(format!(
+            "str.{fname}() takes exactly one argument ({} given)",
+            pos.len()
+        )));
     }
     Ok(pos)
 }
@@ -75,7 +85,9 @@ fn no_args<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a PyStr> {
     rest.no_kwargs(&format!("str.{name}"))?;
     let n = rest.positional().len();
     if n != 0 {
-        return Err(type_error(format!("str.{name}() takes no arguments ({n} given)")));
+        return Err(type_error(format!(
+            "str.{name}() takes no arguments ({n} given)"
+        )));
     }
     this(sv, name)
 }
@@ -104,7 +116,12 @@ fn check_max_args(rest: &Args, fname: &str, max: usize) -> PyResult<()> {
 
 /// An `str` argument, or CPython's "`f`() argument `n` must be str, not T".
 fn str_arg<'a>(v: &'a Value, fname: &str, n: usize) -> PyResult<&'a str> {
-    as_str(v).ok_or_else(|| type_error(format!("{fname}() argument {n} must be str, not {}", type_desc(v))))
+    as_str(v).ok_or_else(|| {
+        type_error(format!(
+            "{fname}() argument {n} must be str, not {}",
+            type_desc(v)
+        ))
+    })
 }
 
 /// `self` unchanged when it is an exact `str`, else a new exact `str` with `s`.
@@ -123,7 +140,10 @@ fn exact_copy(this_value: &Value) -> Value {
 /// A `__index__` integer argument that must fit a `Py_ssize_t`.
 fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     if !super::int::is_int(v) && v.ty().slots.index.get().is_none() {
-        return Err(type_error(format!("'{}' object cannot be interpreted as an integer", v.ty().name())));
+        return Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            v.ty().name()
+        )));
     }
     let i = ops::index(vm, v)?;
     as_int(&i)
@@ -138,7 +158,9 @@ fn slice_index(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
         Some(v) if is_none(v) => Ok(None),
         Some(v) => match ops::index_opt(vm, v)? {
             Some(i) => Ok(Some(i)),
-            None => Err(type_error("slice indices must be integers or None or have an __index__ method")),
+            None => Err(type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            )),
         },
     }
 }
@@ -185,8 +207,18 @@ fn find_in(s: &PyStr, sub: &str, a: usize, b: usize, reverse: bool) -> Option<us
     let ba = s.byte_offset(a);
     let bb = s.byte_offset(b);
     let hay = &s.as_str()[ba..bb];
-    let found = if reverse { hay.rfind(sub) } else { hay.find(sub) };
-    found.map(|off| if s.is_ascii() { a + off } else { a + hay[..off].chars().count() })
+    let found = if reverse {
+        hay.rfind(sub)
+    } else {
+        hay.find(sub)
+    };
+    found.map(|off| {
+        if s.is_ascii() {
+            a + off
+        } else {
+            a + hay[..off].chars().count()
+        }
+    })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -194,6 +226,7 @@ fn find_in(s: &PyStr, sub: &str, a: usize, b: usize, reverse: bool) -> Option<us
 // ---------------------------------------------------------------------------------------
 
 /// First code points of the runs of ten decimal digits (general category Nd).
+#[rustfmt::skip]
 const DECIMAL_RUNS: &[u32] = &[
     0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50,
     0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40,
@@ -209,7 +242,9 @@ fn is_decimal(c: char) -> bool {
     if n < 0x80 {
         return c.is_ascii_digit();
     }
-    DECIMAL_RUNS.iter().any(|&start| n >= start && n < start + 10)
+    DECIMAL_RUNS
+        .iter()
+        .any(|&start| n >= start && n < start + 10)
 }
 
 /// `str.isdigit()` for one char: Numeric_Type Decimal or Digit.
@@ -250,6 +285,7 @@ fn is_numeric(c: char) -> bool {
 /// Other_Alphabetic; general categories Mn, Mc, So), as inclusive ranges.  Generated
 /// from the Unicode 15.1 database (the version CPython 3.13 uses): `str.isalpha()` is
 /// Alphabetic minus these minus Nl.
+#[rustfmt::skip]
 const ALPHABETIC_NON_LETTERS: &[(u32, u32)] = &[
     (0x345, 0x345), (0x363, 0x36F), (0x5B0, 0x5BD), (0x5BF, 0x5BF), (0x5C1, 0x5C2), (0x5C4, 0x5C5),
     (0x5C7, 0x5C7), (0x610, 0x61A), (0x64B, 0x657), (0x659, 0x65F), (0x670, 0x670), (0x6D6, 0x6DC),
@@ -323,6 +359,7 @@ fn is_alpha(c: char) -> bool {
 
 /// XID_Continue code points beyond XID_Start and the decimal digits (marks, connector
 /// punctuation, ...), as inclusive ranges; generated from the Unicode 15.1 database.
+#[rustfmt::skip]
 const ID_CONTINUE_EXTRA: &[(u32, u32)] = &[
     (0xB7, 0xB7), (0x300, 0x36F), (0x387, 0x387), (0x483, 0x487), (0x591, 0x5BD), (0x5BF, 0x5BF),
     (0x5C1, 0x5C2), (0x5C4, 0x5C5), (0x5C7, 0x5C7), (0x610, 0x61A), (0x64B, 0x65F), (0x670, 0x670),
@@ -398,7 +435,8 @@ fn is_id_start(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic() || c == '_';
     }
-    (c.is_alphabetic() && !in_ranges(ALPHABETIC_NON_LETTERS, c)) || matches!(c as u32, 0x2118 | 0x212E)
+    (c.is_alphabetic() && !in_ranges(ALPHABETIC_NON_LETTERS, c))
+        || matches!(c as u32, 0x2118 | 0x212E)
 }
 
 fn is_id_continue(c: char) -> bool {
@@ -423,7 +461,18 @@ fn is_cased(c: char) -> bool {
 
 /// Line boundaries of `str.splitlines()`.
 fn is_linebreak(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
 }
 
 // ---------------------------------------------------------------------------------------
@@ -451,7 +500,11 @@ fn final_sigmas(s: &str) -> Vec<bool> {
 /// Pushes the full lowercase of `c`; `sigmas` supplies the final-sigma decisions.
 fn push_lower(out: &mut String, c: char, sigmas: &mut std::slice::Iter<bool>) {
     if c == 'Σ' {
-        out.push(if sigmas.next().copied().unwrap_or(false) { 'ς' } else { 'σ' });
+        out.push(if sigmas.next().copied().unwrap_or(false) {
+            'ς'
+        } else {
+            'σ'
+        });
     } else {
         out.extend(c.to_lowercase());
     }
@@ -711,7 +764,13 @@ fn str_istitle(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 // Searching
 // ---------------------------------------------------------------------------------------
 
-fn str_find_impl(vm: &mut Vm, args: Args, fname: &str, reverse: bool, raise: bool) -> PyResult<Value> {
+fn str_find_impl(
+    vm: &mut Vm,
+    args: Args,
+    fname: &str,
+    reverse: bool,
+    raise: bool,
+) -> PyResult<Value> {
     let (s, sub, a, b) = search_args(vm, &args, fname)?;
     let sub = str_arg(sub, fname, 1)?;
     match find_in(s, sub, a, b, reverse) {
@@ -811,7 +870,11 @@ fn pad_args<'a>(vm: &mut Vm, args: &Args<'a>, fname: &str) -> PyResult<(&'a Valu
             let mut it = fs.chars();
             match (it.next(), it.next()) {
                 (Some(c), None) => c,
-                _ => return Err(type_error("The fill character must be exactly one character long")),
+                _ => {
+                    return Err(type_error(
+                        "The fill character must be exactly one character long",
+                    ))
+                }
             }
         }
     };
@@ -820,12 +883,17 @@ fn pad_args<'a>(vm: &mut Vm, args: &Args<'a>, fname: &str) -> PyResult<(&'a Valu
 }
 
 fn padded(this_value: &Value, width: usize, left: usize, fill: char) -> PyResult<Value> {
-    let s = as_pystr(this_value).map(|p| (p.as_str(), p.char_len())).unwrap_or(("", 0));
+    let s = as_pystr(this_value)
+        .map(|p| (p.as_str(), p.char_len()))
+        .unwrap_or(("", 0));
     if width <= s.1 {
         return Ok(exact_copy(this_value));
     }
     let right = width - s.1 - left;
-    let mut out = format::string_with_capacity(s.0.len().saturating_add((width - s.1).saturating_mul(fill.len_utf8())))?;
+    let mut out = format::string_with_capacity(
+        s.0.len()
+            .saturating_add((width - s.1).saturating_mul(fill.len_utf8())),
+    )?;
     out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s.0);
     out.extend(std::iter::repeat_n(fill, right));
@@ -922,7 +990,10 @@ fn str_removeprefix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (sv, pos) = positional(&args, "removeprefix", 1, 1)?;
     let s = this(sv, "removeprefix")?.as_str();
     let p = as_str(&pos[0]).ok_or_else(|| {
-        type_error(format!("removeprefix() argument must be str, not {}", type_desc(&pos[0])))
+        type_error(format!(
+            "removeprefix() argument must be str, not {}",
+            type_desc(&pos[0])
+        ))
     })?;
     match s.strip_prefix(p) {
         Some(rest) if !p.is_empty() => Ok(new_str(rest)),
@@ -934,7 +1005,10 @@ fn str_removesuffix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (sv, pos) = positional(&args, "removesuffix", 1, 1)?;
     let s = this(sv, "removesuffix")?.as_str();
     let p = as_str(&pos[0]).ok_or_else(|| {
-        type_error(format!("removesuffix() argument must be str, not {}", type_desc(&pos[0])))
+        type_error(format!(
+            "removesuffix() argument must be str, not {}",
+            type_desc(&pos[0])
+        ))
     })?;
     match s.strip_suffix(p) {
         Some(rest) if !p.is_empty() => Ok(new_str(rest)),
@@ -957,7 +1031,9 @@ fn str_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     e
                 }
             })?;
-            i32::try_from(n).map_err(|_| overflow_error("Python int too large to convert to C int"))? as i64
+            i32::try_from(n)
+                .map_err(|_| overflow_error("Python int too large to convert to C int"))?
+                as i64
         }
         None => 8,
     };
@@ -972,7 +1048,8 @@ fn str_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 if tabsize > 0 {
                     let n = tabsize - col % tabsize;
                     col += n;
-                    out.try_reserve(n as usize).map_err(|_| crate::vm::memory_error())?;
+                    out.try_reserve(n as usize)
+                        .map_err(|_| crate::vm::memory_error())?;
                     out.extend(std::iter::repeat_n(' ', n as usize));
                 }
             }
@@ -994,7 +1071,11 @@ fn str_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
 // ---------------------------------------------------------------------------------------
 
 /// `(sep=None, maxsplit=-1)` of split/rsplit.
-fn split_args(vm: &mut Vm, args: Args, fname: &'static str) -> PyResult<(Value, Option<String>, i64)> {
+fn split_args(
+    vm: &mut Vm,
+    args: Args,
+    fname: &'static str,
+) -> PyResult<(Value, Option<String>, i64)> {
     static SPLIT: Sig = Sig::new("split", &[opt("sep"), opt("maxsplit")]);
     static RSPLIT: Sig = Sig::new("rsplit", &[opt("sep"), opt("maxsplit")]);
     let sig = if fname == "split" { &SPLIT } else { &RSPLIT };
@@ -1008,7 +1089,12 @@ fn split_args(vm: &mut Vm, args: Args, fname: &'static str) -> PyResult<(Value, 
         Some(v) => match as_str(v) {
             Some(s) if s.is_empty() => return Err(value_error("empty separator")),
             Some(s) => Some(s.to_string()),
-            None => return Err(type_error(format!("must be str or None, not {}", v.ty().name()))),
+            None => {
+                return Err(type_error(format!(
+                    "must be str or None, not {}",
+                    v.ty().name()
+                )))
+            }
         },
     };
     let maxsplit = match &maxsplit {
@@ -1028,7 +1114,9 @@ fn str_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
             let mut rest = s;
             let mut n = 0;
             while n < maxsplit {
-                let Some(i) = rest.find(sep.as_str()) else { break };
+                let Some(i) = rest.find(sep.as_str()) else {
+                    break;
+                };
                 parts.push(&rest[..i]);
                 rest = &rest[i + sep.len()..];
                 n += 1;
@@ -1075,7 +1163,9 @@ fn str_rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
             let mut rest = s;
             let mut n = 0;
             while n < maxsplit {
-                let Some(i) = rest.rfind(sep.as_str()) else { break };
+                let Some(i) = rest.rfind(sep.as_str()) else {
+                    break;
+                };
                 parts.push(&rest[i + sep.len()..]);
                 rest = &rest[..i];
                 n += 1;
@@ -1139,7 +1229,11 @@ fn str_splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 eol += 1;
             }
         }
-        parts.push(if keepends { &s[start..eol] } else { &s[start..i] });
+        parts.push(if keepends {
+            &s[start..eol]
+        } else {
+            &s[start..i]
+        });
         start = eol;
     }
     if start < s.len() {
@@ -1154,13 +1248,18 @@ fn str_splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn partition_impl(args: Args, fname: &str, reverse: bool) -> PyResult<Value> {
     let (sv, pos) = positional(&args, fname, 1, 1)?;
     let s = this(sv, fname)?.as_str();
-    let sep = as_str(&pos[0]).ok_or_else(|| type_error(format!("must be str, not {}", pos[0].ty().name())))?;
+    let sep = as_str(&pos[0])
+        .ok_or_else(|| type_error(format!("must be str, not {}", pos[0].ty().name())))?;
     if sep.is_empty() {
         return Err(value_error("empty separator"));
     }
     let found = if reverse { s.rfind(sep) } else { s.find(sep) };
     Ok(match found {
-        Some(i) => new_tuple(vec![new_str(&s[..i]), pos[0].clone(), new_str(&s[i + sep.len()..])]),
+        Some(i) => new_tuple(vec![
+            new_str(&s[..i]),
+            pos[0].clone(),
+            new_str(&s[i + sep.len()..]),
+        ]),
         // CPython returns `self` itself here, even for a subclass.
         None if reverse => new_tuple(vec![empty_str(), empty_str(), sv.clone()]),
         None => new_tuple(vec![sv.clone(), empty_str(), empty_str()]),
@@ -1219,7 +1318,9 @@ fn str_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_max_args(&args.shift(), "replace", 3)?;
     let n_pos = args.shift().positional().len();
     if n_pos < 2 {
-        return Err(type_error(format!("replace() takes at least 2 positional arguments ({n_pos} given)")));
+        return Err(type_error(format!(
+            "replace() takes at least 2 positional arguments ({n_pos} given)"
+        )));
     }
     let [old, new, count] = SIG.parse::<3>(args.shift())?;
     let s = this(&sv, "replace")?.as_str();
@@ -1231,12 +1332,21 @@ fn str_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(c) => int_arg(vm, c)?,
         None => -1,
     };
-    let max = if count < 0 { usize::MAX } else { count as usize };
+    let max = if count < 0 {
+        usize::MAX
+    } else {
+        count as usize
+    };
     if max == 0 || (old.is_empty() && new.is_empty()) || (!old.is_empty() && !s.contains(old)) {
         return Ok(exact_copy(&sv));
     }
     // The result's size, to fail absurd replacements with MemoryError up front.
-    let n_matches = if old.is_empty() { s.chars().count() + 1 } else { s.matches(old).count() }.min(max);
+    let n_matches = if old.is_empty() {
+        s.chars().count() + 1
+    } else {
+        s.matches(old).count()
+    }
+    .min(max);
     let size = (new.len() as u128) * (n_matches as u128) + s.len() as u128;
     let mut out = format::string_with_capacity(usize::try_from(size).unwrap_or(usize::MAX))?;
     let mut done = 0;
@@ -1298,10 +1408,14 @@ fn str_translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
                         .to_i64()
                         .filter(|n| (0..0x110000).contains(n))
                         .and_then(|n| char::from_u32(n as u32))
-                        .ok_or_else(|| value_error("character mapping must be in range(0x110000)"))?;
+                        .ok_or_else(|| {
+                            value_error("character mapping must be in range(0x110000)")
+                        })?;
                     Some(ch.to_string())
                 } else {
-                    return Err(type_error("character mapping must return integer, None or str"));
+                    return Err(type_error(
+                        "character mapping must return integer, None or str",
+                    ));
                 }
             }
             Err(e) if e.matches(&exceptions::LOOKUP_ERROR) => None,
@@ -1325,30 +1439,42 @@ fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if pos.len() == 1 {
         let x = &pos[0];
         if x.downcast::<PyDict>().is_none() {
-            return Err(type_error("if you give only one argument to maketrans it must be a dict"));
+            return Err(type_error(
+                "if you give only one argument to maketrans it must be a dict",
+            ));
         }
         for (k, v) in PyDict::items_vec(x) {
             let key = if let Some(ks) = as_str(&k) {
                 let mut it = ks.chars();
                 match (it.next(), it.next()) {
                     (Some(c), None) => new_int(c as i64),
-                    _ => return Err(value_error("string keys in translate table must be of length 1")),
+                    _ => {
+                        return Err(value_error(
+                            "string keys in translate table must be of length 1",
+                        ))
+                    }
                 }
             } else if super::int::is_int(&k) {
                 k.clone()
             } else {
-                return Err(type_error("keys in translate table must be strings or integers"));
+                return Err(type_error(
+                    "keys in translate table must be strings or integers",
+                ));
             };
             PyDict::set_item(vm, &result, key, v)?;
         }
         return Ok(result);
     }
     let Some(x) = as_str(&pos[0]) else {
-        return Err(type_error("first maketrans argument must be a string if there is a second argument"));
+        return Err(type_error(
+            "first maketrans argument must be a string if there is a second argument",
+        ));
     };
     let y = str_arg(&pos[1], "maketrans", 2)?;
     if x.chars().count() != y.chars().count() {
-        return Err(value_error("the first two maketrans arguments must have equal length"));
+        return Err(value_error(
+            "the first two maketrans arguments must have equal length",
+        ));
     }
     let x = x.to_string();
     let y = y.to_string();
@@ -1369,7 +1495,9 @@ fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
 // ---------------------------------------------------------------------------------------
 
 fn str_format_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this(self_of(&args, "format")?, "format")?.as_str().to_string();
+    let s = this(self_of(&args, "format")?, "format")?
+        .as_str()
+        .to_string();
     let rest = args.shift();
     let kwargs = if rest.has_kwargs() {
         let d = PyDict::new_value();
@@ -1380,21 +1508,30 @@ fn str_format_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     } else {
         None
     };
-    let fa = FormatArgs { args: Some(rest.positional()), kwargs };
+    let fa = FormatArgs {
+        args: Some(rest.positional()),
+        kwargs,
+    };
     Ok(new_string(format::str_format(vm, &s, &fa)?))
 }
 
 fn str_format_map(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (sv, pos) = positional(&args, "format_map", 1, 1)?;
     let s = this(sv, "format_map")?.as_str().to_string();
-    let fa = FormatArgs { args: None, kwargs: Some(pos[0].clone()) };
+    let fa = FormatArgs {
+        args: None,
+        kwargs: Some(pos[0].clone()),
+    };
     Ok(new_string(format::str_format(vm, &s, &fa)?))
 }
 
 fn str_dunder_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (sv, pos) = positional(&args, "__format__", 1, 1)?;
     let spec = as_str(&pos[0]).ok_or_else(|| {
-        type_error(format!("__format__() argument must be str, not {}", pos[0].ty().name()))
+        type_error(format!(
+            "__format__() argument must be str, not {}",
+            pos[0].ty().name()
+        ))
     })?;
     this(sv, "__format__")?;
     let spec = spec.to_string();
@@ -1468,13 +1605,21 @@ pub fn lookup_codec(name: &str) -> PyResult<Codec> {
     let norm: String = name
         .trim()
         .chars()
-        .map(|c| if c == '_' || c == ' ' { '-' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c == '_' || c == ' ' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect();
     let codec = match norm.as_str() {
         "utf-8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8-ucs2" | "utf8-ucs4" => Codec::Utf8,
-        "ascii" | "us-ascii" | "646" | "us" | "ansi-x3.4-1968" | "iso646-us" | "cp367" => Codec::Ascii,
-        "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "iso-ir-100"
-        | "iso-8859-1:1987" => Codec::Latin1,
+        "ascii" | "us-ascii" | "646" | "us" | "ansi-x3.4-1968" | "iso646-us" | "cp367" => {
+            Codec::Ascii
+        }
+        "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819"
+        | "iso-ir-100" | "iso-8859-1:1987" => Codec::Latin1,
         "cp1252" | "windows-1252" | "1252" => Codec::Cp1252,
         "utf-16" | "utf16" | "u16" => Codec::Utf16(None),
         "utf-16-le" | "utf-16le" => Codec::Utf16(Some(false)),
@@ -1482,12 +1627,18 @@ pub fn lookup_codec(name: &str) -> PyResult<Codec> {
         "utf-32" | "utf32" | "u32" => Codec::Utf32(None),
         "utf-32-le" | "utf-32le" => Codec::Utf32(Some(false)),
         "utf-32-be" | "utf-32be" => Codec::Utf32(Some(true)),
-        _ => return Err(PyErr::new(&exceptions::LOOKUP_ERROR, format!("unknown encoding: {name}"))),
+        _ => {
+            return Err(PyErr::new(
+                &exceptions::LOOKUP_ERROR,
+                format!("unknown encoding: {name}"),
+            ))
+        }
     };
     Ok(codec)
 }
 
 /// cp1252's 0x80..0x9F row (0 = undefined).
+#[rustfmt::skip]
 const CP1252_HIGH: [u16; 32] = [
     0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D,
     0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,
@@ -1504,7 +1655,10 @@ fn single_byte(codec: Codec, c: char) -> Option<u8> {
             if n < 0x80 || (0xA0..0x100).contains(&n) {
                 return Some(n as u8);
             }
-            CP1252_HIGH.iter().position(|&u| u != 0 && u as u32 == n).map(|i| 0x80 + i as u8)
+            CP1252_HIGH
+                .iter()
+                .position(|&u| u != 0 && u as u32 == n)
+                .map(|i| 0x80 + i as u8)
         }
         _ => None,
     }
@@ -1529,7 +1683,10 @@ fn encode_error(codec: Codec, s: &str, start: usize, end: usize) -> PyErr {
 }
 
 fn unknown_error_handler(errors: &str) -> PyErr {
-    PyErr::new(&exceptions::LOOKUP_ERROR, format!("unknown error handler name '{errors}'"))
+    PyErr::new(
+        &exceptions::LOOKUP_ERROR,
+        format!("unknown error handler name '{errors}'"),
+    )
 }
 
 /// Encodes `s` with `codec` and the error handler `errors`.
@@ -1543,7 +1700,11 @@ pub fn encode_str(s: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
                 out.extend_from_slice(&[0xFF, 0xFE]);
             }
             for unit in s.encode_utf16() {
-                out.extend_from_slice(&if big { unit.to_be_bytes() } else { unit.to_le_bytes() });
+                out.extend_from_slice(&if big {
+                    unit.to_be_bytes()
+                } else {
+                    unit.to_le_bytes()
+                });
             }
             return Ok(out);
         }
@@ -1555,7 +1716,11 @@ pub fn encode_str(s: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
             }
             for c in s.chars() {
                 let n = c as u32;
-                out.extend_from_slice(&if big { n.to_be_bytes() } else { n.to_le_bytes() });
+                out.extend_from_slice(&if big {
+                    n.to_be_bytes()
+                } else {
+                    n.to_le_bytes()
+                });
             }
             return Ok(out);
         }
@@ -1577,7 +1742,9 @@ pub fn encode_str(s: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
         }
         let bad = &chars[start..i];
         match errors {
-            "strict" | "surrogateescape" | "surrogatepass" => return Err(encode_error(codec, s, start, i)),
+            "strict" | "surrogateescape" | "surrogatepass" => {
+                return Err(encode_error(codec, s, start, i))
+            }
             "ignore" => {}
             "replace" => out.extend(std::iter::repeat_n(b'?', bad.len())),
             "xmlcharrefreplace" => {
@@ -1618,7 +1785,15 @@ fn decode_error(codec: Codec, data: &[u8], start: usize, end: usize, reason: &st
 }
 
 /// Applies a decoding error handler to the bad bytes `data[start..end]`.
-fn decode_handle(out: &mut String, codec: Codec, data: &[u8], start: usize, end: usize, reason: &str, errors: &str) -> PyResult<()> {
+fn decode_handle(
+    out: &mut String,
+    codec: Codec,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+    errors: &str,
+) -> PyResult<()> {
     match errors {
         "strict" | "surrogatepass" => Err(decode_error(codec, data, start, end, reason)),
         "ignore" => Ok(()),
@@ -1660,7 +1835,14 @@ pub fn decode_bytes(data: &[u8], codec: Codec, errors: &str) -> PyResult<String>
                             Some(n) => {
                                 let b = data[bad];
                                 let invalid_start = !(0xC2..=0xF4).contains(&b);
-                                (bad + n, if invalid_start { "invalid start byte" } else { "invalid continuation byte" })
+                                (
+                                    bad + n,
+                                    if invalid_start {
+                                        "invalid start byte"
+                                    } else {
+                                        "invalid continuation byte"
+                                    },
+                                )
                             }
                         };
                         decode_handle(&mut out, codec, data, bad, end, reason, errors)?;
@@ -1675,7 +1857,8 @@ pub fn decode_bytes(data: &[u8], codec: Codec, errors: &str) -> PyResult<String>
                     Codec::Ascii => (b < 0x80).then_some(b as char),
                     Codec::Latin1 => Some(b as char),
                     _ => match b {
-                        0x80..=0x9F => char::from_u32(CP1252_HIGH[(b - 0x80) as usize] as u32).filter(|c| *c != '\0'),
+                        0x80..=0x9F => char::from_u32(CP1252_HIGH[(b - 0x80) as usize] as u32)
+                            .filter(|c| *c != '\0'),
                         _ => Some(b as char),
                     },
                 };
@@ -1705,7 +1888,13 @@ pub fn decode_bytes(data: &[u8], codec: Codec, errors: &str) -> PyResult<String>
             let body = &data[start..];
             let units: Vec<u16> = body
                 .chunks_exact(2)
-                .map(|p| if big { u16::from_be_bytes([p[0], p[1]]) } else { u16::from_le_bytes([p[0], p[1]]) })
+                .map(|p| {
+                    if big {
+                        u16::from_be_bytes([p[0], p[1]])
+                    } else {
+                        u16::from_le_bytes([p[0], p[1]])
+                    }
+                })
                 .collect();
             let mut at = start;
             for r in char::decode_utf16(units.iter().copied()) {
@@ -1715,13 +1904,29 @@ pub fn decode_bytes(data: &[u8], codec: Codec, errors: &str) -> PyResult<String>
                         at += c.len_utf16() * 2;
                     }
                     Err(_) => {
-                        decode_handle(&mut out, codec, data, at, at + 2, "illegal encoding", errors)?;
+                        decode_handle(
+                            &mut out,
+                            codec,
+                            data,
+                            at,
+                            at + 2,
+                            "illegal encoding",
+                            errors,
+                        )?;
                         at += 2;
                     }
                 }
             }
             if body.len() % 2 == 1 {
-                decode_handle(&mut out, codec, data, data.len() - 1, data.len(), "truncated data", errors)?;
+                decode_handle(
+                    &mut out,
+                    codec,
+                    data,
+                    data.len() - 1,
+                    data.len(),
+                    "truncated data",
+                    errors,
+                )?;
             }
         }
         Codec::Utf32(order) => {
@@ -1737,15 +1942,35 @@ pub fn decode_bytes(data: &[u8], codec: Codec, errors: &str) -> PyResult<String>
             let mut at = start;
             while at + 4 <= data.len() {
                 let q = [data[at], data[at + 1], data[at + 2], data[at + 3]];
-                let n = if big { u32::from_be_bytes(q) } else { u32::from_le_bytes(q) };
+                let n = if big {
+                    u32::from_be_bytes(q)
+                } else {
+                    u32::from_le_bytes(q)
+                };
                 match char::from_u32(n) {
                     Some(c) => out.push(c),
-                    None => decode_handle(&mut out, codec, data, at, at + 4, "code point not in range(0x110000)", errors)?,
+                    None => decode_handle(
+                        &mut out,
+                        codec,
+                        data,
+                        at,
+                        at + 4,
+                        "code point not in range(0x110000)",
+                        errors,
+                    )?,
                 }
                 at += 4;
             }
             if at < data.len() {
-                decode_handle(&mut out, codec, data, at, data.len(), "truncated data", errors)?;
+                decode_handle(
+                    &mut out,
+                    codec,
+                    data,
+                    at,
+                    data.len(),
+                    "truncated data",
+                    errors,
+                )?;
             }
         }
     }
@@ -1758,7 +1983,10 @@ fn named_str_arg<'a>(v: &'a Option<Value>, fname: &str, name: &str) -> PyResult<
         None => Ok(None),
         Some(v) => match as_str(v) {
             Some(s) => Ok(Some(s)),
-            None => Err(type_error(format!("{fname}() argument '{name}' must be str, not {}", type_desc(v)))),
+            None => Err(type_error(format!(
+                "{fname}() argument '{name}' must be str, not {}",
+                type_desc(v)
+            ))),
         },
     }
 }
@@ -1783,7 +2011,10 @@ fn str_encode(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn str_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
     static SIG: Sig = Sig::new("str", &[opt("object"), opt("encoding"), opt("errors")]);
     if args.positional().len() > 3 {
-        return Err(type_error(format!("str expected at most 3 arguments, got {}", args.positional().len())));
+        return Err(type_error(format!(
+            "str expected at most 3 arguments, got {}",
+            args.positional().len()
+        )));
     }
     let [object, encoding, errors] = SIG.parse::<3>(args)?;
     let text: Value = if encoding.is_some() || errors.is_some() {
