@@ -667,31 +667,35 @@ const F_BLANK: u8 = 4;
 const F_ALT: u8 = 8;
 const F_ZERO: u8 = 16;
 
-/// The arguments of a `%` operation: a tuple, or one object (`arglen == -1`).
-struct PercentArgs<'a> {
-    items: &'a [Value],
-    single: Option<&'a Value>,
-    idx: usize,
+/// The arguments of a `%` operation, as CPython's `unicode_formatter_t`: a tuple
+/// (`arglen` = its length), or one object (`arglen == -1`, available while
+/// `argidx == -2`).  A `%(key)` lookup makes the looked-up value the single argument.
+struct PercentArgs {
+    items: Vec<Value>,
+    single: Option<Value>,
+    arglen: i64,
+    argidx: i64,
 }
 
-impl PercentArgs<'_> {
+impl PercentArgs {
+    /// CPython's `unicode_format_getnextarg`.
     fn next(&mut self) -> PyResult<Value> {
-        if let Some(v) = self.single {
-            if self.idx == 0 {
-                self.idx = 1;
-                return Ok(v.clone());
+        if self.argidx < self.arglen {
+            self.argidx += 1;
+            if self.arglen < 0 {
+                return Ok(self
+                    .single
+                    .clone()
+                    .unwrap_or_else(crate::objects::singletons::none));
             }
-        } else if self.idx < self.items.len() {
-            self.idx += 1;
-            return Ok(self.items[self.idx - 1].clone());
+            return Ok(self.items[(self.argidx - 1) as usize].clone());
         }
         Err(type_error("not enough arguments for format string"))
     }
-    fn all_used(&self) -> bool {
-        match self.single {
-            Some(_) => self.idx >= 1,
-            None => self.idx >= self.items.len(),
-        }
+    fn set_single(&mut self, v: Value) {
+        self.single = Some(v);
+        self.arglen = -1;
+        self.argidx = -2;
     }
 }
 
@@ -710,10 +714,21 @@ pub fn percent_format_str(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Va
     } else {
         None
     };
-    let mut pargs = PercentArgs {
-        items: &tuple_items,
-        single: if is_tuple { None } else { Some(args) },
-        idx: 0,
+    let mut pargs = if is_tuple {
+        let arglen = tuple_items.len() as i64;
+        PercentArgs {
+            items: tuple_items,
+            single: None,
+            arglen,
+            argidx: 0,
+        }
+    } else {
+        PercentArgs {
+            items: Vec::new(),
+            single: Some(args.clone()),
+            arglen: -1,
+            argidx: -2,
+        }
     };
     let chars: Vec<char> = fmt_s.chars().collect();
     let n = chars.len();
@@ -736,7 +751,6 @@ pub fn percent_format_str(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Va
             continue;
         }
         // Mapping key.
-        let mut keyed: Option<Value> = None;
         if chars[i] == '(' {
             let Some(map) = &mapping else {
                 return Err(type_error("format requires a mapping"));
@@ -762,7 +776,8 @@ pub fn percent_format_str(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Va
             }
             let key: String = chars[start..i].iter().collect();
             i += 1;
-            keyed = Some(ops::getitem(vm, map, &new_string(key))?);
+            let value = ops::getitem(vm, map, &new_string(key))?;
+            pargs.set_single(value);
         }
         // Flags.
         let mut flags = 0u8;
@@ -825,14 +840,11 @@ pub fn percent_format_str(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Va
         let conv = chars[i];
         let conv_index = i;
         i += 1;
-        let arg = match keyed.take() {
-            Some(v) => v,
-            None => pargs.next()?,
-        };
+        let arg = pargs.next()?;
         let piece = percent_one(vm, conv, conv_index, &arg, flags, width, prec)?;
         out.push_str(&piece);
     }
-    if !pargs.all_used() && mapping.is_none() {
+    if pargs.argidx < pargs.arglen && mapping.is_none() {
         return Err(type_error(
             "not all arguments converted during string formatting",
         ));
