@@ -730,6 +730,16 @@ pub fn percent_format_str(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Va
             argidx: -2,
         }
     };
+    if fmt_s == "%s" {
+        // The writer hands back `str(arg)` itself (a str subclass shows through).
+        let arg = pargs.next()?;
+        if pargs.argidx < pargs.arglen && mapping.is_none() {
+            return Err(type_error(
+                "not all arguments converted during string formatting",
+            ));
+        }
+        return ops::str(vm, &arg);
+    }
     let chars: Vec<char> = fmt_s.chars().collect();
     let n = chars.len();
     let mut out = String::with_capacity(fmt_s.len() + 16);
@@ -1092,15 +1102,31 @@ struct FormatState<'a> {
 
 /// `str.format(*args, **kwargs)`.
 pub fn str_format(vm: &mut Vm, fmt: &str, fa: &FormatArgs) -> PyResult<String> {
+    let r = str_format_value(vm, fmt, fa)?;
+    Ok(as_str(&r).unwrap_or("").to_string())
+}
+
+/// `str.format` as a value.  NOTE: a format string that is one replacement field
+/// returns the formatted object itself, as CPython's `_PyUnicodeWriter` does (so a
+/// `__format__` returning a str subclass shows through).
+pub fn str_format_value(vm: &mut Vm, fmt: &str, fa: &FormatArgs) -> PyResult<Value> {
     let mut state = FormatState {
         fa,
         auto: AutoNumber::Init,
         next_index: 0,
     };
     let chars: Vec<char> = fmt.chars().collect();
+    if chars.len() >= 2 && chars[0] == '{' && chars[1] != '{' {
+        let mut pos = 1;
+        if let Ok(field) = parse_field(&chars, &mut pos) {
+            if pos == chars.len() {
+                return field_value(vm, &field, &mut state, 2);
+            }
+        }
+    }
     let mut out = String::with_capacity(fmt.len() + 16);
     render(vm, &chars, &mut state, 2, &mut out)?;
-    Ok(out)
+    Ok(new_string(out))
 }
 
 /// One replacement field of a format string.
@@ -1346,6 +1372,13 @@ fn render_field(
     depth: i32,
     out: &mut String,
 ) -> PyResult<()> {
+    let r = field_value(vm, field, state, depth)?;
+    out.push_str(as_str(&r).unwrap_or(""));
+    Ok(())
+}
+
+/// The formatted value of one field (CPython's `render_field`).
+fn field_value(vm: &mut Vm, field: &Field, state: &mut FormatState, depth: i32) -> PyResult<Value> {
     let obj = get_field_object(vm, &field.name, state)?;
     let obj = match field.conversion {
         None => obj,
@@ -1368,16 +1401,7 @@ fn render_field(
     } else {
         field.spec.iter().collect()
     };
-    // Fast paths for the common exact types.
-    if spec.is_empty() {
-        if let Some(s) = obj.downcast_exact::<super::str::PyStr>() {
-            out.push_str(s.as_str());
-            return Ok(());
-        }
-    }
-    let r = ops::format(vm, &obj, &new_string(spec))?;
-    out.push_str(as_str(&r).unwrap_or(""));
-    Ok(())
+    ops::format(vm, &obj, &new_string(spec))
 }
 
 /// `format(value, spec)` for a str spec given as `&str` (a convenience for callers).

@@ -1512,7 +1512,7 @@ fn str_format_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
         args: Some(rest.positional()),
         kwargs,
     };
-    Ok(new_string(format::str_format(vm, &s, &fa)?))
+    format::str_format_value(vm, &s, &fa)
 }
 
 fn str_format_map(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1522,7 +1522,7 @@ fn str_format_map(vm: &mut Vm, args: Args) -> PyResult<Value> {
         args: None,
         kwargs: Some(pos[0].clone()),
     };
-    Ok(new_string(format::str_format(vm, &s, &fa)?))
+    format::str_format_value(vm, &s, &fa)
 }
 
 fn str_dunder_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
