@@ -89,7 +89,7 @@ impl PyByteArray {
 // Slots
 
 fn bytearray_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let inner = super::bytes::bytes_repr_string(&this(v)?.snapshot());
+    let inner = super::bytes::repr_with_quotes(&this(v)?.snapshot(), true);
     Ok(new_string(format!("{}({inner})", v.ty().name())))
 }
 
@@ -213,10 +213,11 @@ fn bytearray_inplace(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> P
             Ok(a.clone())
         }
         BinaryOperator::Multiply => {
-            let Some(count) = crate::vm::ops::index_opt(vm, b)? else {
+            if super::int::as_int(b).is_none() && b.ty().slots.index.get().is_none() {
                 return Ok(not_implemented());
-            };
-            let data = super::bytes::repeat(&ba.snapshot(), count)?;
+            }
+            let count = super::bytes::repeat_count(vm, b)?;
+            let data = super::bytes::repeat(&ba.snapshot(), count, false)?;
             if data.len() != ba.data.borrow().len() {
                 ba.check_resizable()?;
             }

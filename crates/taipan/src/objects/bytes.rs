@@ -137,6 +137,11 @@ fn kind_name(v: &Value) -> &'static str {
 
 /// CPython's `PyBytes_Repr` body: `b'...'` with the quote chosen as for str.
 pub fn bytes_repr_string(data: &[u8]) -> String {
+    repr_with_quotes(data, false)
+}
+
+/// The `b'...'` body; bytearray's repr escapes `'` even inside double quotes.
+pub(crate) fn repr_with_quotes(data: &[u8], always_escape_single: bool) -> String {
     let quote = if data.contains(&b'\'') && !data.contains(&b'"') { b'"' } else { b'\'' };
     let mut out = String::with_capacity(data.len() + 3);
     out.push('b');
@@ -147,7 +152,7 @@ pub fn bytes_repr_string(data: &[u8]) -> String {
             b'\t' => out.push_str("\\t"),
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
-            c if c == quote => {
+            c if c == quote || (always_escape_single && c == b'\'') => {
                 out.push('\\');
                 out.push(c as char);
             }
@@ -264,6 +269,27 @@ pub(crate) fn make_from_object(vm: &mut Vm, x: &Value, tyname: &str) -> PyResult
     }
     let msg = if tyname == "bytes" { "bytes must be in range(0, 256)" } else { "byte must be in range(0, 256)" };
     bytes_from_iterable(vm, x, msg)
+}
+
+/// CPython's `PyObject_Bytes`: `__bytes__`, else a buffer, a list/tuple or an iterable of
+/// ints ("cannot convert 'str' object to bytes" for str and non-iterables).  What
+/// `int.from_bytes` and other C-level "bytes(x)" conversions use.
+pub fn object_to_bytes(vm: &mut Vm, x: &Value) -> PyResult<Vec<u8>> {
+    if let Some(b) = buffer(x) {
+        return Ok(b.into_owned());
+    }
+    if let Some(f) = crate::vm::ops::lookup_special(x, "__bytes__") {
+        let r = crate::vm::call::call_method_value(vm, &f, x, &[])?;
+        return match as_bytes(&r) {
+            Some(b) => Ok(b.to_vec()),
+            None => Err(type_error(format!("__bytes__ returned non-bytes (type {})", r.ty().name()))),
+        };
+    }
+    let iterable = x.ty().slots.iter.get().is_some() || x.ty().slots.getitem.get().is_some();
+    if as_str(x).is_some() || !iterable {
+        return Err(type_error(format!("cannot convert '{}' object to bytes", x.ty().name())));
+    }
+    bytes_from_iterable(vm, x, "bytes must be in range(0, 256)")
 }
 
 /// An optional str argument (`encoding`, `errors`).
@@ -616,11 +642,7 @@ fn split_whitespace(data: &[u8], maxsplit: i64, reverse: bool) -> Vec<Vec<u8>> {
                 break;
             }
             if maxsplit >= 0 && splits >= maxsplit {
-                let mut end = n;
-                while end > i && is_space(data[end - 1]) {
-                    end -= 1;
-                }
-                out.push(data[i..end].to_vec());
+                out.push(data[i..].to_vec());
                 break;
             }
             let j = i;
@@ -640,11 +662,7 @@ fn split_whitespace(data: &[u8], maxsplit: i64, reverse: bool) -> Vec<Vec<u8>> {
                 break;
             }
             if maxsplit >= 0 && splits >= maxsplit {
-                let mut start = 0;
-                while start < i && is_space(data[start]) {
-                    start += 1;
-                }
-                out.push(data[start..i].to_vec());
+                out.push(data[..i].to_vec());
                 break;
             }
             let j = i;
@@ -1590,13 +1608,30 @@ pub(crate) fn concat(a: &Value, b: &Value) -> PyResult<Value> {
     Ok(like(a, out))
 }
 
-pub(crate) fn repeat(data: &[u8], count: i64) -> PyResult<Vec<u8>> {
-    let count = count.max(0) as usize;
-    let total = data.len().checked_mul(count).ok_or_else(crate::vm::memory_error)?;
+/// A repeat count as `PyNumber_AsSsize_t(n, OverflowError)` (the value is int-like).
+pub(crate) fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<i64> {
+    if let Some(i) = n.as_small_int() {
+        return Ok(i);
+    }
+    let v = crate::vm::ops::index(vm, n)?;
+    as_int(&v)
+        .and_then(|i| i.to_i64())
+        .ok_or_else(|| overflow_error(format!("cannot fit '{}' into an index-sized integer", n.ty().name())))
+}
+
+/// `data * count`; `bytes_kind` picks CPython's error for a size past `PY_SSIZE_T_MAX`
+/// (bytes: OverflowError, bytearray: MemoryError).
+pub(crate) fn repeat(data: &[u8], count: i64, bytes_kind: bool) -> PyResult<Vec<u8>> {
+    let count = count.max(0) as u64;
+    let too_long = || if bytes_kind { overflow_error("repeated bytes are too long") } else { crate::vm::memory_error() };
+    let total = (data.len() as u64).checked_mul(count).ok_or_else(too_long)?;
+    if total > i64::MAX as u64 {
+        return Err(too_long());
+    }
     if total > (1 << 34) {
         return Err(crate::vm::memory_error());
     }
-    Ok(data.repeat(count))
+    Ok(data.repeat(count as usize))
 }
 
 /// CPython tries the right operand's number slot before falling back to the sequence
@@ -1630,16 +1665,18 @@ pub(crate) fn bytes_like_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOper
             if !(as_bytes(seq).is_some() || is_bytearray(seq)) {
                 return Ok(not_implemented());
             }
-            let Some(count) = crate::vm::ops::index_opt(vm, n)? else {
+            let is_index = as_int(n).is_some() || n.ty().slots.index.get().is_some();
+            if !is_index {
                 if a_is {
                     if let Some(r) = try_other_slot(vm, a, b, BinaryOperator::Multiply)? {
                         return Ok(r);
                     }
                 }
                 return Err(type_error(format!("can't multiply sequence by non-int of type '{}'", n.ty().name())));
-            };
+            }
+            let count = repeat_count(vm, n)?;
             let data = self_data(seq)?;
-            Ok(like(seq, repeat(&data, count)?))
+            Ok(like(seq, repeat(&data, count, !is_bytearray(seq))?))
         }
         BinaryOperator::Remainder => {
             if !a_is {
