@@ -956,7 +956,7 @@ fn pad_impl(vm: &mut Vm, args: Args, name: &str) -> PyResult<Value> {
     };
     let mut out = vec![fill; left];
     out.extend_from_slice(&data);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     Ok(like(&pos[0], out))
 }
 
@@ -1003,7 +1003,7 @@ pub(crate) fn b_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
             b'\t' => {
                 if tabsize > 0 {
                     let n = tabsize - col % tabsize;
-                    out.extend(std::iter::repeat(b' ').take(n as usize));
+                    out.extend(std::iter::repeat_n(b' ', n as usize));
                     col += n;
                 }
             }
@@ -1194,7 +1194,7 @@ pub(crate) fn hex_impl(vm: &mut Vm, data: &[u8], sep: Option<&Value>, bytes_per_
     for (i, &b) in data.iter().enumerate() {
         if let Some(s) = sep {
             if i > 0 && group > 0 {
-                let boundary = if per > 0 { (data.len() - i) % group == 0 } else { i % group == 0 };
+                let boundary = if per > 0 { (data.len() - i).is_multiple_of(group) } else { i.is_multiple_of(group) };
                 if boundary {
                     out.push(s as char);
                 }

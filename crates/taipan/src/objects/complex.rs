@@ -473,12 +473,12 @@ fn complex_format_spec(c: C, spec: &str) -> PyResult<String> {
     let len = out.chars().count();
     if len < s.width {
         let pad = s.width - len;
-        let fill: String = std::iter::repeat(s.fill).take(pad).collect();
+        let fill: String = std::iter::repeat_n(s.fill, pad).collect();
         out = match s.align.unwrap_or('>') {
             '<' => format!("{out}{fill}"),
             '^' => {
-                let left: String = std::iter::repeat(s.fill).take(pad / 2).collect();
-                let right: String = std::iter::repeat(s.fill).take(pad - pad / 2).collect();
+                let left: String = std::iter::repeat_n(s.fill, pad / 2).collect();
+                let right: String = std::iter::repeat_n(s.fill, pad - pad / 2).collect();
                 format!("{left}{out}{right}")
             }
             _ => format!("{fill}{out}"),
