@@ -5,8 +5,6 @@
 //!
 //! NOTE: `_lru_cache_wrapper` is deliberately absent, so `functools.lru_cache` uses the
 //! pure-Python wrapper in `Lib/functools.py`.
-//! NOTE: CPython 3.13's `partial.__get__` returns the partial unchanged but also emits a
-//! `FutureWarning`; Taipan returns it without the warning.
 
 use std::cell::RefCell;
 
@@ -241,12 +239,21 @@ fn partial_repr(vm: &mut Vm, this: &Value) -> PyResult<Value> {
     result
 }
 
+/// CPython 3.13's `partial.__get__`: no binding yet, but a `FutureWarning` when looked
+/// up through an instance.
 fn partial_descr_get(
-    _vm: &mut Vm,
+    vm: &mut Vm,
     this: &Value,
-    _obj: Option<&Value>,
+    obj: Option<&Value>,
     _ty: Option<&Value>,
 ) -> PyResult<Value> {
+    if obj.is_some_and(|o| !is_none(o)) {
+        super::warnings_warn(
+            vm,
+            &exceptions::FUTURE_WARNING,
+            "functools.partial will be a method descriptor in future Python versions; wrap it in staticmethod() if you want to preserve the old behavior",
+        );
+    }
     Ok(this.clone())
 }
 
