@@ -464,8 +464,8 @@ pub static FUNCTOOLS_METHODS: &[MethodDef] = &[
     MethodDef::method("cmp_to_key", functools_cmp_to_key),
 ];
 
-/// Fills the slots of this module's types (once).
-pub fn init_types() {
+/// Fills the slots of this module's types (once, through `ensure_types`).
+fn init_types() {
     let s = &PARTIAL_TYPE.slots;
     s.new.set(Some(partial_new));
     s.call.set(Some(partial_call));
@@ -480,9 +480,14 @@ pub fn init_types() {
     crate::objects::typeobject_methods::init_static_type(&KEYWRAPPER_TYPE);
 }
 
-fn functools_init(_vm: &mut Vm, module: &Value) -> PyResult<()> {
+/// Readies this module's types; also used by `_operator` (methodcaller pickling).
+pub fn ensure_types() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(init_types);
+}
+
+fn functools_init(_vm: &mut Vm, module: &Value) -> PyResult<()> {
+    ensure_types();
     super::add_object(module, "partial", PARTIAL_TYPE.to_value());
     Ok(())
 }

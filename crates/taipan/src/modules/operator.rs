@@ -345,7 +345,7 @@ pub static ITEMGETTER_TYPE: PyType = PyType::new_static(StaticTypeInit {
     layout: &ITEMGETTER_LAYOUT,
     flags: flags::HAVE_GC,
     base: Some(&crate::objects::object::OBJECT_TYPE),
-    methods: &[],
+    methods: ITEMGETTER_METHODS,
     getsets: &[],
     doc: Some("Return a callable object that fetches the given item(s) from its operand.\nAfter f = itemgetter(2), the call f(r) returns r[2].\nAfter g = itemgetter(2, 5, 3), the call g(r) returns (r[2], r[5], r[3])"),
     module: Some("operator"),
@@ -450,7 +450,7 @@ pub static ATTRGETTER_TYPE: PyType = PyType::new_static(StaticTypeInit {
     layout: &ATTRGETTER_LAYOUT,
     flags: flags::HAVE_GC,
     base: Some(&crate::objects::object::OBJECT_TYPE),
-    methods: &[],
+    methods: ATTRGETTER_METHODS,
     getsets: &[],
     doc: Some("Return a callable object that fetches the given attribute(s) from its operand.\nAfter f = attrgetter('name'), the call f(r) returns r.name.\nAfter g = attrgetter('name', 'date'), the call g(r) returns (r.name, r.date).\nAfter h = attrgetter('name.first', 'name.last'), the call h(r) returns\n(r.name.first, r.name.last)."),
     module: Some("operator"),
@@ -570,7 +570,7 @@ pub static METHODCALLER_TYPE: PyType = PyType::new_static(StaticTypeInit {
     layout: &METHODCALLER_LAYOUT,
     flags: flags::HAVE_GC,
     base: Some(&crate::objects::object::OBJECT_TYPE),
-    methods: &[],
+    methods: METHODCALLER_METHODS,
     getsets: &[],
     doc: Some("Return a callable object that calls the given method on its operand.\nAfter f = methodcaller('name'), the call f(r) returns r.name().\nAfter g = methodcaller('name', 'date', foo=1), the call g(r) returns\nr.name('date', foo=1)."),
     module: Some("operator"),
@@ -637,6 +637,68 @@ fn methodcaller_repr(vm: &mut Vm, this: &Value) -> PyResult<Value> {
         Ok(parts)
     })
 }
+
+// ---------------------------------------------------------------------------
+// __reduce__ (copy and pickle support)
+
+fn itemgetter_reduce(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this] = args.exact::<1>("__reduce__")?;
+    let items = this
+        .downcast::<PyItemGetter>()
+        .map(|g| g.items.borrow().clone())
+        .unwrap_or_default();
+    Ok(new_tuple(vec![this.ty().to_value(), new_tuple(items)]))
+}
+
+fn attrgetter_reduce(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this] = args.exact::<1>("__reduce__")?;
+    let paths = this
+        .downcast::<PyAttrGetter>()
+        .map(|g| g.paths.borrow().clone())
+        .unwrap_or_default();
+    let names = paths
+        .iter()
+        .map(|p| {
+            new_string(
+                p.iter()
+                    .map(|n| as_str(n).unwrap_or(""))
+                    .collect::<Vec<_>>()
+                    .join("."),
+            )
+        })
+        .collect();
+    Ok(new_tuple(vec![this.ty().to_value(), new_tuple(names)]))
+}
+
+/// `(methodcaller, (name, *args))`, or with keywords
+/// `(partial(methodcaller, name, **kwargs), args)`, as CPython's `methodcaller_reduce`.
+fn methodcaller_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this] = args.exact::<1>("__reduce__")?;
+    let Some(m) = this.downcast::<PyMethodCaller>() else {
+        return Err(type_error("methodcaller expected"));
+    };
+    let (name, values, kwnames) = (m.name.clone(), m.args.borrow().clone(), m.kwnames.clone());
+    let npos = values.len() - kwnames.len();
+    if kwnames.is_empty() {
+        let mut items = vec![name];
+        items.extend(values);
+        return Ok(new_tuple(vec![this.ty().to_value(), new_tuple(items)]));
+    }
+    super::functools::ensure_types();
+    let mut partial_args = vec![this.ty().to_value(), name];
+    partial_args.extend(values[npos..].iter().cloned());
+    let partial = crate::vm::call::call_with_kwnames(
+        vm,
+        &super::functools::PARTIAL_TYPE.to_value(),
+        &partial_args,
+        &kwnames,
+    )?;
+    Ok(new_tuple(vec![partial, new_tuple(values[..npos].to_vec())]))
+}
+
+static ITEMGETTER_METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", itemgetter_reduce)];
+static ATTRGETTER_METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", attrgetter_reduce)];
+static METHODCALLER_METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", methodcaller_reduce)];
 
 // ---------------------------------------------------------------------------
 
