@@ -22,7 +22,8 @@ Optional inputs beside the program:
 
 The program runs with its area folder as the working directory, a clean
 environment and PYTHONHASHSEED=0.  The absolute path of the area folder is
-written as `$DIR` and CPython's standard library folder as `$STDLIB`, so the
+written as `$DIR`, CPython's standard library folder as `$STDLIB` and the
+interpreter's own path as `$EXE`, so the
 files do not depend on where the repository or CPython live.  The Rust test
 harness (`crates/taipan/tests/differential.rs`) applies the same rules.
 """
@@ -59,6 +60,7 @@ def programs_under(path):
 
 def normalize(text, area):
     text = text.replace(STDLIB, "$STDLIB")
+    text = text.replace(sys.executable, "$EXE")
     return text.replace(area, "$DIR")
 
 

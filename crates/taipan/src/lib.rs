@@ -115,7 +115,9 @@ impl Vm {
             modules_state: modules::ModulesState { gc_enabled: true, switch_interval: 0.005, ..Default::default() },
             int_max_str_digits: 4300,
             reraising: false,
-            repr_stack: Vec::new(),
+            unwind_at: None,
+            repr_stack: Default::default(),
+            native_depth: 0,
         };
         let builtins = modules::create_module(&mut vm, &modules::builtins::MODULE)?;
         vm.builtins_dict = objects::module::module_dict(&builtins);
@@ -143,27 +145,34 @@ impl Vm {
         objects::module::module_dict(&m)
     }
 
+    /// Counts a native re-entry (CPython's C recursion limit): RecursionError past
+    /// `NATIVE_RECURSION_LIMIT` nested calls or when the native stack runs low.
     #[inline]
     pub fn enter_native(&mut self) -> PyResult<()> {
-        self.check_native_stack()
+        self.native_depth += 1;
+        if self.native_depth > vm::NATIVE_RECURSION_LIMIT {
+            self.native_depth -= 1;
+            return Err(vm::recursion_error());
+        }
+        if let Err(e) = self.check_native_stack() {
+            self.native_depth -= 1;
+            return Err(e);
+        }
+        Ok(())
     }
 
     #[inline]
-    pub fn leave_native(&mut self) {}
+    pub fn leave_native(&mut self) {
+        self.native_depth -= 1;
+    }
 
     /// `Py_ReprEnter`: false when `v` is already being repr'd (recursive containers).
     pub fn repr_enter(&mut self, v: &Value) -> bool {
-        if self.repr_stack.contains(&v.word()) {
-            return false;
-        }
-        self.repr_stack.push(v.word());
-        true
+        self.repr_stack.insert(v.word())
     }
 
     pub fn repr_leave(&mut self, v: &Value) {
-        if let Some(i) = self.repr_stack.iter().rposition(|w| *w == v.word()) {
-            self.repr_stack.remove(i);
-        }
+        self.repr_stack.remove(&v.word());
     }
 
     /// The executing frame, if any (see `vm::frame` invariant 3).

@@ -751,12 +751,15 @@ impl TripleSum {
     }
 }
 
-/// A float for `sumprod`'s float path: exact floats, and exact ints a float holds exactly.
+/// A float for `sumprod`'s float path: finite exact floats, and exact ints a float
+/// holds exactly.
 fn sumprod_float(v: &Value) -> Option<f64> {
     if v.downcast_exact::<crate::objects::float::PyFloat>()
         .is_some()
     {
-        return as_f64(v);
+        // Infinities and NaNs take the plain arithmetic path, where `inf * 1` stays
+        // `inf` instead of turning the exact product's error term into a NaN.
+        return as_f64(v).filter(|f| f.is_finite());
     }
     if crate::objects::int::is_exact_int(v) {
         if let Some(i) = v.as_small_int() {

@@ -10,6 +10,11 @@ pub mod gc;
 pub mod io;
 pub mod sys;
 pub mod weakref;
+pub mod math;
+pub mod itertools;
+pub mod time;
+pub mod functools;
+pub mod operator;
 
 use crate::objects::typeobject::MethodDef;
 use crate::runtime::value::Value;
@@ -38,7 +43,7 @@ pub fn builtin_modules() -> &'static [&'static ModuleDef] {
     BUILTIN_MODULES
 }
 
-static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::MODULE, &sys::MODULE, &gc::MODULE, &weakref::MODULE];
+static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::MODULE, &sys::MODULE, &gc::MODULE, &weakref::MODULE, &math::MODULE, &itertools::MODULE, &time::MODULE, &functools::MODULE, &operator::MODULE];
 
 pub fn find_builtin(name: &str) -> Option<&'static ModuleDef> {
     builtin_modules().iter().copied().find(|m| m.name == name)

@@ -945,6 +945,9 @@ fn pad_impl(vm: &mut Vm, args: Args, name: &str) -> PyResult<Value> {
         return Ok(like(&pos[0], data.to_vec()));
     }
     let total = (width - len) as usize;
+    if total > 1 << 34 {
+        return Err(crate::vm::memory_error());
+    }
     let (left, right) = match name {
         "ljust" => (0, total),
         "rjust" => (total, 0),

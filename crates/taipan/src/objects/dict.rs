@@ -244,7 +244,6 @@ impl PyDict {
     fn lookup(vm: &mut Vm, dv: &Value, key: &Value, hash: i64) -> PyResult<Option<(usize, usize)>> {
         'restart: loop {
             let d = this(dv)?;
-            let version = d.version.get();
             match d.table.borrow().find_fast(key, hash) {
                 Ok(found) => return Ok(found),
                 Err(()) => {}
@@ -280,7 +279,13 @@ impl PyDict {
                         return Ok(Some((i, ix)));
                     }
                     let eq = crate::vm::ops::eq(vm, &ekey, key)?;
-                    if this(dv)?.version.get() != version {
+                    // Restart only when the table was rebuilt or this entry replaced
+                    // (CPython's lookdict restarts on `dk` or `me_key` changing).
+                    let still = {
+                        let t = this(dv)?.table.borrow();
+                        t.indices.len() == len && t.entries.get(ix).and_then(|e| e.as_ref()).map(|e| e.key.is(&ekey)).unwrap_or(false)
+                    };
+                    if !still {
                         continue 'restart;
                     }
                     if eq {

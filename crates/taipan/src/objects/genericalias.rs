@@ -37,7 +37,7 @@ impl PyPayload for PyGenericAlias {
 pub static GENERIC_ALIAS_TYPE: PyType = PyType::new_static(StaticTypeInit {
     name: "GenericAlias",
     layout: &GA_LAYOUT,
-    flags: flags::HAVE_GC,
+    flags: flags::HAVE_GC | flags::BASETYPE,
     base: Some(&super::object::OBJECT_TYPE),
     methods: &[],
     getsets: GA_GETSETS,
@@ -99,6 +99,16 @@ fn ga_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let parts: PyResult<Vec<String>> = args.iter().map(|a| type_repr_for_alias(vm, a)).collect();
     let inner = if args.is_empty() { "()".to_string() } else { parts?.join(", ") };
     Ok(new_string(format!("{o}[{inner}]")))
+}
+
+fn ga_new(_vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
+    let pos = args.positional();
+    if pos.len() != 2 {
+        return Err(type_error(format!("GenericAlias expected 2 arguments, got {}", pos.len())));
+    }
+    let ty = as_type(cls).unwrap_or(&GENERIC_ALIAS_TYPE);
+    let a = if as_tuple(&pos[1]).is_some() { pos[1].clone() } else { new_tuple(vec![pos[1].clone()]) };
+    Ok(heap::alloc(ty, PyGenericAlias { head: ObjectHead::uninit(), origin: pos[0].clone(), args: a }))
 }
 
 fn ga_call(vm: &mut Vm, v: &Value, args: Args) -> PyResult<Value> {
@@ -203,6 +213,7 @@ pub fn init_types() {
         t.slots.binop[taipan_compiler::bytecode::BinaryOperator::Or as usize].set(Some(union_binop));
     }
     GENERIC_ALIAS_TYPE.slots.call.set(Some(ga_call));
+    GENERIC_ALIAS_TYPE.slots.new.set(Some(ga_new));
     GENERIC_ALIAS_TYPE.slots.getattro.set(Some(ga_getattro));
     super::typeobject::TYPE_TYPE.slots.binop[taipan_compiler::bytecode::BinaryOperator::Or as usize].set(Some(union_binop));
     super::singletons::NONE_TYPE.slots.binop[taipan_compiler::bytecode::BinaryOperator::Or as usize].set(Some(union_binop));

@@ -460,18 +460,25 @@ fn str_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResult<
                 (None, Some(s)) => (s, a),
                 _ => return Ok(not_implemented()),
             };
-            let Some(count) = crate::vm::ops::index_opt(vm, n)? else {
-                return Ok(not_implemented());
-            };
+            if !super::int::is_int(n) && n.ty().slots.index.get().is_none() {
+                return Err(type_error(format!("can't multiply sequence by non-int of type '{}'", n.ty().name())));
+            }
+            let count = crate::vm::ops::index_value(vm, n).map_err(|e| {
+                if e.matches(&super::exceptions::INDEX_ERROR) {
+                    crate::vm::overflow_error(format!("cannot fit '{}' into an index-sized integer", n.ty().name()))
+                } else {
+                    e
+                }
+            })?;
             let count = count.max(0) as usize;
+            let chars = as_pystr(if as_str(a).is_some() { a } else { b }).map(|p| p.char_len()).unwrap_or(0);
             if count == 0 || s.is_empty() {
                 return Ok(empty_str());
             }
-            let total = s.len().checked_mul(count).filter(|t| *t <= isize::MAX as usize / 2);
-            let Some(total) = total else {
+            if chars > isize::MAX as usize / count {
                 return Err(crate::vm::overflow_error("repeated string is too long"));
-            };
-            if total > (1 << 34) {
+            }
+            if s.len().saturating_mul(count) > (1 << 34) {
                 return Err(crate::vm::memory_error());
             }
             Ok(new_string(s.repeat(count)))

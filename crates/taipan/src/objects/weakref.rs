@@ -110,9 +110,14 @@ fn table() -> &'static mut HashMap<usize, Vec<usize>> {
     unsafe { TABLE.get() }.get_or_insert_with(HashMap::new)
 }
 
+/// Weak references need a GC header (to flag the object for clearing on
+/// deallocation), except for immortal objects such as static types, which never die.
 fn can_weakref(obj: &Value) -> bool {
     match obj.as_head() {
-        Some(h) => h.ty().has_flag(flags::WEAKREFABLE) && h.gc_head().is_some(),
+        Some(h) => {
+            h.ty().has_flag(flags::WEAKREFABLE)
+                && (h.gc_head().is_some() || h.refcnt() >= crate::runtime::heap::IMMORTAL_REFCNT / 2)
+        }
         None => false,
     }
 }

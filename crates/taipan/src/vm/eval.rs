@@ -116,7 +116,8 @@ impl Vm {
                     if !reraise {
                         self.add_traceback(&e, &frame);
                     }
-                    if let Some(h) = frame.code().code.handler_for(frame.lasti as u32).copied() {
+                    let at = self.unwind_at.take().unwrap_or(frame.lasti);
+                    if let Some(h) = frame.code().code.handler_for(at as u32).copied() {
                         frame.stack.truncate(h.depth as usize);
                         if h.lasti {
                             frame.stack.push(Some(new_int(frame.lasti as i64)));
@@ -700,6 +701,9 @@ impl Vm {
                 }
                 Opcode::Reraise => {
                     let exc = pop!(f);
+                    // The handler search starts from this instruction; the restored
+                    // lasti is what a handler that pushes lasti sees (as CPython).
+                    self.unwind_at = Some(f.lasti);
                     if a != 0 {
                         if let Some(Some(l)) = f.stack.pop() {
                             if let Some(i) = l.as_small_int() {

@@ -91,6 +91,9 @@ pub fn stop_iteration(value: Option<Value>) -> PyErr {
         None => PyErr::new_empty(&exceptions::STOP_ITERATION),
     }
 }
+/// CPython 3.13's C recursion limit (`Py_C_RECURSION_LIMIT`).
+pub const NATIVE_RECURSION_LIMIT: usize = 10_000;
+
 pub fn recursion_error_with(msg: String) -> PyErr {
     PyErr::new(&exceptions::RECURSION_ERROR, msg)
 }
@@ -158,8 +161,12 @@ pub struct Vm {
     pub int_max_str_digits: usize,
     /// Set by re-raising instructions so the unwinder adds no traceback entry.
     pub(crate) reraising: bool,
+    /// Instruction index the exception-table search starts from after a `Reraise`.
+    pub(crate) unwind_at: Option<usize>,
     /// Objects whose `repr` is in progress (`Py_ReprEnter`).
-    pub(crate) repr_stack: Vec<usize>,
+    pub(crate) repr_stack: std::collections::HashSet<usize>,
+    /// Nested native re-entries (repr of nested containers, dunders called from Rust).
+    pub(crate) native_depth: usize,
 }
 
 impl Vm {

@@ -29,7 +29,7 @@ pub fn ordering_matches(ord: Ordering, op: ComparisonOperator) -> bool {
 
 /// `repr(v)` (a str value).
 pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    vm.enter_native()?;
+    vm.enter_native().map_err(|_| super::recursion_error_with("maximum recursion depth exceeded while getting the repr of an object".into()))?;
     let f = v.ty().slots.repr.get().unwrap_or(crate::objects::object::default_repr_slot);
     let r = f(vm, v);
     vm.leave_native();
@@ -50,7 +50,7 @@ pub fn str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if v.downcast_exact::<crate::objects::str::PyStr>().is_some() {
         return Ok(v.clone());
     }
-    vm.enter_native()?;
+    vm.enter_native().map_err(|_| super::recursion_error_with("maximum recursion depth exceeded while getting the str of an object".into()))?;
     let f = v.ty().slots.str.get().or(v.ty().slots.repr.get()).unwrap_or(crate::objects::object::default_repr_slot);
     let r = f(vm, v);
     vm.leave_native();
@@ -329,6 +329,13 @@ pub fn collect_iter(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
     }
     if let Some(l) = v.downcast_exact::<crate::objects::list::PyList>() {
         return Ok(l.snapshot());
+    }
+    if let Some(r) = v.downcast_exact::<crate::objects::range::PyRange>() {
+        use num_traits::ToPrimitive;
+        let n = r.len.to_i64().ok_or_else(|| super::overflow_error("Python int too large to convert to C ssize_t"))?;
+        if n > 1 << 32 {
+            return Err(super::memory_error());
+        }
     }
     let it = iter(vm, v)?;
     let mut out = Vec::new();
