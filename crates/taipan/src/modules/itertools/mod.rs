@@ -290,7 +290,15 @@ fn chain_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn chain_from_iterable(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [cls, iterable] = args.exact::<2>("from_iterable")?;
+    args.no_kwargs("chain.from_iterable")?;
+    let pos = args.positional();
+    let (Some(cls), 2) = (pos.first(), pos.len()) else {
+        return Err(type_error(format!(
+            "chain.from_iterable() takes exactly one argument ({} given)",
+            pos.len().saturating_sub(1)
+        )));
+    };
+    let iterable = &pos[1];
     let source = ops::iter(vm, iterable)?;
     Ok(PyChain::alloc(
         Some(cls),
@@ -638,7 +646,16 @@ fn zip_longest_next(vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
             out.push(fill.clone());
             continue;
         };
-        match ops::next(vm, it)? {
+        let next = ops::next(vm, it);
+        if next.is_err() {
+            // An error ends the whole iteration, as in CPython.
+            let mut s = st.borrow_mut();
+            s.active = 0;
+            let dropped = std::mem::take(&mut s.iters);
+            drop(s);
+            drop(dropped);
+        }
+        match next? {
             Some(x) => out.push(x),
             None => {
                 let mut s = st.borrow_mut();
