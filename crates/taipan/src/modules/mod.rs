@@ -15,6 +15,11 @@ pub mod itertools;
 pub mod time;
 pub mod functools;
 pub mod operator;
+pub mod collections;
+pub mod thread;
+pub mod errno;
+pub mod codecs;
+pub mod string;
 
 use crate::objects::typeobject::MethodDef;
 use crate::runtime::value::Value;
@@ -36,6 +41,10 @@ pub struct ModulesState {
     pub gc_garbage: Option<Value>,
     pub gc_debug: i64,
     pub switch_interval: f64,
+    /// `_codecs`: search functions, the lookup cache and the error handlers.
+    pub codec_search_path: Vec<Value>,
+    pub codec_cache: Option<Value>,
+    pub codec_errors: Option<Value>,
 }
 
 /// Every native module, by import name.
@@ -43,7 +52,7 @@ pub fn builtin_modules() -> &'static [&'static ModuleDef] {
     BUILTIN_MODULES
 }
 
-static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::MODULE, &sys::MODULE, &gc::MODULE, &weakref::MODULE, &math::MODULE, &itertools::MODULE, &time::MODULE, &functools::MODULE, &operator::MODULE];
+static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::MODULE, &sys::MODULE, &gc::MODULE, &weakref::MODULE, &math::MODULE, &itertools::MODULE, &time::MODULE, &functools::MODULE, &operator::MODULE, &collections::MODULE, &thread::MODULE, &errno::MODULE, &codecs::MODULE, &string::MODULE];
 
 pub fn find_builtin(name: &str) -> Option<&'static ModuleDef> {
     builtin_modules().iter().copied().find(|m| m.name == name)
