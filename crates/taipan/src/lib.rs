@@ -89,6 +89,9 @@ fn init_runtime(hash_seed: Option<u64>) {
         objects::str::init_hash_key(hash_seed);
         objects::init_types();
         modules::io::init_types();
+        for t in [&modules::io::TEXT_IO_TYPE, &modules::io::BUFFERED_READER_TYPE, &modules::io::BUFFERED_WRITER_TYPE] {
+            objects::typeobject_methods::init_static_type(t);
+        }
         runtime::signals::install();
     });
 }
@@ -118,6 +121,7 @@ impl Vm {
             unwind_at: None,
             repr_stack: Default::default(),
             native_depth: 0,
+            frame_pool: Vec::new(),
         };
         let builtins = modules::create_module(&mut vm, &modules::builtins::MODULE)?;
         vm.builtins_dict = objects::module::module_dict(&builtins);

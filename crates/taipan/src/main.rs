@@ -387,3 +387,6 @@ fn repl(interp: &mut Interpreter, tty: bool, quiet: bool) -> i32 {
     }
     interp.finish(0)
 }
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

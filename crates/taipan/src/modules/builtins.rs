@@ -856,22 +856,45 @@ fn b_sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let it = ops::iter(vm, &it.expect("required"))?;
     let mut acc = start;
-    let mut fsum: Option<f64> = None;
+    // Float partial sum with Neumaier compensation, as CPython 3.12+ (`c` is the
+    // running compensation); folded into `acc` when a non-float arrives.
+    let mut fsum: Option<(f64, f64)> = None;
+    let flush = |acc: &mut Value, fsum: &mut Option<(f64, f64)>| {
+        if let Some((s, c)) = fsum.take() {
+            *acc = crate::objects::float::new_float(if c.is_finite() { s + c } else { s });
+        }
+    };
     while let Some(x) = ops::next(vm, &it)? {
-        if let (Some(a), Some(b)) = (acc.as_small_int(), x.as_small_int()) {
-            if let Some(s) = a.checked_add(b) {
-                acc = new_int(s);
-                continue;
+        if fsum.is_none() {
+            if let (Some(a), Some(b)) = (acc.as_small_int(), x.as_small_int()) {
+                if let Some(s) = a.checked_add(b) {
+                    acc = new_int(s);
+                    continue;
+                }
             }
         }
-        if let (Some(a), Some(b)) = (crate::objects::float::as_f64(&acc), crate::objects::float::as_f64(&x)) {
-            let _ = fsum;
-            fsum = Some(a + b);
-            acc = crate::objects::float::new_float(a + b);
+        let acc_f = match &fsum {
+            Some(_) => None,
+            None => crate::objects::float::as_f64(&acc).filter(|_| acc.downcast_exact::<crate::objects::float::PyFloat>().is_some()),
+        };
+        let x_f = if x.downcast_exact::<crate::objects::float::PyFloat>().is_some() {
+            crate::objects::float::as_f64(&x)
+        } else if fsum.is_some() && x.as_small_int().is_some() {
+            x.as_small_int().map(|i| i as f64)
+        } else {
+            None
+        };
+        if let (Some(b), true) = (x_f, fsum.is_some() || acc_f.is_some()) {
+            let (s, c) = fsum.unwrap_or((acc_f.unwrap_or(0.0), 0.0));
+            let t = s + b;
+            let c = if s.abs() >= b.abs() { c + ((s - t) + b) } else { c + ((b - t) + s) };
+            fsum = Some((t, c));
             continue;
         }
+        flush(&mut acc, &mut fsum);
         acc = ops::binary_op(vm, &acc, &x, BinaryOperator::Add)?;
     }
+    flush(&mut acc, &mut fsum);
     Ok(acc)
 }
 

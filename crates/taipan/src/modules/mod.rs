@@ -15,6 +15,7 @@ pub mod itertools;
 pub mod time;
 pub mod functools;
 pub mod operator;
+pub mod sre;
 pub mod collections;
 pub mod thread;
 pub mod errno;
@@ -52,7 +53,7 @@ pub fn builtin_modules() -> &'static [&'static ModuleDef] {
     BUILTIN_MODULES
 }
 
-static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::MODULE, &sys::MODULE, &gc::MODULE, &weakref::MODULE, &math::MODULE, &itertools::MODULE, &time::MODULE, &functools::MODULE, &operator::MODULE, &collections::MODULE, &thread::MODULE, &errno::MODULE, &codecs::MODULE, &string::MODULE];
+static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::MODULE, &sys::MODULE, &gc::MODULE, &weakref::MODULE, &math::MODULE, &itertools::MODULE, &time::MODULE, &functools::MODULE, &operator::MODULE, &sre::MODULE, &collections::MODULE, &thread::MODULE, &errno::MODULE, &codecs::MODULE, &string::MODULE];
 
 pub fn find_builtin(name: &str) -> Option<&'static ModuleDef> {
     builtin_modules().iter().copied().find(|m| m.name == name)

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use num_bigint::BigInt;
+use taipan_compiler::bytecode::{Instr, Opcode};
 use taipan_compiler::{CodeObject, Constant};
 
 use super::str::{intern, new_str, new_string};
@@ -26,6 +27,9 @@ pub struct PyCode {
     pub cellfree: Vec<Value>,
     pub filename: Value,
     pub qualname: Value,
+    /// The instructions decoded once at load: `EXTENDED_ARG` prefixes are folded into the
+    /// following instruction's argument (and decode as `Nop`), indexes unchanged.
+    pub decoded: Box<[(Opcode, u32)]>,
 }
 
 fn code_traverse(head: &ObjectHead, visit: &mut dyn FnMut(&Value)) {
@@ -90,7 +94,20 @@ pub fn new_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
     let cellfree = code.cellvars.iter().chain(code.freevars.iter()).map(|n| intern(n)).collect();
     let filename = new_str(&code.filename);
     let qualname = new_str(&code.qualname);
-    heap::alloc(&CODE_TYPE, PyCode { head: ObjectHead::uninit(), code, consts, names, varnames, cellfree, filename, qualname })
+    let mut decoded = Vec::with_capacity(code.instructions.len());
+    let mut ext: u32 = 0;
+    for &w in code.instructions.iter() {
+        let ins = Instr(w);
+        if ins.op() == Opcode::ExtendedArg {
+            ext = (ext << 24) | ins.arg();
+            decoded.push((Opcode::Nop, 0));
+        } else {
+            decoded.push((ins.op(), (ext << 24) | ins.arg()));
+            ext = 0;
+        }
+    }
+    let decoded = decoded.into_boxed_slice();
+    heap::alloc(&CODE_TYPE, PyCode { head: ObjectHead::uninit(), code, consts, names, varnames, cellfree, filename, qualname, decoded })
 }
 
 impl PyCode {

@@ -82,6 +82,11 @@ pub fn float_repr(f: f64) -> String {
 /// precisely: d1.d2d3... * 10**exp) of the shortest round-tripping representation.
 pub fn shortest_digits(f: f64) -> (bool, String, i32) {
     let s = format!("{:e}", f.abs());
+    // Among the shortest round-tripping strings, CPython picks the correctly rounded
+    // one; `{:.*e}` rounds the exact value, so prefer it when it round-trips.
+    let ndigits = s.split('e').next().map(|m| m.chars().filter(|c| c.is_ascii_digit()).count()).unwrap_or(1);
+    let rounded = format!("{:.*e}", ndigits.saturating_sub(1), f.abs());
+    let s = if rounded.parse::<f64>().ok() == Some(f.abs()) { rounded } else { s };
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
     let digits = digits.trim_end_matches('0');
@@ -293,8 +298,8 @@ pub fn float_divmod(vx: f64, wx: f64) -> (f64, f64) {
 }
 
 pub fn float_pow(a: f64, b: f64) -> PyResult<Value> {
-    if a == 0.0 && b < 0.0 {
-        return Err(zero_division_error("zero to a negative power"));
+    if a == 0.0 && b < 0.0 && b.is_finite() {
+        return Err(zero_division_error("0.0 cannot be raised to a negative power"));
     }
     if a < 0.0 && b != b.floor() && b.is_finite() {
         // A negative base to a fractional power gives a complex result.

@@ -401,8 +401,8 @@ fn throw_into(vm: &mut Vm, gv: &Value, err: PyErr) -> PyResult<SendResult> {
 }
 
 fn m_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check("throw", 1, 3)?;
-    let err = make_throw_exception(vm, pos)?;
+    let pos = args.check("throw", 2, 4)?;
+    let err = make_throw_exception(vm, &pos[1..])?;
     let r = throw_into(vm, &pos[0], err)?;
     result_to_value(r)
 }
@@ -601,7 +601,7 @@ fn cw_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn cw_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check("throw", 1, 3)?;
+    let pos = args.check("throw", 2, 4)?;
     let c = wrapped_coro(&pos[0])?;
     let err = make_throw_exception(vm, &pos[1..])?;
     let r = throw_into(vm, &c, err)?;
@@ -848,7 +848,7 @@ fn ags_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn ags_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check("throw", 1, 3)?;
+    let pos = args.check("throw", 2, 4)?;
     let err = make_throw_exception(vm, &pos[1..])?;
     ags_step(vm, &pos[0], Resume::Throw(err))
 }

@@ -336,7 +336,7 @@ pub fn pow_bigint(vm: &mut Vm, base: &BigInt, exp: &BigInt) -> PyResult<Value> {
     let _ = vm;
     if exp.is_negative() {
         if base.is_zero() {
-            return Err(zero_division_error("zero to a negative power"));
+            return Err(zero_division_error("0.0 cannot be raised to a negative power"));
         }
         let b = int_to_f64(&IntRef::Big(base))?;
         let e = int_to_f64(&IntRef::Big(exp))?;

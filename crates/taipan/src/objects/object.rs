@@ -96,7 +96,13 @@ pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<O
         }
     }
     if let Some(dict) = instance_dict(obj) {
-        if let Some(v) = PyDict::get_item_opt(vm, &dict, name)? {
+        // Attribute names are str: look up without hashing through the protocol.
+        let found = if name.downcast_exact::<super::str::PyStr>().is_some() && dict.downcast_exact::<PyDict>().is_some() {
+            PyDict::get_str_item(&dict, name)
+        } else {
+            PyDict::get_item_opt(vm, &dict, name)?
+        };
+        if let Some(v) = found {
             return Ok(Some(v));
         }
     }
@@ -133,6 +139,10 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<&Va
     }
     match instance_dict(obj) {
         Some(dict) => match value {
+            Some(v) if name.downcast_exact::<super::str::PyStr>().is_some() && dict.downcast_exact::<PyDict>().is_some() => {
+                PyDict::set_str_item(&dict, name.clone(), v.clone());
+                Ok(())
+            }
             Some(v) => PyDict::set_item(vm, &dict, name.clone(), v.clone()),
             None => {
                 if PyDict::del_item_opt(vm, &dict, name)? {

@@ -6,7 +6,7 @@
 //! frame-stack invariants); `run_instructions` is the tight dispatch loop over one frame,
 //! returning to `execute` only for calls into Python code, returns, yields and errors.
 
-use taipan_compiler::bytecode::{BinaryOperator, ComparisonOperator, Instr, Opcode};
+use taipan_compiler::bytecode::{BinaryOperator, ComparisonOperator, Opcode};
 
 use super::frame::Frame;
 use super::{ops, PyErr, PyResult, Vm};
@@ -103,7 +103,7 @@ impl Vm {
                         return Exec::Return(v, frame);
                     }
                     let done = std::mem::replace(&mut frame, self.frames.pop().expect("caller frame below base"));
-                    drop(done);
+                    self.recycle_frame(done);
                     frame.stack.push(Some(v));
                 }
                 Ok(Control::Yield(v)) => {
@@ -137,6 +137,19 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// Keeps a finished frame for reuse by `frame::bind_function_frame`.
+    fn recycle_frame(&mut self, mut f: Box<Frame>) {
+        if self.frame_pool.len() >= 64 {
+            return;
+        }
+        f.fast.clear();
+        f.cells.clear();
+        f.stack.clear();
+        f.func = None;
+        f.locals = None;
+        self.frame_pool.push(f);
     }
 
     #[inline]
@@ -226,28 +239,18 @@ impl Vm {
     fn run_instructions(&mut self, f: &mut Frame) -> Result<Control, PyErr> {
         let code_v = f.code.clone();
         let code: &PyCode = code_v.downcast::<PyCode>().ok_or_else(|| super::system_error("frame without code"))?;
-        let instrs: &[u32] = &code.code.instructions;
+        let instrs: &[(Opcode, u32)] = &code.decoded;
         loop {
             if heap::eval_breaker_set() {
                 self.run_pending()?;
             }
-            let Some(&word) = instrs.get(f.ip) else {
+            let Some(&(op, arg)) = instrs.get(f.ip) else {
                 return Err(super::system_error("instruction pointer out of range"));
             };
             f.lasti = f.ip;
             f.ip += 1;
-            let mut ins = Instr(word);
-            let mut arg = ins.arg();
-            while ins.op() == Opcode::ExtendedArg {
-                let Some(&next) = instrs.get(f.ip) else {
-                    return Err(super::system_error("dangling EXTENDED_ARG"));
-                };
-                f.ip += 1;
-                ins = Instr(next);
-                arg = (arg << 24) | ins.arg();
-            }
             let a = arg as usize;
-            match ins.op() {
+            match op {
                 Opcode::Nop | Opcode::ExtendedArg => {}
                 Opcode::PopTop => {
                     f.stack.pop();
@@ -673,7 +676,7 @@ impl Vm {
                     }
                 }
                 Opcode::Call | Opcode::CallKw => {
-                    let kwnames = if ins.op() == Opcode::CallKw { Some(pop!(f)) } else { None };
+                    let kwnames = if op == Opcode::CallKw { Some(pop!(f)) } else { None };
                     if let Some(frame) = self.call_from_stack(f, a, kwnames)? {
                         return Ok(Control::Call(frame));
                     }

@@ -241,6 +241,18 @@ pub fn bind_function_frame(vm: &mut Vm, func_v: &Value, args: &[Value], kwnames:
         }
     }
     let stacksize = code.stacksize as usize;
+    if let Some(mut frame) = vm.frame_pool.pop() {
+        frame.code = code_v;
+        frame.func = Some(func_v.clone());
+        frame.globals = func.globals.clone();
+        frame.builtins = func.builtins.clone();
+        frame.fast = fast;
+        frame.cells = cells;
+        frame.stack.reserve(stacksize + 2);
+        frame.ip = 0;
+        frame.lasti = 0;
+        return Ok(frame);
+    }
     Ok(Box::new(Frame {
         code: code_v,
         func: Some(func_v.clone()),

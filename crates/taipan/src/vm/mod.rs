@@ -167,6 +167,8 @@ pub struct Vm {
     pub(crate) repr_stack: std::collections::HashSet<usize>,
     /// Nested native re-entries (repr of nested containers, dunders called from Rust).
     pub(crate) native_depth: usize,
+    /// Finished frames kept for reuse (their vectors keep their capacity).
+    pub(crate) frame_pool: Vec<Box<Frame>>,
 }
 
 impl Vm {
