@@ -113,8 +113,23 @@ pub static MAPPINGPROXY_METHODS: &[MethodDef] = &[
     MethodDef::method("copy", m_copy),
 ];
 
+/// `mappingproxy(mapping)`: any object with `__getitem__` other than a list or tuple.
+fn mp_new(vm: &mut Vm, _cls: &Value, args: Args) -> PyResult<Value> {
+    static SIG: crate::vm::args::Sig = crate::vm::args::Sig::new("mappingproxy", &[crate::vm::args::p("mapping")]);
+    let [m] = SIG.parse::<1>(args)?;
+    let _ = vm;
+    let m = m.expect("required parameter");
+    let t = m.ty();
+    let is_seq = t.is_subtype(&super::list::LIST_TYPE) || t.is_subtype(&super::tuple::TUPLE_TYPE);
+    if is_seq || t.slots.getitem.get().is_none() {
+        return Err(type_error(format!("mappingproxy() argument must be a mapping, not {}", t.name())));
+    }
+    Ok(new_mappingproxy(m))
+}
+
 pub fn init_type() {
     let s = &MAPPINGPROXY_TYPE.slots;
+    s.new.set(Some(mp_new));
     s.getitem.set(Some(mp_getitem));
     s.len.set(Some(mp_len));
     s.contains.set(Some(mp_contains));

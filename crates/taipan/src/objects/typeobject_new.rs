@@ -256,12 +256,9 @@ pub fn type_new(vm: &mut Vm, meta: &Value, name: &str, bases: Vec<Value>, ns: &V
     // Extras: the bases' words, then our dict word (if newly added), then our slots.
     let mut n_extra = bases.iter().filter_map(as_type).map(|b| b.n_extra()).max().unwrap_or(0);
     if add_dict && !base_has_dict {
-        if n_extra == 0 {
-            n_extra = 1;
-        } else {
-            // A dict must be extras[0]: only possible when no base has extras.
-            return Err(type_error("__dict__ slot disallowed: base has __slots__ layout"));
-        }
+        // Word 0 is the dict. Slot-only bases always leave it unused (see
+        // below), so a dict can be added under any of them.
+        n_extra = n_extra.max(1);
     } else if !base_has_dict && n_extra == 0 && !slot_names.is_empty() {
         // Slot-only classes keep word 0 unused so `__dict__` stays at index 0 everywhere.
         n_extra = 1;
