@@ -51,7 +51,8 @@ pub struct CompileError {
     pub lineno: u32,
     pub offset: u32,
     pub end_lineno: u32,
-    pub end_offset: u32,
+    /// -1 for tokenizer errors, as CPython reports them.
+    pub end_offset: i64,
     pub text: Option<String>,
 }
 

@@ -539,35 +539,55 @@ fn format_exception_only(vm: &mut Vm, exc: &Value, out: &mut String) {
         let filename = get("filename").and_then(|f| as_str(&f).map(str::to_string));
         let lineno = get("lineno").and_then(|v| crate::objects::int::as_i64(&v));
         let fname = filename.clone().unwrap_or_else(|| "<string>".into());
+        let mut filename_suffix = String::new();
         if let Some(l) = lineno {
             out.push_str(&format!("  File \"{fname}\", line {l}\n"));
-        } else if filename.is_some() {
-            out.push_str(&format!("  File \"{fname}\"\n"));
+        } else if let Some(f) = &filename {
+            filename_suffix = format!(" ({f})");
         }
+        // Mirrors traceback.TracebackException._format_syntax_error.
         if let Some(text) = get("text").and_then(|t| as_str(&t).map(str::to_string)) {
-            let rtext = text.trim_end_matches(['\n', '\r']);
-            let ltext = rtext.trim_start_matches([' ', '\n', '\x0c', '\t']);
-            let spaces = rtext.chars().count() - ltext.chars().count();
-            out.push_str(&format!("    {ltext}\n"));
-            if let Some(offset) = get("offset").and_then(|v| crate::objects::int::as_i64(&v)) {
-                let end_lineno = get("end_lineno").and_then(|v| crate::objects::int::as_i64(&v));
-                let mut end_offset = get("end_offset").and_then(|v| crate::objects::int::as_i64(&v)).unwrap_or(0);
-                if end_lineno.is_some() && end_lineno != lineno {
-                    end_offset = rtext.chars().count() as i64 + 1;
-                }
-                let offset = offset.max(1);
-                if end_offset <= offset {
-                    end_offset = offset + 1;
-                }
-                let colno = (offset - 1 - spaces as i64).max(0) as usize;
-                let end_colno = (end_offset - 1 - spaces as i64).max(0) as usize;
-                if colno <= ltext.chars().count() {
-                    let caretspace: String = ltext.chars().take(colno).map(|c| if c.is_whitespace() { c } else { ' ' }).collect();
-                    out.push_str(&format!("    {}{}\n", caretspace, "^".repeat(end_colno.saturating_sub(colno).max(1))));
+            let rtext = text.trim_end_matches('\n');
+            let ltext = rtext.trim_start_matches([' ', '\n', '\x0c']);
+            let text_len = text.chars().count() as i64;
+            let rlen = rtext.chars().count() as i64;
+            let spaces = rlen - ltext.chars().count() as i64;
+            match get("offset").and_then(|v| crate::objects::int::as_i64(&v)) {
+                None => out.push_str(&format!("    {ltext}\n")),
+                Some(mut offset) => {
+                    let end_lineno = get("end_lineno").and_then(|v| crate::objects::int::as_i64(&v));
+                    let mut end_offset = if end_lineno == lineno {
+                        match get("end_offset").and_then(|v| crate::objects::int::as_i64(&v)) {
+                            Some(e) if e != 0 => e,
+                            _ => offset,
+                        }
+                    } else {
+                        rlen + 1
+                    };
+                    if text_len > 0 && offset > text_len {
+                        offset = rlen + 1;
+                    }
+                    if text_len > 0 && end_offset > text_len {
+                        end_offset = rlen + 1;
+                    }
+                    if offset >= end_offset || end_offset < 0 {
+                        end_offset = offset + 1;
+                    }
+                    let colno = offset - 1 - spaces;
+                    let end_colno = end_offset - 1 - spaces;
+                    out.push_str(&format!("    {ltext}\n"));
+                    if colno >= 0 {
+                        let caretspace: String = ltext.chars().take(colno as usize).map(|c| if c.is_whitespace() { c } else { ' ' }).collect();
+                        out.push_str(&format!("    {}{}\n", caretspace, "^".repeat((end_colno - colno).max(0) as usize)));
+                    }
                 }
             }
         }
-        let msg = get("msg").map(|m| crate::vm::ops::str_string(vm, &m).unwrap_or_default()).unwrap_or_else(|| "<no detail available>".into());
+        let msg = get("msg")
+            .map(|m| crate::vm::ops::str_string(vm, &m).unwrap_or_default())
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| "<no detail available>".into());
+        let msg = format!("{msg}{filename_suffix}");
         out.push_str(&format!("{stype}: {msg}\n"));
     } else {
         let s = match crate::vm::ops::str_string(vm, exc) {

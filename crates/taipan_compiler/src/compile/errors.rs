@@ -102,7 +102,7 @@ impl ErrorBuilder<'_> {
             lineno,
             offset: self.char_offset(lineno, col),
             end_lineno,
-            end_offset: self.char_offset(end_lineno, end_col),
+            end_offset: self.char_offset(end_lineno, end_col) as i64,
             text: line_text(self.src, &self.lines, lineno),
         }
     }
@@ -660,7 +660,7 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
             e.lineno = line;
             e.offset = indent as u32;
             e.end_lineno = line;
-            e.end_offset = indent as u32 + 1;
+            e.end_offset = -1;
             return e;
         }
         ParseErrorType::OtherError(msg) if msg.starts_with("Expected an indented block") => {
@@ -672,7 +672,12 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
             let text = line_text(b.src, &b.lines, line).unwrap_or_default();
             let indent = text.len() - text.trim_start_matches([' ', '\t']).len();
             let start = b.lines.line_start(line).unwrap_or(0) + indent as u32;
-            let end = start + text.split_whitespace().next().map(|w| w.len()).unwrap_or(0) as u32;
+            // The caret covers the first token of the unindented line.
+            let end = tokens
+                .iter()
+                .find(|t| t.start().to_u32() >= start && !t.range().is_empty())
+                .map(|t| t.end().to_u32())
+                .unwrap_or(start);
             return b.at(
                 SyntaxErrorKind::IndentationError,
                 format!("expected an indented block after {what} on line {hline}"),

@@ -300,7 +300,7 @@ impl<'a> Compiler<'a> {
             lineno: pos.line,
             offset: pos.col + 1,
             end_lineno: pos.end_line,
-            end_offset: pos.end_col + 1,
+            end_offset: pos.end_col as i64 + 1,
             text,
         }
     }
@@ -966,7 +966,7 @@ pub(crate) fn make_error(
         lineno,
         offset: col + 1,
         end_lineno,
-        end_offset: end_col + 1,
+        end_offset: end_col as i64 + 1,
         text: line_text(src, lines, lineno),
     }
 }
