@@ -173,7 +173,8 @@ fn reversed_new(vm: &mut Vm, _cls: &Value, args: Args) -> PyResult<Value> {
         return crate::vm::call::call_method_value(vm, &r, seq, &[]);
     }
     let ty = seq.ty();
-    if ty.slots.getitem.get().is_none() || ty.slots.len.get().is_none() || ty.has_flag(flags::DICT_SUBCLASS) {
+    // PySequence_Check, then len() (whose error is reported as is).
+    if ty.slots.getitem.get().is_none() || ty.has_flag(flags::DICT_SUBCLASS) {
         return Err(type_error(format!("'{}' object is not reversible", ty.name())));
     }
     let n = ops::len(vm, seq)?;

@@ -160,6 +160,12 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<&Va
                     name,
                     format!("'{}' object attribute '{}' is read-only", ty.name(), n),
                 ))
+            } else if ty.slots.setattro.get().map(|f| f as usize) == Some(generic_setattr as *const () as usize) {
+                Err(attribute_error(
+                    obj,
+                    name,
+                    format!("'{}' object has no attribute '{}' and no __dict__ for setting new attributes", ty.name(), n),
+                ))
             } else {
                 Err(attribute_error(obj, name, format!("'{}' object has no attribute '{}'", ty.name(), n)))
             }
@@ -193,26 +199,25 @@ pub fn object_hash(_vm: &mut Vm, obj: &Value) -> PyResult<i64> {
     Ok(if h == -1 { -2 } else { h })
 }
 
-fn object_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: ComparisonOperator) -> PyResult<Value> {
-    use super::singletons::{bool_value, not_implemented};
+fn object_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: ComparisonOperator) -> PyResult<Value> {
+    use super::singletons::{bool_value, is_not_implemented, not_implemented};
     match op {
         ComparisonOperator::Eq => Ok(if a.is(b) { bool_value(true) } else { not_implemented() }),
         ComparisonOperator::Ne => {
-            // object.__ne__ delegates to __eq__ and inverts unless NotImplemented.
-            Ok(if a.is(b) { bool_value(false) } else { not_implemented() })
+            // object.__ne__ asks the type's own __eq__ and inverts the answer
+            // unless it is NotImplemented.
+            let eq = match a.ty().slots.richcompare.get() {
+                Some(f) => f(vm, a, b, ComparisonOperator::Eq)?,
+                None => not_implemented(),
+            };
+            if is_not_implemented(&eq) {
+                return Ok(eq);
+            }
+            let t = crate::vm::ops::is_true(vm, &eq)?;
+            Ok(bool_value(!t))
         }
         _ => Ok(not_implemented()),
     }
-}
-
-/// `object.__ne__` when the type defines `__eq__`: inverts the result of `__eq__`.
-pub fn object_ne_via_eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let eq = crate::vm::ops::call_slot_richcompare(vm, a, b, ComparisonOperator::Eq)?;
-    if super::singletons::is_not_implemented(&eq) {
-        return Ok(eq);
-    }
-    let t = crate::vm::ops::is_true(vm, &eq)?;
-    Ok(super::singletons::bool_value(!t))
 }
 
 fn object_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {

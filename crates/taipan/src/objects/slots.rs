@@ -571,7 +571,9 @@ fn slot_inplace(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResu
 }
 
 fn slot_pow3(vm: &mut Vm, a: &Value, b: &Value, m: &Value) -> PyResult<Value> {
-    if super::typeobject::as_type(&a.ty().to_value()).is_some() {
+    // Three-argument pow never uses __rpow__: only a left operand whose own
+    // type dispatches to __pow__ is called (CPython's slot_nb_power).
+    if a.ty().slots.pow3.get().map(|f| f as usize) == Some(slot_pow3 as *const () as usize) {
         if let Some(r) = call_dunder(vm, a, "__pow__", &[b.clone(), m.clone()])? {
             return Ok(r);
         }
@@ -608,9 +610,8 @@ fn slot_bool(vm: &mut Vm, v: &Value) -> PyResult<bool> {
 
 fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     let r = call_required(vm, v, "__len__", &[])?;
-    if !super::int::is_int(&r) {
-        return Err(type_error(format!("'{}' object cannot be interpreted as an integer", r.ty().name())));
-    }
+    // PyNumber_AsSsize_t: anything with __index__ is accepted.
+    let r = crate::vm::ops::index(vm, &r)?;
     let n = super::int::as_bigint(&r).unwrap_or_default();
     use num_traits::{Signed, ToPrimitive};
     if n.is_negative() {
@@ -708,7 +709,9 @@ pub fn update_slots(ty: &PyType) {
             let mut python = false;
             for name in [$($name),+] {
                 match find(ty, name) {
-                    Found::Python => python = true,
+                    // `__x__ = None` installs the trampoline, which then fails
+                    // calling None (CPython's update_one_slot).
+                    Found::Python | Found::None_ => python = true,
                     Found::Native(t) if result.is_none() => result = t.slots.$field.get(),
                     _ => {}
                 }
@@ -752,20 +755,20 @@ pub fn update_slots(ty: &PyType) {
         let mut python = false;
         for name in [n, r] {
             match find(ty, name) {
-                Found::Python => python = true,
+                Found::Python | Found::None_ => python = true,
                 Found::Native(t) if native.is_none() => native = t.slots.binop[*op as usize].get(),
                 _ => {}
             }
         }
         s.binop[*op as usize].set(if python { Some(slot_binop) } else { native });
         match find(ty, i) {
-            Found::Python => s.inplace[*op as usize].set(Some(slot_inplace)),
+            Found::Python | Found::None_ => s.inplace[*op as usize].set(Some(slot_inplace)),
             Found::Native(t) => s.inplace[*op as usize].set(t.slots.inplace[*op as usize].get()),
             _ => s.inplace[*op as usize].set(None),
         }
     }
     s.pow3.set(match find(ty, "__pow__") {
-        Found::Python => Some(slot_pow3),
+        Found::Python | Found::None_ => Some(slot_pow3),
         Found::Native(t) => t.slots.pow3.get(),
         _ => None,
     });
@@ -777,7 +780,7 @@ pub fn update_slots(ty: &PyType) {
     ];
     for (op, name, tramp) in unary {
         s.unary[op as usize].set(match find(ty, name) {
-            Found::Python => Some(tramp),
+            Found::Python | Found::None_ => Some(tramp),
             Found::Native(t) => t.slots.unary[op as usize].get(),
             _ => None,
         });
@@ -786,9 +789,9 @@ pub fn update_slots(ty: &PyType) {
         let b = find(ty, "__bool__");
         let l = find(ty, "__len__");
         s.bool.set(match (b, l) {
-            (Found::Python, _) => Some(slot_bool),
+            (Found::Python | Found::None_, _) => Some(slot_bool),
             (Found::Native(t), _) => t.slots.bool.get(),
-            (_, Found::Python) => Some(slot_bool),
+            (_, Found::Python | Found::None_) => Some(slot_bool),
             _ => None,
         });
     }

@@ -202,7 +202,9 @@ pub fn type_new(vm: &mut Vm, meta: &Value, name: &str, bases: Vec<Value>, ns: &V
         PyDict::set_str(&dict, "__hash__", none());
     }
     // __slots__.
-    let base_has_dict = bases.iter().any(|b| as_type(b).map(|t| t.has_dict()).unwrap_or(false));
+    // Classes (instances of type subclasses) keep their namespace in the type
+    // object itself, like instances with a dict.
+    let base_has_dict = bases.iter().any(|b| as_type(b).map(|t| t.has_dict() || t.has_flag(flags::TYPE_SUBCLASS)).unwrap_or(false));
     let mut slot_names: Vec<Value> = Vec::new();
     let mut add_dict = !base_has_dict;
     if let Some(slots) = PyDict::get_str(&dict, "__slots__") {

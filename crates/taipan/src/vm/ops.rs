@@ -315,7 +315,12 @@ pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 #[inline]
 pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     match it.ty().slots.iternext.get() {
-        Some(f) => f(vm, it),
+        // A StopIteration (with or without a value) ends the iteration; only
+        // `yield from` (generator::send_to) and next() look at its value.
+        Some(f) => match f(vm, it) {
+            Err(e) if e.matches(&crate::objects::exceptions::STOP_ITERATION) => Ok(None),
+            r => r,
+        },
         None => Err(type_error(format!("'{}' object is not an iterator", it.ty().name()))),
     }
 }
@@ -425,10 +430,15 @@ pub fn setitem(vm: &mut Vm, obj: &Value, key: &Value, value: &Value) -> PyResult
 pub fn delitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<()> {
     match obj.ty().slots.setitem.get() {
         Some(f) => f(vm, obj, key, None),
-        None => Err(type_error(format!(
-            "'{}' object does not support item deletion",
-            obj.ty().name()
-        ))),
+        None => {
+            // PyObject_DelItem: types with sequence methods (heap types always have
+            // them) fail in PySequence_DelItem, worded "doesn't", for an index key.
+            let ty = obj.ty();
+            let sequence_like = ty.is_heap_type() || ty.slots.len.get().is_some() || ty.slots.contains.get().is_some();
+            let is_index = crate::objects::int::is_int(key) || key.ty().slots.index.get().is_some();
+            let verb = if sequence_like && is_index { "doesn't" } else { "does not" };
+            Err(type_error(format!("'{}' object {verb} support item deletion", ty.name())))
+        }
     }
 }
 
@@ -468,7 +478,20 @@ pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyRes
         return Ok(r);
     }
     // Sequence concatenation / repetition fall back to the sq_* behaviour already in
-    // the binop slots; what remains is an error.
+    // the binop slots; what remains is an error. A repeatable sequence times a
+    // non-integer fails in PyNumber_Multiply's sequence_repeat.
+    if op.base() == BinaryOperator::Multiply {
+        let n = if crate::objects::list::has_sq_repeat(a.ty()) {
+            Some(b)
+        } else if crate::objects::list::has_sq_repeat(b.ty()) {
+            Some(a)
+        } else {
+            None
+        };
+        if let Some(n) = n {
+            return Err(type_error(format!("can't multiply sequence by non-int of type '{}'", n.ty().name())));
+        }
+    }
     Err(type_error(format!(
         "unsupported operand type(s) for {}: '{}' and '{}'",
         op.symbol(),
@@ -522,12 +545,39 @@ pub fn ternary_pow(vm: &mut Vm, a: &Value, b: &Value, m: &Value) -> PyResult<Val
     if crate::objects::singletons::is_none(m) {
         return binary_op(vm, a, b, BinaryOperator::Power);
     }
-    for t in [a.ty(), b.ty(), m.ty()] {
-        if let Some(f) = t.slots.pow3.get() {
-            let r = f(vm, a, b, m)?;
-            if !is_not_implemented(&r) {
-                return Ok(r);
-            }
+    // CPython's ternary_op: the left slot, the right one (first when its type is a
+    // subclass), then the modulus's, each function tried once.
+    let (ta, tb, tm) = (a.ty(), b.ty(), m.ty());
+    let slota = ta.slots.pow3.get();
+    let mut slotb = if std::ptr::eq(ta, tb) { None } else { tb.slots.pow3.get() };
+    let same = |x: Option<super::super::objects::typeobject::TernaryFn>, y: Option<super::super::objects::typeobject::TernaryFn>| {
+        matches!((x, y), (Some(x), Some(y)) if x as usize == y as usize)
+    };
+    if same(slota, slotb) {
+        slotb = None;
+    }
+    let mut order = Vec::with_capacity(3);
+    if let Some(fb) = slotb {
+        if slota.is_some() && tb.is_subtype(ta) {
+            order.push(fb);
+            slotb = None;
+        }
+    }
+    if let Some(fa) = slota {
+        order.push(fa);
+    }
+    if let Some(fb) = slotb {
+        order.push(fb);
+    }
+    if let Some(fm) = tm.slots.pow3.get() {
+        if !same(Some(fm), slota) && !same(Some(fm), tb.slots.pow3.get()) {
+            order.push(fm);
+        }
+    }
+    for f in order {
+        let r = f(vm, a, b, m)?;
+        if !is_not_implemented(&r) {
+            return Ok(r);
         }
     }
     Err(type_error(format!(
