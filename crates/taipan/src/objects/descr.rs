@@ -170,11 +170,8 @@ fn member_set(_vm: &mut Vm, d: &Value, obj: &Value, value: Option<&Value>) -> Py
         None => {
             let old = slot.borrow_mut().take();
             if old.is_none() {
-                return Err(attribute_error(
-                    obj,
-                    &m.name,
-                    format!("'{}' object has no attribute '{}'", obj.ty().name(), as_str(&m.name).unwrap_or("?")),
-                ));
+                // CPython raises AttributeError(name) here, with no obj/name attributes.
+                return Err(crate::vm::PyErr::new(&super::exceptions::ATTRIBUTE_ERROR, as_str(&m.name).unwrap_or("?")));
             }
             drop(old);
             Ok(())

@@ -673,7 +673,22 @@ pub fn is_native_wrapper_of(v: &Value, owner: &PyType) -> bool {
     v.downcast::<super::slots::PyWrapperDescr>().map(|w| std::ptr::eq(w.owner(), owner)).unwrap_or(false)
 }
 
+/// `types.MethodType(function, instance)`.
+fn method_new(vm: &mut Vm, _cls: &Value, args: Args) -> PyResult<Value> {
+    args.no_kwargs("method")?;
+    let [func, obj] = args.exact::<2>("method")?;
+    if !crate::modules::builtins::is_callable(func) {
+        return Err(crate::vm::type_error("first argument must be callable"));
+    }
+    if super::singletons::is_none(obj) {
+        return Err(crate::vm::type_error("instance must not be None"));
+    }
+    let _ = vm;
+    Ok(new_bound_method(func.clone(), obj.clone()))
+}
+
 pub fn init_types() {
+    METHOD_TYPE.slots.new.set(Some(method_new));
     let f = &FUNCTION_TYPE.slots;
     f.descr_get.set(Some(function_descr_get));
     f.call.set(Some(function_call));

@@ -92,7 +92,17 @@ fn ga_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let g = this(v)?;
     let (origin, args) = (g.origin.clone(), as_tuple(&g.args).unwrap_or(&[]).to_vec());
     if std::ptr::eq(v.ty(), &UNION_TYPE) {
-        let parts: PyResult<Vec<String>> = args.iter().map(|a| type_repr_for_alias(vm, a)).collect();
+        // A union shows NoneType as None.
+        let parts: PyResult<Vec<String>> = args
+            .iter()
+            .map(|a| {
+                if a.is(&super::singletons::NONE_TYPE.to_value()) {
+                    Ok("None".to_string())
+                } else {
+                    type_repr_for_alias(vm, a)
+                }
+            })
+            .collect();
         return Ok(new_string(parts?.join(" | ")));
     }
     let o = type_repr_for_alias(vm, &origin)?;

@@ -80,6 +80,147 @@ fn seqiter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     }
 }
 
+// ----- tuple and str iterators -----
+//
+// `tuple_iterator` indexes the tuple directly; `str_ascii_iterator` and
+// `str_iterator` (CPython's names for ASCII and other strings) walk the UTF-8
+// text by byte offset, so each step is O(1).
+
+#[repr(C)]
+pub struct PyTupleIter {
+    head: ObjectHead,
+    seq: RefCell<Option<Value>>,
+    index: Cell<usize>,
+}
+
+fn tupleiter_traverse(head: &ObjectHead, visit: &mut dyn FnMut(&Value)) {
+    let s = unsafe { &*(head as *const ObjectHead as *const PyTupleIter) };
+    if let Ok(v) = s.seq.try_borrow() {
+        if let Some(v) = &*v {
+            visit(v);
+        }
+    }
+}
+
+iter_type!(TUPLE_ITER_TYPE, TUPLE_ITER_LAYOUT, PyTupleIter, "tuple_iterator", tupleiter_traverse, TUPLE_ITER_METHODS, flags::HAVE_GC);
+
+pub fn new_tuple_iter(t: Value) -> Value {
+    heap::alloc(&TUPLE_ITER_TYPE, PyTupleIter { head: ObjectHead::uninit(), seq: RefCell::new(Some(t)), index: Cell::new(0) })
+}
+
+fn tupleiter_next(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    let it = v.downcast::<PyTupleIter>().ok_or_else(|| type_error("tuple_iterator expected"))?;
+    let item = match &*it.seq.borrow() {
+        Some(t) => super::tuple::as_tuple(t).and_then(|t| t.get(it.index.get()).cloned()),
+        None => return Ok(None),
+    };
+    match item {
+        Some(x) => {
+            it.index.set(it.index.get() + 1);
+            Ok(Some(x))
+        }
+        None => {
+            let old = it.seq.borrow_mut().take();
+            drop(old);
+            Ok(None)
+        }
+    }
+}
+
+fn tupleiter_length_hint(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [v] = args.exact::<1>("__length_hint__")?;
+    let it = v.downcast::<PyTupleIter>().ok_or_else(|| type_error("tuple_iterator expected"))?;
+    let n = match &*it.seq.borrow() {
+        Some(t) => super::tuple::as_tuple(t).map(|t| t.len().saturating_sub(it.index.get())).unwrap_or(0),
+        None => 0,
+    };
+    Ok(new_int(n as i64))
+}
+
+pub static TUPLE_ITER_METHODS: &[MethodDef] = &[MethodDef::method("__length_hint__", tupleiter_length_hint)];
+
+#[repr(C)]
+pub struct PyStrIter {
+    head: ObjectHead,
+    seq: RefCell<Option<Value>>,
+    /// Byte offset of the next character.
+    offset: Cell<usize>,
+    /// Characters already produced (for `__length_hint__`).
+    count: Cell<usize>,
+}
+
+fn striter_traverse(head: &ObjectHead, visit: &mut dyn FnMut(&Value)) {
+    let s = unsafe { &*(head as *const ObjectHead as *const PyStrIter) };
+    if let Ok(v) = s.seq.try_borrow() {
+        if let Some(v) = &*v {
+            visit(v);
+        }
+    }
+}
+
+iter_type!(STR_ITER_TYPE, STR_ITER_LAYOUT, PyStrIter, "str_iterator", striter_traverse, STR_ITER_METHODS, flags::HAVE_GC);
+
+/// `str_ascii_iterator` shares `PyStrIter`'s layout; only its type differs.
+pub static STR_ASCII_ITER_TYPE: PyType = PyType::new_static(StaticTypeInit {
+    name: "str_ascii_iterator",
+    layout: &STR_ITER_LAYOUT,
+    flags: flags::HAVE_GC,
+    base: Some(&super::object::OBJECT_TYPE),
+    methods: STR_ITER_METHODS,
+    getsets: &[],
+    doc: None,
+    module: None,
+});
+
+pub fn new_str_iter(s: Value) -> Value {
+    let ascii = super::str::as_str(&s).map(|t| t.is_ascii()).unwrap_or(false);
+    let ty = if ascii { &STR_ASCII_ITER_TYPE } else { &STR_ITER_TYPE };
+    heap::alloc(ty, PyStrIter { head: ObjectHead::uninit(), seq: RefCell::new(Some(s)), offset: Cell::new(0), count: Cell::new(0) })
+}
+
+fn as_striter(v: &Value) -> PyResult<&PyStrIter> {
+    if std::ptr::eq(v.ty(), &STR_ASCII_ITER_TYPE) || std::ptr::eq(v.ty(), &STR_ITER_TYPE) {
+        // Both types share PyStrIter's layout.
+        let head = v.as_head().ok_or_else(|| type_error("str_iterator expected"))?;
+        Ok(unsafe { &*(head as *const ObjectHead as *const PyStrIter) })
+    } else {
+        Err(type_error("str_iterator expected"))
+    }
+}
+
+fn striter_next(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    let it = as_striter(v)?;
+    let ch = match &*it.seq.borrow() {
+        Some(s) => super::str::as_str(s).and_then(|t| t.get(it.offset.get()..)).and_then(|t| t.chars().next()),
+        None => return Ok(None),
+    };
+    match ch {
+        Some(c) => {
+            it.offset.set(it.offset.get() + c.len_utf8());
+            it.count.set(it.count.get() + 1);
+            let mut buf = [0u8; 4];
+            Ok(Some(super::str::new_str(c.encode_utf8(&mut buf))))
+        }
+        None => {
+            let old = it.seq.borrow_mut().take();
+            drop(old);
+            Ok(None)
+        }
+    }
+}
+
+fn striter_length_hint(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [v] = args.exact::<1>("__length_hint__")?;
+    let it = as_striter(v)?;
+    let n = match &*it.seq.borrow() {
+        Some(s) => super::str::as_pystr(s).map(|p| p.char_len().saturating_sub(it.count.get())).unwrap_or(0),
+        None => 0,
+    };
+    Ok(new_int(n as i64))
+}
+
+pub static STR_ITER_METHODS: &[MethodDef] = &[MethodDef::method("__length_hint__", striter_length_hint)];
+
 // ----- list iterator -----
 
 #[repr(C)]
@@ -484,6 +625,12 @@ fn filter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
 }
 
 pub fn init_types() {
+    for t in [&TUPLE_ITER_TYPE, &STR_ITER_TYPE, &STR_ASCII_ITER_TYPE] {
+        t.slots.iter.set(Some(self_iter));
+    }
+    TUPLE_ITER_TYPE.slots.iternext.set(Some(tupleiter_next));
+    STR_ITER_TYPE.slots.iternext.set(Some(striter_next));
+    STR_ASCII_ITER_TYPE.slots.iternext.set(Some(striter_next));
     for t in [&SEQ_ITER_TYPE, &LIST_ITER_TYPE, &REVERSED_TYPE, &CALL_ITER_TYPE, &ENUMERATE_TYPE, &ZIP_TYPE, &MAP_TYPE, &FILTER_TYPE] {
         t.slots.iter.set(Some(self_iter));
     }

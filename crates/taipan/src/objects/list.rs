@@ -37,6 +37,20 @@ fn list_clear_refs(head: &ObjectHead, out: &mut Vec<Value>) {
 
 pub static LIST_LAYOUT: Layout = crate::payload_layout!(PyList, "list", list_traverse, list_clear_refs);
 
+/// Items are released last to first, as CPython's list_dealloc does (the order
+/// is visible through `__del__`).
+impl Drop for PyList {
+    fn drop(&mut self) {
+        release_reversed(std::mem::take(self.items.get_mut()));
+    }
+}
+
+pub fn release_reversed(mut items: Vec<Value>) {
+    while let Some(v) = items.pop() {
+        drop(v);
+    }
+}
+
 impl PyPayload for PyList {
     fn layout() -> &'static Layout {
         &LIST_LAYOUT
@@ -158,9 +172,7 @@ pub fn list_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
             .collect();
         return Ok(PyList::new_value(out));
     }
-    let i = crate::vm::ops::index_opt(vm, key)?.ok_or_else(|| {
-        type_error(format!("list indices must be integers or slices, not {}", key.ty().name()))
-    })?;
+    let i = list_index_value(vm, key)?;
     let l = this(v)?;
     let items = l.items.borrow();
     let n = items.len() as i64;
@@ -169,6 +181,34 @@ pub fn list_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
         return Err(index_error("list index out of range"));
     }
     Ok(items[idx as usize].clone())
+}
+
+/// A list index (`PyNumber_AsSsize_t(key, PyExc_IndexError)`).
+fn list_index_value(vm: &mut Vm, key: &Value) -> PyResult<i64> {
+    if let Some(i) = key.as_small_int() {
+        return Ok(i);
+    }
+    if !super::int::is_int(key) && key.ty().slots.index.get().is_none() {
+        return Err(type_error(format!("list indices must be integers or slices, not {}", key.ty().name())));
+    }
+    crate::vm::ops::index_value(vm, key)
+}
+
+/// CPython's `PySequence_Fast`: the items of an iterable, with `msg` as the
+/// TypeError when `v` is not iterable.
+pub fn sequence_fast(vm: &mut Vm, v: &Value, msg: &str) -> PyResult<Vec<Value>> {
+    if let Some(l) = as_list(v) {
+        return Ok(l.snapshot());
+    }
+    if let Some(t) = super::tuple::as_tuple(v) {
+        return Ok(t.to_vec());
+    }
+    let it = crate::vm::ops::iter(vm, v).map_err(|e| if e.matches(&super::exceptions::TYPE_ERROR) { type_error(msg) } else { e })?;
+    let mut out = Vec::new();
+    while let Some(x) = crate::vm::ops::next(vm, &it)? {
+        out.push(x);
+    }
+    Ok(out)
 }
 
 fn list_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<&Value>) -> PyResult<()> {
@@ -199,7 +239,11 @@ fn list_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<&Value>) -> P
                 Ok(())
             }
             Some(val) => {
-                let new_items = if val.is(v) { this(v)?.snapshot() } else { crate::vm::ops::collect_iter(vm, val)? };
+                let new_items = if val.is(v) {
+                    this(v)?.snapshot()
+                } else {
+                    sequence_fast(vm, val, "must assign iterable to extended slice")?
+                };
                 let l = this(v)?;
                 if step == 1 {
                     let mut items = l.items.borrow_mut();
@@ -232,9 +276,7 @@ fn list_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<&Value>) -> P
             }
         };
     }
-    let i = crate::vm::ops::index_opt(vm, key)?.ok_or_else(|| {
-        type_error(format!("list indices must be integers or slices, not {}", key.ty().name()))
-    })?;
+    let i = list_index_value(vm, key)?;
     let l = this(v)?;
     let mut items = l.items.borrow_mut();
     let n = items.len() as i64;
@@ -290,6 +332,21 @@ fn list_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResult
     }
 }
 
+/// Whether `ty` has CPython's `sq_repeat` (the built-in sequences and their
+/// subclasses): `PyNumber_Multiply` reports a non-integer count against it.
+pub fn has_sq_repeat(ty: &PyType) -> bool {
+    [
+        &LIST_TYPE,
+        &super::tuple::TUPLE_TYPE,
+        &super::str::STR_TYPE,
+        &super::bytes::BYTES_TYPE,
+        &super::bytearray::BYTEARRAY_TYPE,
+        &crate::modules::collections::DEQUE_TYPE,
+    ]
+    .into_iter()
+    .any(|t| ty.is_subtype(t))
+}
+
 pub fn repeat_items(items: &[Value], count: i64) -> PyResult<Vec<Value>> {
     let count = count.max(0) as usize;
     let total = items.len().checked_mul(count).ok_or_else(crate::vm::memory_error)?;
@@ -306,8 +363,7 @@ pub fn repeat_items(items: &[Value], count: i64) -> PyResult<Vec<Value>> {
 fn list_inplace(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResult<Value> {
     match op.base() {
         BinaryOperator::Add => {
-            let new_items = crate::vm::ops::collect_iter(vm, b)?;
-            this(a)?.items.borrow_mut().extend(new_items);
+            list_extend_impl(vm, a, b)?;
             Ok(a.clone())
         }
         BinaryOperator::Multiply => {
@@ -336,30 +392,54 @@ fn list_new(_vm: &mut Vm, cls: &Value, _args: Args) -> PyResult<Value> {
 fn list_init(vm: &mut Vm, v: &Value, args: Args) -> PyResult<()> {
     args.no_kwargs("list")?;
     let pos = args.check("list", 0, 1)?;
-    let items = match pos.first() {
-        Some(it) => crate::vm::ops::collect_iter(vm, it)?,
-        None => Vec::new(),
-    };
-    let old = std::mem::replace(&mut *this(v)?.items.borrow_mut(), items);
+    let old = std::mem::take(&mut *this(v)?.items.borrow_mut());
     drop(old);
-    Ok(())
+    match pos.first() {
+        Some(it) => list_extend_impl(vm, v, it),
+        None => Ok(()),
+    }
 }
 
 fn list_append(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [l, x] = args.exact::<2>("append")?;
+    let (l, x) = args.one_arg("list.append")?;
     this(l)?.push(x.clone());
     Ok(none())
 }
 
 fn list_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [l, it] = args.exact::<2>("extend")?;
-    let items = if it.is(l) { this(l)?.snapshot() } else { crate::vm::ops::collect_iter(vm, it)? };
-    this(l)?.items.borrow_mut().extend(items);
+    let (l, it) = args.one_arg("list.extend")?;
+    list_extend_impl(vm, l, it)?;
     Ok(none())
 }
 
+/// CPython's `list_extend`: lists and tuples are copied at once; other iterables
+/// append item by item, so the iterator sees (and may change) the growing list.
+fn list_extend_impl(vm: &mut Vm, l: &Value, it: &Value) -> PyResult<()> {
+    if let Some(src) = as_list(it) {
+        let items = src.snapshot();
+        this(l)?.items.borrow_mut().extend(items);
+        return Ok(());
+    }
+    if let Some(t) = super::tuple::as_tuple(it) {
+        this(l)?.items.borrow_mut().extend_from_slice(t);
+        return Ok(());
+    }
+    let iter = crate::vm::ops::iter(vm, it)?;
+    let hint = crate::modules::operator::length_hint(vm, it, 8)?;
+    // CPython preallocates the hinted size: an absurd hint is a MemoryError.
+    if hint > 1 << 32 {
+        return Err(crate::vm::memory_error());
+    }
+    this(l)?.items.borrow_mut().reserve(hint.clamp(0, 1 << 20) as usize);
+    while let Some(x) = crate::vm::ops::next(vm, &iter)? {
+        this(l)?.push(x);
+    }
+    Ok(())
+}
+
 fn list_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [l, i, x] = args.exact::<3>("insert")?;
+    let (l, pos) = args.method("list.insert", 2, 2)?;
+    let (i, x) = (&pos[0], &pos[1]);
     let i = crate::vm::ops::index_value(vm, i)?;
     let list = this(l)?;
     let mut items = list.items.borrow_mut();
@@ -370,9 +450,9 @@ fn list_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check("pop", 1, 2)?;
-    let list = this(&pos[0])?;
-    let i = match pos.get(1) {
+    let (l, pos) = args.method("list.pop", 0, 1)?;
+    let list = this(l)?;
+    let i = match pos.first() {
         Some(i) => crate::vm::ops::index_value(vm, i)?,
         None => -1,
     };
@@ -389,7 +469,7 @@ fn list_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [l, x] = args.exact::<2>("remove")?;
+    let (l, x) = args.one_arg("list.remove")?;
     let mut i = 0;
     while let Some(it) = this(l)?.get(i) {
         if it.is(x) || crate::vm::ops::eq(vm, &it, x)? {
@@ -407,7 +487,8 @@ fn list_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Err(value_error("list.remove(x): x not in list"))
 }
 
-/// `start`/`stop` arguments of `index()` methods (positions 2 and 3 of `pos`).
+/// `start`/`stop` arguments of `index()` methods (positions 1 and 2 of `pos`, the
+/// arguments after `self`), converted as `_PyEval_SliceIndexNotNone` does.
 pub fn slice_bounds(vm: &mut Vm, pos: &[Value], len: usize) -> PyResult<(usize, usize)> {
     let norm = |i: i64| -> usize {
         if i < 0 {
@@ -416,34 +497,39 @@ pub fn slice_bounds(vm: &mut Vm, pos: &[Value], len: usize) -> PyResult<(usize, 
             (i as usize).min(len)
         }
     };
-    let start = match pos.get(2) {
-        Some(v) => norm(crate::vm::ops::index_value(vm, v)?),
+    let index = |vm: &mut Vm, v: &Value| -> PyResult<i64> {
+        crate::vm::ops::index_opt(vm, v)?
+            .ok_or_else(|| type_error("slice indices must be integers or have an __index__ method"))
+    };
+    let start = match pos.get(1) {
+        Some(v) => norm(index(vm, v)?),
         None => 0,
     };
-    let stop = match pos.get(3) {
-        Some(v) => norm(crate::vm::ops::index_value(vm, v)?),
+    let stop = match pos.get(2) {
+        Some(v) => norm(index(vm, v)?),
         None => len,
     };
     Ok((start, stop))
 }
 
 fn list_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check("index", 2, 4)?;
-    let len = this(&pos[0])?.len();
+    let (l, pos) = args.method("list.index", 1, 3)?;
+    let len = this(l)?.len();
     let (start, stop) = slice_bounds(vm, pos, len)?;
     let mut i = start;
     while i < stop {
-        let Some(it) = this(&pos[0])?.get(i) else { break };
-        if it.is(&pos[1]) || crate::vm::ops::eq(vm, &it, &pos[1])? {
+        let Some(it) = this(l)?.get(i) else { break };
+        if it.is(&pos[0]) || crate::vm::ops::eq(vm, &it, &pos[0])? {
             return Ok(new_int(i as i64));
         }
         i += 1;
     }
-    Err(value_error("list.index(x): x not in list"))
+    let r = crate::vm::ops::repr_string(vm, &pos[0])?;
+    Err(value_error(format!("{r} is not in list")))
 }
 
 fn list_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [l, x] = args.exact::<2>("count")?;
+    let (l, x) = args.one_arg("list.count")?;
     let mut n = 0;
     let mut i = 0;
     while let Some(it) = this(l)?.get(i) {
@@ -456,20 +542,20 @@ fn list_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_reverse(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [l] = args.exact::<1>("reverse")?;
+    let l = args.noargs("list.reverse")?;
     this(l)?.items.borrow_mut().reverse();
     Ok(none())
 }
 
 fn list_copy(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [l] = args.exact::<1>("copy")?;
+    let l = args.noargs("list.copy")?;
     Ok(PyList::new_value(this(l)?.snapshot()))
 }
 
 fn list_clear(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [l] = args.exact::<1>("clear")?;
+    let l = args.noargs("list.clear")?;
     let old = std::mem::take(&mut *this(l)?.items.borrow_mut());
-    drop(old);
+    release_reversed(old);
     Ok(none())
 }
 
@@ -560,10 +646,12 @@ pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, reverse:
 }
 
 fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    use crate::vm::args::{kw, po};
-    static SIG: crate::vm::Sig = crate::vm::Sig::new("sort", &[po("self"), kw("key"), kw("reverse")]);
-    let [l, key, reverse] = SIG.parse::<3>(args)?;
-    let l = l.expect("required");
+    use crate::vm::args::kw;
+    static SIG: crate::vm::Sig = crate::vm::Sig::new("sort", &[kw("key"), kw("reverse")]);
+    let Some(l) = args.values.first().filter(|_| args.values.len() > args.kwnames.len()).cloned() else {
+        return Err(type_error("unbound method list.sort() needs an argument"));
+    };
+    let [key, reverse] = SIG.parse::<2>(args.shift())?;
     let key = key.filter(|k| !super::singletons::is_none(k));
     let reverse = match reverse {
         Some(r) => crate::vm::ops::is_true(vm, &r)?,
@@ -592,12 +680,12 @@ fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_reversed(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [l] = args.exact::<1>("__reversed__")?;
+    let l = args.noargs("list.__reversed__")?;
     Ok(super::iter::new_reversed_seq(l.clone(), this(l)?.len()))
 }
 
 fn list_sizeof(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [l] = args.exact::<1>("__sizeof__")?;
+    let l = args.noargs("list.__sizeof__")?;
     Ok(new_int(40 + 8 * this(l)?.items.borrow().capacity() as i64))
 }
 

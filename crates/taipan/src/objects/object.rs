@@ -49,7 +49,8 @@ pub fn new_object() -> Value {
 pub fn instance_dict(obj: &Value) -> Option<Value> {
     let head = obj.as_head()?;
     if !head.ty().has_dict() {
-        return None;
+        // Modules (and their subclasses) keep the namespace in the payload.
+        return obj.downcast::<super::module::PyModule>().map(|m| m.dict.clone());
     }
     let extras = head.extras();
     let slot = extras.first()?;
@@ -305,6 +306,7 @@ pub fn object_new_entry(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !ty.is_subtype(&OBJECT_TYPE) {
         return Err(type_error("object.__new__(X): X is not a subtype of object"));
     }
+    super::slots::check_new_safe(&OBJECT_TYPE, ty, object_new as *const () as usize)?;
     object_new(vm, &cls, args.shift())
 }
 
@@ -344,11 +346,7 @@ fn object_init_subclass(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.has_kwargs() {
         let cls = args.positional().first().map(|c| c.clone());
         let name = cls.as_ref().and_then(super::typeobject::as_type).map(|t| t.name()).unwrap_or_default();
-        let _ = name;
-        return Err(type_error(format!(
-            "{}.__init_subclass__() takes no keyword arguments",
-            "object"
-        )));
+        return Err(type_error(format!("{name}.__init_subclass__() takes no keyword arguments")));
     }
     Ok(super::singletons::none())
 }
@@ -385,21 +383,16 @@ fn object_class_set(_vm: &mut Vm, obj: &Value, value: Option<&Value>) -> PyResul
     })?;
     let old = obj.ty();
     let head = obj.as_head().ok_or_else(|| type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"))?;
-    if !old.is_heap_type() || !new.is_heap_type() {
+    let both_modules = old.is_subtype(&super::module::MODULE_TYPE) && new.is_subtype(&super::module::MODULE_TYPE);
+    if !both_modules && (!old.is_heap_type() || !new.is_heap_type()) {
         return Err(type_error(
             "__class__ assignment only supported for mutable types or ModuleType subclasses",
         ));
     }
-    if !std::ptr::eq(old.layout(), new.layout())
-        || old.n_extra() != new.n_extra()
-        || old.has_gc() != new.has_gc()
-        || old.has_dict() != new.has_dict()
-    {
-        return Err(type_error(format!(
-            "__class__ assignment: '{}' object layout differs from '{}'",
-            new.name(),
-            old.name()
-        )));
+    super::typeobject_new::compatible_for_assignment(old, new, "__class__")?;
+    // The instance's extras block must have room for the new class's words.
+    if old.n_extra() != new.n_extra() {
+        return Err(type_error(format!("__class__ assignment: '{}' object layout differs from '{}'", new.name(), old.name())));
     }
     head.set_type(new);
     Ok(())
@@ -438,6 +431,13 @@ pub static OBJECT_GETSETS: &[GetSetDef] = &[GetSetDef::with_set("__class__", obj
 
 /// The `__dict__` descriptor given to classes whose instances have a dict.
 pub static DICT_GETSET: GetSetDef = GetSetDef::with_set("__dict__", object_dict_get, object_dict_set);
+
+/// `__weakref__` of classes defined in Python: the first weak reference, or None.
+fn object_weakref_get(_vm: &mut Vm, obj: &Value) -> PyResult<Value> {
+    Ok(super::weakref::weakrefs_of(obj).into_iter().next().unwrap_or_else(super::singletons::none))
+}
+
+pub static WEAKREF_GETSET: GetSetDef = GetSetDef::new("__weakref__", object_weakref_get);
 
 pub fn init_type() {
     let s = &OBJECT_TYPE.slots;

@@ -163,6 +163,29 @@ pub fn add_slot_wrappers(t: &'static PyType) {
 }
 
 /// `T.__new__(cls, *args)` for built-in `T` (bound to `T` as `self`).
+/// `T.__new__(S)` is refused when the most derived base of `S` not using a
+/// Python `__new__` allocates differently from `T` (`object.__new__(int)`).
+pub fn check_new_safe(owner: &PyType, sub: &PyType, owner_new: usize) -> PyResult<()> {
+    let mut staticbase = Some(sub);
+    while let Some(t) = staticbase {
+        if t.slots.new.get().map(|f| f as usize) != Some(slot_new as *const () as usize) {
+            break;
+        }
+        staticbase = t.base();
+    }
+    if let Some(sb) = staticbase {
+        if sb.slots.new.get().map(|f| f as usize) != Some(owner_new) {
+            return Err(type_error(format!(
+                "{}.__new__({}) is not safe, use {}.__new__()",
+                owner.name(),
+                sub.name(),
+                sb.name()
+            )));
+        }
+    }
+    Ok(())
+}
+
 fn tp_new_wrapper(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.positional();
     let owner = super::typeobject::as_type(&pos[0]).ok_or_else(|| type_error("__new__ wrapper lost its type"))?;
@@ -182,6 +205,7 @@ fn tp_new_wrapper(vm: &mut Vm, args: Args) -> PyResult<Value> {
         )));
     }
     let new = owner.slots.new.get().ok_or_else(|| type_error("cannot create instances"))?;
+    check_new_safe(owner, sub, new as usize)?;
     let rest = Args::with_kw(&args.values[2..], args.kwnames);
     new(vm, cls, rest)
 }
@@ -391,7 +415,8 @@ pub fn call_dunder(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyRe
 fn call_required(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
     match call_dunder(vm, obj, name, args)? {
         Some(v) => Ok(v),
-        None => Err(crate::objects::object::no_attribute(obj, &intern(name))),
+        // CPython's vectorcall_method: AttributeError(name).
+        None => Err(crate::vm::PyErr::new(&super::exceptions::ATTRIBUTE_ERROR, name)),
     }
 }
 

@@ -461,7 +461,7 @@ fn str_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResult<
                 _ => return Ok(not_implemented()),
             };
             if !super::int::is_int(n) && n.ty().slots.index.get().is_none() {
-                return Err(type_error(format!("can't multiply sequence by non-int of type '{}'", n.ty().name())));
+                return Ok(not_implemented());
             }
             let count = crate::vm::ops::index_value(vm, n).map_err(|e| {
                 if e.matches(&super::exceptions::INDEX_ERROR) {
@@ -494,7 +494,7 @@ fn str_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResult<
 }
 
 fn str_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(super::iter::new_seq_iter(v.clone()))
+    Ok(super::iter::new_str_iter(v.clone()))
 }
 
 pub fn init_type() {

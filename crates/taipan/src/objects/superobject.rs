@@ -66,7 +66,14 @@ fn supercheck(vm: &mut Vm, this: &PyType, obj: &Value) -> PyResult<Value> {
             }
         }
     }
-    Err(type_error("super(type, obj): obj must be an instance or subtype of type"))
+    let (kind, name) = match as_type(obj) {
+        Some(t) => ("type", t.name().to_string()),
+        None => ("instance of", obj.ty().name().to_string()),
+    };
+    Err(type_error(format!(
+        "super(type, obj): obj ({kind} {name}) is not an instance or subtype of type ({}).",
+        this.name()
+    )))
 }
 
 pub fn new_super(vm: &mut Vm, this: &Value, obj: &Value) -> PyResult<Value> {

@@ -25,6 +25,13 @@ fn tuple_clear(_head: &ObjectHead, _out: &mut Vec<Value>) {
 
 pub static TUPLE_LAYOUT: Layout = crate::payload_layout!(PyTuple, "tuple", tuple_traverse, tuple_clear);
 
+/// Items are released last to first, like CPython's tupledealloc.
+impl Drop for PyTuple {
+    fn drop(&mut self) {
+        super::list::release_reversed(std::mem::take(&mut self.items).into_vec());
+    }
+}
+
 impl PyPayload for PyTuple {
     fn layout() -> &'static Layout {
         &TUPLE_LAYOUT
@@ -232,7 +239,7 @@ fn tuple_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResul
 }
 
 fn tuple_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(super::iter::new_seq_iter(v.clone()))
+    Ok(super::iter::new_tuple_iter(v.clone()))
 }
 
 pub fn tuple_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
@@ -252,11 +259,11 @@ pub fn tuple_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn tuple_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check("index", 2, 4)?;
-    let items = as_tuple(&pos[0]).ok_or_else(|| type_error("tuple expected"))?.to_vec();
+    let (t, pos) = args.method("tuple.index", 1, 3)?;
+    let items = as_tuple(t).ok_or_else(|| type_error("tuple expected"))?.to_vec();
     let (start, stop) = super::list::slice_bounds(vm, pos, items.len())?;
     for (i, it) in items.iter().enumerate().take(stop).skip(start) {
-        if it.is(&pos[1]) || crate::vm::ops::eq(vm, it, &pos[1])? {
+        if it.is(&pos[0]) || crate::vm::ops::eq(vm, it, &pos[0])? {
             return Ok(super::int::new_int(i as i64));
         }
     }
@@ -264,7 +271,7 @@ fn tuple_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn tuple_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [t, x] = args.exact::<2>("count")?;
+    let (t, x) = args.one_arg("tuple.count")?;
     let items = as_tuple(t).ok_or_else(|| type_error("tuple expected"))?.to_vec();
     let mut n = 0;
     for it in &items {
@@ -276,7 +283,7 @@ fn tuple_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn tuple_getnewargs(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [t] = args.exact::<1>("__getnewargs__")?;
+    let t = args.noargs("tuple.__getnewargs__")?;
     Ok(new_tuple(vec![new_tuple(as_tuple(t).unwrap_or(&[]).to_vec())]))
 }
 

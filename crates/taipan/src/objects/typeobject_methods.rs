@@ -260,8 +260,38 @@ fn set_bases(vm: &mut Vm, v: &Value, val: Option<&Value>) -> PyResult<()> {
     if bases.is_empty() {
         return Err(type_error(format!("can only assign non-empty tuple to {}.__bases__, not ()", t.name())));
     }
-    *t.bases.borrow_mut() = bases;
-    let mro = super::typeobject_new::compute_mro(vm, t)?;
+    for b in &bases {
+        let Some(bt) = as_type(b) else {
+            return Err(type_error(format!("{}.__bases__ must be tuple of classes, not '{}'", t.name(), b.ty().name())));
+        };
+        if bt.is_subtype(t) {
+            return Err(type_error("a __bases__ item causes an inheritance cycle"));
+        }
+    }
+    let new_base = super::typeobject_new::best_base(&bases)?;
+    let new_base_t = as_type(&new_base).ok_or_else(|| type_error("bad base"))?;
+    if let Some(old_base) = t.base() {
+        super::typeobject_new::compatible_for_assignment(old_base, new_base_t, "__bases__")?;
+    }
+    let old_bases = std::mem::replace(&mut *t.bases.borrow_mut(), bases.clone());
+    let mro = match super::typeobject_new::compute_mro(vm, t) {
+        Ok(m) => m,
+        Err(e) => {
+            *t.bases.borrow_mut() = old_bases;
+            return Err(e);
+        }
+    };
+    t.set_base(new_base_t);
+    for ob in &old_bases {
+        if let Some(obt) = as_type(ob) {
+            obt.subclasses.borrow_mut().retain(|s| !std::ptr::eq(*s, t as *const PyType));
+        }
+    }
+    for nb in &bases {
+        if let Some(nbt) = as_type(nb) {
+            nbt.subclasses.borrow_mut().push(t);
+        }
+    }
     *t.mro.borrow_mut() = mro;
     invalidate_type_cache();
     super::slots::update_slots_recursive(t);

@@ -109,6 +109,14 @@ pub fn type_new_slot(vm: &mut Vm, meta: &Value, args: Args) -> PyResult<Value> {
         return Err(type_error(format!("type.__new__() argument 3 must be dict, not {}", pos[2].ty().name())));
     }
     let ns = pos[2].clone();
+    if name.contains('\0') {
+        return Err(crate::vm::value_error("type name must not contain null characters"));
+    }
+    for b in &bases {
+        if as_type(b).is_none() && crate::vm::ops::getattr_opt(vm, b, &intern("__mro_entries__"))?.is_some() {
+            return Err(type_error("type() doesn't support MRO entry resolution; use types.new_class()"));
+        }
+    }
     // A more derived metaclass among the bases wins.
     let winner = calculate_metaclass(meta, &bases)?;
     if !winner.is(meta) {
@@ -124,27 +132,94 @@ pub fn type_new_slot(vm: &mut Vm, meta: &Value, args: Args) -> PyResult<Value> {
     type_new(vm, &winner, &name, bases, &ns, &kwargs)
 }
 
+/// CPython's `solid_base`: the nearest type along the `__base__` chain that
+/// changes the instance layout (a native layout of its own, or `__slots__`).
+fn solid_base(t: &PyType) -> &PyType {
+    let mut t = t;
+    loop {
+        let Some(b) = t.base() else { return t };
+        if !t.slot_names.borrow().is_empty() || !std::ptr::eq(t.layout(), b.layout()) {
+            return t;
+        }
+        t = b;
+    }
+}
+
+/// CPython's `best_base`: the base whose solid base is the most derived; the
+/// solid bases of all bases must lie on one inheritance line.
+pub fn best_base(bases: &[Value]) -> PyResult<Value> {
+    Ok(solid_base_layout(bases)?.1)
+}
+
 fn solid_base_layout(bases: &[Value]) -> PyResult<(&'static heap::Layout, Value)> {
-    let mut layout: &'static heap::Layout = &super::object::OBJECT_LAYOUT;
+    let mut winner: Option<&PyType> = None;
     let mut base = bases[0].clone();
     for b in bases {
         let bt = as_type(b).ok_or_else(|| type_error("bases must be types"))?;
-        let l = bt.layout();
-        if std::ptr::eq(l, layout) {
-            continue;
-        }
-        if std::ptr::eq(layout, &super::object::OBJECT_LAYOUT) {
-            layout = l;
-            base = b.clone();
-        } else if !std::ptr::eq(l, &super::object::OBJECT_LAYOUT) {
-            return Err(type_error("multiple bases have instance lay-out conflict"));
+        let candidate = solid_base(bt);
+        match winner {
+            None => {
+                winner = Some(candidate);
+                base = b.clone();
+            }
+            Some(w) if w.is_subtype(candidate) => {}
+            Some(w) if candidate.is_subtype(w) => {
+                winner = Some(candidate);
+                base = b.clone();
+            }
+            Some(_) => return Err(type_error("multiple bases have instance lay-out conflict")),
         }
     }
-    if std::ptr::eq(layout, &super::object::OBJECT_LAYOUT) {
-        // Prefer the first base that is not `object` for tp_base.
-        base = bases[0].clone();
-    }
+    let layout = as_type(&base).map(|t| t.layout()).unwrap_or(&super::object::OBJECT_LAYOUT);
     Ok((layout, base))
+}
+
+/// Whether `t` lays out its instances exactly like its `__base__`
+/// (CPython's `compatible_with_tp_base`).
+fn same_layout_as_base(t: &PyType) -> bool {
+    match t.base() {
+        Some(b) => same_instance_shape(t, b),
+        None => false,
+    }
+}
+
+fn same_instance_shape(a: &PyType, b: &PyType) -> bool {
+    std::ptr::eq(a.layout(), b.layout())
+        && a.n_extra() == b.n_extra()
+        && a.has_dict() == b.has_dict()
+        && a.has_flag(flags::WEAKREFABLE) == b.has_flag(flags::WEAKREFABLE)
+        && a.has_gc() == b.has_gc()
+}
+
+/// CPython's `compatible_for_assignment`: may an instance of `old` become an
+/// instance of `new` (`__class__` assignment), or may `old` be replaced by
+/// `new` as a base (`__bases__` assignment)?
+pub fn compatible_for_assignment(old: &PyType, new: &PyType, attr: &str) -> PyResult<()> {
+    let mut newbase = new;
+    while same_layout_as_base(newbase) {
+        newbase = newbase.base().expect("checked by same_layout_as_base");
+    }
+    let mut oldbase = old;
+    while same_layout_as_base(oldbase) {
+        oldbase = oldbase.base().expect("checked by same_layout_as_base");
+    }
+    let same_parent = match (newbase.base(), oldbase.base()) {
+        (Some(a), Some(b)) => std::ptr::eq(a, b),
+        (None, None) => true,
+        _ => false,
+    };
+    let same_slots = same_instance_shape(newbase, oldbase) && {
+        let (a, b) = (newbase.slot_names.borrow(), oldbase.slot_names.borrow());
+        a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| as_str(x) == as_str(y))
+    };
+    if !std::ptr::eq(newbase, oldbase) && (!same_parent || !same_slots) {
+        return Err(type_error(format!(
+            "{attr} assignment: '{}' object layout differs from '{}'",
+            new.name(),
+            old.name()
+        )));
+    }
+    Ok(())
 }
 
 /// Creates a class (CPython's `type_new_impl`).
@@ -203,12 +278,15 @@ pub fn type_new(vm: &mut Vm, meta: &Value, name: &str, bases: Vec<Value>, ns: &V
     }
     // __slots__.
     // Classes (instances of type subclasses) keep their namespace in the type
-    // object itself, like instances with a dict.
-    let base_has_dict = bases.iter().any(|b| as_type(b).map(|t| t.has_dict() || t.has_flag(flags::TYPE_SUBCLASS)).unwrap_or(false));
+    // object itself, and modules in their payload, like instances with a dict.
+    let base_has_dict = bases.iter().any(|b| as_type(b).map(|t| t.has_dict() || t.has_flag(flags::TYPE_SUBCLASS) || t.is_subtype(&super::module::MODULE_TYPE)).unwrap_or(false));
     let mut slot_names: Vec<Value> = Vec::new();
     let mut add_dict = !base_has_dict;
+    let mut slots_given = false;
+    let mut wants_weakref = false;
     if let Some(slots) = PyDict::get_str(&dict, "__slots__") {
         add_dict = false;
+        slots_given = true;
         let items = if super::str::is_str(&slots) { vec![slots.clone()] } else { crate::vm::ops::collect_iter(vm, &slots)? };
         for s in items {
             let n = as_str(&s).ok_or_else(|| type_error(format!("__slots__ items must be strings, not '{}'", s.ty().name())))?.to_string();
@@ -220,6 +298,10 @@ pub fn type_new(vm: &mut Vm, meta: &Value, name: &str, bases: Vec<Value>, ns: &V
                 continue;
             }
             if n == "__weakref__" {
+                if wants_weakref {
+                    return Err(type_error("__weakref__ slot disallowed: we already got one"));
+                }
+                wants_weakref = true;
                 continue;
             }
             if !is_identifier(&n) {
@@ -232,7 +314,23 @@ pub fn type_new(vm: &mut Vm, meta: &Value, name: &str, bases: Vec<Value>, ns: &V
             slot_names.push(intern(&mangled));
         }
     }
-    let mut tflags = flags::BASETYPE | flags::HAVE_GC | flags::WEAKREFABLE;
+    // __weakref__: added unless a base already supports weak references or the
+    // base is variable-sized (int, tuple, bytes), as CPython's type_new does.
+    let base_weakrefable = bases.iter().any(|b| as_type(b).map(|t| t.has_flag(flags::WEAKREFABLE)).unwrap_or(false));
+    let var_sized = solid_t.has_flag(flags::LONG_SUBCLASS) || solid_t.has_flag(flags::TUPLE_SUBCLASS) || solid_t.has_flag(flags::BYTES_SUBCLASS);
+    let may_add_weak = !base_weakrefable && !var_sized;
+    let add_weak = if slots_given { may_add_weak && wants_weakref } else { may_add_weak };
+    if slots_given && wants_weakref && !may_add_weak {
+        return Err(type_error(if base_weakrefable {
+            "__weakref__ slot disallowed: we already got one"
+        } else {
+            "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0"
+        }));
+    }
+    let mut tflags = flags::BASETYPE | flags::HAVE_GC;
+    if add_weak || base_weakrefable {
+        tflags |= flags::WEAKREFABLE;
+    }
     for b in &bases {
         if let Some(bt) = as_type(b) {
             tflags |= bt.flags.get()
@@ -276,6 +374,9 @@ pub fn type_new(vm: &mut Vm, meta: &Value, name: &str, bases: Vec<Value>, ns: &V
     *t.slot_names.borrow_mut() = slot_names;
     if add_dict && PyDict::get_str(&dict, "__dict__").is_none() {
         PyDict::set_str(&dict, "__dict__", super::descr::new_getset_descr(&super::object::DICT_GETSET, t));
+    }
+    if add_weak && PyDict::get_str(&dict, "__weakref__").is_none() {
+        PyDict::set_str(&dict, "__weakref__", super::descr::new_getset_descr(&super::object::WEAKREF_GETSET, t));
     }
     *t.dict.borrow_mut() = Some(dict.clone());
     *t.bases.borrow_mut() = bases.clone();
