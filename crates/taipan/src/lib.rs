@@ -129,7 +129,10 @@ impl Vm {
         PyDict::set_str(&sys_modules, "builtins", builtins);
         let sys = modules::create_module(&mut vm, &modules::sys::MODULE)?;
         vm.sys = sys.clone();
-        PyDict::set_str(&sys_modules, "sys", sys);
+        PyDict::set_str(&sys_modules, "sys", sys.clone());
+        let builtins = vm.builtins.clone();
+        vm::import::init_builtin_module_attrs(&mut vm, &builtins, "builtins")?;
+        vm::import::init_builtin_module_attrs(&mut vm, &sys, "sys")?;
         let main = objects::module::new_module("__main__", None);
         let md = objects::module::module_dict(&main);
         PyDict::set_str(&md, "__builtins__", vm.builtins.clone());
@@ -261,7 +264,7 @@ impl Vm {
     pub fn run_main_source(&mut self, source: &str, filename: &str) -> PyResult<Value> {
         let code = compile_source(self, source, filename, taipan_compiler::Mode::Exec)?;
         let globals = self.main_dict();
-        if filename != "<string>" && filename != "<stdin>" {
+        if filename != "<string>" {
             PyDict::set_str(&globals, "__file__", new_str(filename));
         }
         PyDict::set_str(&globals, "__cached__", objects::singletons::none());

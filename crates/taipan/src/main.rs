@@ -101,7 +101,6 @@ fn real_main() -> i32 {
         let a = &argv[i];
         if a == "-" {
             run = Some(Run::Stdin);
-            i += 1;
             break;
         }
         if !a.starts_with('-') || a.len() == 1 {
@@ -193,6 +192,7 @@ fn real_main() -> i32 {
             break;
         }
     }
+    let in_repl = matches!(run, None | Some(Run::Stdin));
     let rest: Vec<String> = argv[i.min(argv.len())..].to_vec();
     let run = match run {
         Some(r) => r,
@@ -306,7 +306,7 @@ fn real_main() -> i32 {
             }
         }
     };
-    if inspect && !matches!(status, 2) {
+    if inspect && !in_repl && !matches!(status, 2) {
         return repl(&mut interp, interactive_stdin, true);
     }
     status
@@ -372,6 +372,7 @@ fn repl(interp: &mut Interpreter, tty: bool, quiet: bool) -> i32 {
             continue;
         }
         let vm = &mut interp.vm;
+        taipan::vm::traceback::set_pseudo_file_source("<stdin>", &src);
         let result = taipan::compile_source(vm, &src, "<stdin>", taipan_compiler::Mode::Single).and_then(|code| {
             let g = vm.main_dict();
             let frame = taipan::vm::frame::Frame::for_module(code, g.clone(), Some(g), vm.builtins_dict.clone());

@@ -580,8 +580,10 @@ fn g_closed(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
 fn g_encoding(_vm: &mut Vm, _f: &Value) -> PyResult<Value> {
     Ok(new_str("utf-8"))
 }
-fn g_errors(_vm: &mut Vm, _f: &Value) -> PyResult<Value> {
-    Ok(new_str("strict"))
+fn g_errors(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    // CPython's standard error stream uses "backslashreplace".
+    let stderr = matches!(this(f)?.inner.borrow().target, Target::Stderr);
+    Ok(new_str(if stderr { "backslashreplace" } else { "strict" }))
 }
 fn g_line_buffering(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
     Ok(bool_value(this(f)?.inner.borrow().line_buffered))

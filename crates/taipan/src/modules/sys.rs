@@ -330,7 +330,8 @@ fn init(vm: &mut Vm, m: &Value) -> PyResult<()> {
     let f = crate::objects::float::new_float;
     let cfg = vm.config.clone();
     add(m, "argv", str_list(&cfg.argv));
-    add(m, "orig_argv", str_list(&cfg.argv));
+    let orig: Vec<String> = std::env::args().collect();
+    add(m, "orig_argv", str_list(if orig.is_empty() { &cfg.argv } else { &orig }));
     let mut path: Vec<String> = cfg.path.clone();
     if let Some(std) = &cfg.stdlib {
         path.push(std.clone());
@@ -365,7 +366,15 @@ fn init(vm: &mut Vm, m: &Value) -> PyResult<()> {
     add(m, "abiflags", new_str(""));
     add(m, "dont_write_bytecode", bool_value(cfg.dont_write_bytecode));
     add(m, "warnoptions", str_list(&cfg.warnoptions));
-    add(m, "_xoptions", PyDict::new_value());
+    // `-X name=value` gives {'name': 'value'}, `-X name` gives {'name': True}.
+    let xoptions = PyDict::new_value();
+    for x in &cfg.xoptions {
+        match x.split_once('=') {
+            Some((k, v)) => PyDict::set_str(&xoptions, k, new_str(v)),
+            None => PyDict::set_str(&xoptions, x, bool_value(true)),
+        }
+    }
+    add(m, "_xoptions", xoptions);
     add(m, "_git", new_tuple(vec![new_str("Taipan"), new_str(""), new_str("")]));
     add(m, "_framework", new_str(""));
     let mut names: Vec<&str> = super::builtin_modules().iter().map(|d| d.name).collect();

@@ -90,11 +90,28 @@ fn module_init(_vm: &mut Vm, m: &Value, args: Args) -> PyResult<()> {
 }
 
 fn module_getattro(vm: &mut Vm, m: &Value, name: &Value) -> PyResult<Value> {
-    if let Some(v) = super::object::generic_getattr_opt(vm, m, name)? {
+    // `PyObject_GenericGetAttr` with the module's own dict as the instance dict:
+    // data descriptors of the type, then the module dict, then other class attributes
+    // (so a module's `__doc__` is its own, never the type's docstring).
+    let dict = module_dict(m);
+    let descr = m.ty().lookup(name);
+    if let Some(d) = &descr {
+        if let (Some(get), Some(_)) = (d.ty().slots.descr_get.get(), d.ty().slots.descr_set.get()) {
+            let tv = m.ty().to_value();
+            return get(vm, d, Some(m), Some(&tv));
+        }
+    }
+    if let Some(v) = PyDict::get_item_opt(vm, &dict, name)? {
         return Ok(v);
     }
-    let dict = module_dict(m);
-    if let Some(v) = PyDict::get_item_opt(vm, &dict, name)? {
+    if let Some(d) = descr {
+        if let Some(get) = d.ty().slots.descr_get.get() {
+            let tv = m.ty().to_value();
+            return get(vm, &d, Some(m), Some(&tv));
+        }
+        return Ok(d);
+    }
+    if let Some(v) = super::object::generic_getattr_opt(vm, m, name)? {
         return Ok(v);
     }
     if let Some(getattr) = PyDict::get_str(&dict, "__getattr__") {
@@ -102,11 +119,22 @@ fn module_getattro(vm: &mut Vm, m: &Value, name: &Value) -> PyResult<Value> {
     }
     let mname = module_name(m);
     let attr = as_str(name).unwrap_or("?");
-    let initializing = PyDict::get_str(&dict, "__spec__")
-        .map(|s| !super::singletons::is_none(&s))
-        .unwrap_or(false)
-        && false;
-    let _ = initializing;
+    // CPython's module_getattro: a module still executing its body (its spec's
+    // `_initializing` is true) gets the circular-import hint.
+    let initializing = match PyDict::get_str(&dict, "__spec__").filter(|s| !super::singletons::is_none(s)) {
+        Some(spec) => match crate::vm::ops::getattr_opt(vm, &spec, &intern("_initializing")) {
+            Ok(Some(v)) => crate::vm::ops::is_true(vm, &v).unwrap_or(false),
+            _ => false,
+        },
+        None => false,
+    };
+    if initializing {
+        return Err(attribute_error(
+            m,
+            name,
+            format!("partially initialized module '{mname}' has no attribute '{attr}' (most likely due to a circular import)"),
+        ));
+    }
     Err(attribute_error(m, name, format!("module '{mname}' has no attribute '{attr}'")))
 }
 
@@ -130,27 +158,60 @@ fn module_setattro(vm: &mut Vm, m: &Value, name: &Value, value: Option<&Value>) 
     }
 }
 
+/// `repr(module)`: CPython's `_module_repr` / `_module_repr_from_spec`.
 fn module_repr(vm: &mut Vm, m: &Value) -> PyResult<Value> {
+    use crate::vm::ops::{getattr_opt, repr_string};
+    use super::singletons::is_none;
     let dict = module_dict(m);
-    let name = PyDict::get_str(&dict, "__name__").and_then(|n| as_str(&n).map(str::to_string)).unwrap_or_else(|| "?".into());
-    if let Some(f) = PyDict::get_str(&dict, "__file__") {
-        if let Some(fs) = as_str(&f) {
-            return Ok(new_string(format!("<module '{name}' from '{fs}'>")));
-        }
-    }
-    if let Some(spec) = PyDict::get_str(&dict, "__spec__").filter(|s| !super::singletons::is_none(s)) {
-        if let Ok(origin) = crate::vm::ops::getattr_str(vm, &spec, "origin") {
-            if let Some(o) = as_str(&origin) {
-                if o == "built-in" || o == "frozen" {
-                    return Ok(new_string(format!("<module '{name}' ({o})>")));
+    let get = |vm: &mut Vm, o: &Value, n: &str| -> PyResult<Option<Value>> { getattr_opt(vm, o, &intern(n)) };
+    if let Some(spec) = PyDict::get_str(&dict, "__spec__").filter(|s| !is_none(s)) {
+        let name = match get(vm, &spec, "name")?.filter(|n| !is_none(n)) {
+            Some(n) => repr_string(vm, &n)?,
+            None => "'?'".into(),
+        };
+        let origin = get(vm, &spec, "origin")?.filter(|o| !is_none(o));
+        return Ok(new_string(match origin {
+            None => {
+                let loader = get(vm, &spec, "loader")?.filter(|l| !is_none(l));
+                let locations = get(vm, &spec, "submodule_search_locations")?.filter(|l| !is_none(l));
+                match (loader, locations) {
+                    (None, Some(locs)) => {
+                        let list = super::list::PyList::new_value(crate::vm::ops::collect_iter(vm, &locs)?);
+                        format!("<module {name} (namespace) from {}>", repr_string(vm, &list)?)
+                    }
+                    (None, None) => format!("<module {name}>"),
+                    (Some(l), _) if l.ty().name() == "NamespaceLoader" => {
+                        let path = get(vm, &l, "_path")?.unwrap_or_else(super::singletons::none);
+                        let list = super::list::PyList::new_value(crate::vm::ops::collect_iter(vm, &path)?);
+                        format!("<module {name} (namespace) from {}>", repr_string(vm, &list)?)
+                    }
+                    (Some(l), _) => format!("<module {name} ({})>", repr_string(vm, &l)?),
                 }
             }
-        }
+            Some(o) => {
+                let has_location = match get(vm, &spec, "has_location")? {
+                    Some(h) => crate::vm::ops::is_true(vm, &h)?,
+                    None => false,
+                };
+                if has_location {
+                    format!("<module {name} from {}>", repr_string(vm, &o)?)
+                } else {
+                    format!("<module {name} ({})>", crate::vm::ops::str_string(vm, &o)?)
+                }
+            }
+        }));
     }
-    if crate::modules::find_builtin(&name).is_some() {
-        return Ok(new_string(format!("<module '{name}' (built-in)>")));
+    let name = match PyDict::get_str(&dict, "__name__") {
+        Some(n) => repr_string(vm, &n)?,
+        None => "'?'".into(),
+    };
+    if let Some(f) = PyDict::get_str(&dict, "__file__") {
+        return Ok(new_string(format!("<module {name} from {}>", repr_string(vm, &f)?)));
     }
-    Ok(new_string(format!("<module '{name}'>")))
+    match PyDict::get_str(&dict, "__loader__").filter(|l| !is_none(l)) {
+        Some(l) => Ok(new_string(format!("<module {name} ({})>", repr_string(vm, &l)?))),
+        None => Ok(new_string(format!("<module {name}>"))),
+    }
 }
 
 fn get_dict(_vm: &mut Vm, m: &Value) -> PyResult<Value> {
@@ -176,5 +237,4 @@ pub fn init_type() {
     s.getattro.set(Some(module_getattro));
     s.setattro.set(Some(module_setattro));
     s.repr.set(Some(module_repr));
-    let _ = intern;
 }

@@ -31,6 +31,7 @@ pub fn new_structseq_type(vm: &mut Vm, module: &str, name: &str, fields: &[&str]
     if let Some(ty) = as_type(&t) {
         ty.flags.set(ty.flags.get() & !flags::BASETYPE);
         ty.slots.getattro.set(Some(structseq_getattro));
+        ty.slots.setattro.set(Some(structseq_setattro));
         ty.slots.repr.set(Some(structseq_repr));
         ty.slots.new.set(Some(structseq_new));
         ty.set_qualname(name.to_string());
@@ -60,6 +61,22 @@ fn structseq_getattro(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
         }
     }
     super::object::generic_getattr(vm, v, name)
+}
+
+/// Fields are read-only member descriptors in CPython; extra attributes (kept in the
+/// instance dict, e.g. `os.stat_result.st_mtime`) are set natively only.
+fn structseq_setattro(_vm: &mut Vm, v: &Value, name: &Value, _value: Option<&Value>) -> PyResult<()> {
+    let t = v.ty();
+    if fields_of(t).iter().any(|f| as_str(f) == as_str(name)) || t.lookup(name).is_some() {
+        return Err(crate::vm::attribute_error(v, name, "readonly attribute".to_string()));
+    }
+    let module = super::typeobject_methods::type_module_name(t).unwrap_or_default();
+    let tname = if module.is_empty() || module == "builtins" { t.name() } else { format!("{module}.{}", t.name()) };
+    Err(crate::vm::attribute_error(
+        v,
+        name,
+        format!("'{tname}' object has no attribute '{}' and no __dict__ for setting new attributes", as_str(name).unwrap_or("?")),
+    ))
 }
 
 fn structseq_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {

@@ -65,9 +65,22 @@ fn sys_modules_get(vm: &Vm, name: &str) -> Option<Value> {
     PyDict::get_str(&vm.sys_modules, name).filter(|m| !is_none(m))
 }
 
+/// `sys.modules[name]`: `Ok(None)` when absent, CPython's "import of X halted" error
+/// when the entry is None.
+fn sys_modules_lookup(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
+    match PyDict::get_str(&vm.sys_modules, name) {
+        Some(m) if is_none(&m) => {
+            let e = PyErr::new(&exceptions::MODULE_NOT_FOUND_ERROR, format!("import of {name} halted; None in sys.modules"));
+            exceptions::set_attr_fields(&e.exc, "name", new_str(name));
+            Err(e)
+        }
+        other => Ok(other),
+    }
+}
+
 /// Imports `name` (absolute, dotted) and returns the leaf module.
 pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
-    if let Some(m) = sys_modules_get(vm, name) {
+    if let Some(m) = sys_modules_lookup(vm, name)? {
         return Ok(m);
     }
     let mut parent: Option<Value> = None;
@@ -77,7 +90,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
             prefix.push('.');
         }
         prefix.push_str(part);
-        let m = match sys_modules_get(vm, &prefix) {
+        let m = match sys_modules_lookup(vm, &prefix)? {
             Some(m) => m,
             None => {
                 let m = load_module(vm, &prefix, parent.as_ref())?;
@@ -144,12 +157,18 @@ fn find_in(paths: &[String], short: &str) -> Option<Found> {
     }
 }
 
+/// Gives a native module its `__spec__` (origin "built-in") and `__package__`.
+pub fn init_builtin_module_attrs(vm: &mut Vm, m: &Value, fullname: &str) -> PyResult<()> {
+    let d = module_dict(m);
+    PyDict::set_str(&d, "__spec__", crate::modules::sys::make_spec(vm, fullname, "built-in", None)?);
+    PyDict::set_set_package(&d, fullname, false);
+    Ok(())
+}
+
 fn load_module(vm: &mut Vm, fullname: &str, parent: Option<&Value>) -> PyResult<Value> {
     if let Some(def) = crate::modules::find_builtin(fullname) {
         let m = crate::modules::create_module(vm, def)?;
-        let d = module_dict(&m);
-        PyDict::set_str(&d, "__spec__", crate::modules::sys::make_spec(vm, fullname, "built-in", None)?);
-        PyDict::set_set_package(&d, fullname, false);
+        init_builtin_module_attrs(vm, &m, fullname)?;
         PyDict::set_item(vm, &vm.sys_modules.clone(), new_str(fullname), m.clone())?;
         return Ok(m);
     }
@@ -163,11 +182,12 @@ fn load_module(vm: &mut Vm, fullname: &str, parent: Option<&Value>) -> PyResult<
     match found {
         Found::Namespace(dirs) => {
             let path = crate::objects::list::PyList::new_value(dirs.iter().map(|p| new_str(p)).collect());
-            PyDict::set_str(&d, "__path__", path);
+            PyDict::set_str(&d, "__path__", path.clone());
             PyDict::set_str(&d, "__package__", new_str(fullname));
-            PyDict::set_str(&d, "__spec__", crate::modules::sys::make_spec(vm, fullname, "", Some(true))?);
+            let spec = crate::modules::sys::make_spec(vm, fullname, "", Some(true))?;
+            super::ops::setattr(vm, &spec, &intern("submodule_search_locations"), Some(&path))?;
+            PyDict::set_str(&d, "__spec__", spec);
             PyDict::set_str(&d, "__file__", none());
-            PyDict::del_str(&d, "__file__");
             PyDict::set_item(vm, &vm.sys_modules.clone(), new_str(fullname), module.clone())?;
             Ok(module)
         }
@@ -178,11 +198,21 @@ fn load_module(vm: &mut Vm, fullname: &str, parent: Option<&Value>) -> PyResult<
                 PyDict::set_str(&d, "__path__", crate::objects::list::PyList::new_value(vec![new_str(dir)]));
             }
             PyDict::set_set_package(&d, fullname, is_pkg);
-            PyDict::set_str(&d, "__spec__", crate::modules::sys::make_spec(vm, fullname, &file, if is_pkg { Some(false) } else { None })?);
+            let spec = crate::modules::sys::make_spec(vm, fullname, &file, if is_pkg { Some(false) } else { None })?;
+            if let Some(dir) = &package_dir {
+                let locations = crate::objects::list::PyList::new_value(vec![new_str(dir)]);
+                super::ops::setattr(vm, &spec, &intern("submodule_search_locations"), Some(&locations))?;
+            }
+            PyDict::set_str(&d, "__spec__", spec.clone());
             PyDict::set_str(&d, "__cached__", none());
             PyDict::set_str(&d, "__builtins__", vm.builtins.clone());
             PyDict::set_item(vm, &vm.sys_modules.clone(), new_str(fullname), module.clone())?;
+            // `_initializing` marks the module as partially initialized while its body
+            // runs (CPython's `_load_unlocked`), for the circular-import messages.
+            let initializing = intern("_initializing");
+            let _ = super::ops::setattr(vm, &spec, &initializing, Some(&crate::objects::singletons::bool_value(true)));
             let result = run_source_file(vm, &file, &d);
+            let _ = super::ops::setattr(vm, &spec, &initializing, Some(&crate::objects::singletons::bool_value(false)));
             if let Err(e) = result {
                 let _ = PyDict::del_str(&vm.sys_modules.clone(), fullname);
                 return Err(e);
@@ -294,10 +324,7 @@ pub fn import_from(vm: &mut Vm, module: &Value, name: &Value) -> PyResult<Value>
     let mn = modname.unwrap_or_else(|| "<unknown module name>".into());
     let file = super::ops::getattr_opt(vm, module, &intern("__file__"))?.and_then(|f| as_str(&f).map(str::to_string));
     let initializing = is_initializing(vm, module);
-    let loc = match file {
-        Some(f) => f,
-        None => "unknown location".into(),
-    };
+    let loc = file.unwrap_or_else(|| "unknown location".into());
     let msg = if initializing {
         format!("cannot import name '{n}' from partially initialized module '{mn}' (most likely due to a circular import) ({loc})")
     } else {
@@ -306,6 +333,9 @@ pub fn import_from(vm: &mut Vm, module: &Value, name: &Value) -> PyResult<Value>
     let e = PyErr::new(&exceptions::IMPORT_ERROR, msg);
     exceptions::set_attr_fields(&e.exc, "name", new_str(&mn));
     exceptions::set_attr_fields(&e.exc, "name_from", name.clone());
+    if loc != "unknown location" {
+        exceptions::set_attr_fields(&e.exc, "path", new_str(&loc));
+    }
     Ok(Err(e)?)
 }
 

@@ -228,13 +228,21 @@ fn entries_of(exc: &Value) -> Vec<Entry> {
     out
 }
 
+thread_local! {
+    static CACHE: RefCell<std::collections::HashMap<String, Option<std::rc::Rc<Vec<String>>>>> = RefCell::new(Default::default());
+}
+
+/// Records the source of code that has no file (the statement just typed at the
+/// interactive prompt, shown as `<stdin>`), so tracebacks can quote it as CPython does.
+pub fn set_pseudo_file_source(filename: &str, source: &str) {
+    let lines = source.split('\n').map(|l| l.trim_end_matches('\r').to_string()).collect();
+    CACHE.with(|c| c.borrow_mut().insert(filename.to_string(), Some(std::rc::Rc::new(lines))));
+}
+
 /// Source lines of a file (UTF-8), cached.
 fn source_lines(filename: &str) -> Option<Vec<String>> {
-    thread_local! {
-        static CACHE: RefCell<std::collections::HashMap<String, Option<std::rc::Rc<Vec<String>>>>> = RefCell::new(Default::default());
-    }
     if filename.starts_with('<') {
-        return None;
+        return CACHE.with(|c| c.borrow().get(filename).cloned().flatten().map(|v| (*v).clone()));
     }
     CACHE.with(|c| {
         let mut c = c.borrow_mut();

@@ -1,0 +1,689 @@
+//! The `posix` module: the operating-system calls `os` is built on.  Mirrors CPython's
+//! `Modules/posixmodule.c` (the subset `os`, `importlib`, `runpy`, `pathlib` and
+//! `shutil` need on Linux): paths are `str` (or `bytes`, answered in kind), errors are
+//! `OSError` subclasses chosen by errno with the offending file name attached.
+
+use std::ffi::{CString, OsStr};
+use std::os::unix::ffi::{OsStrExt, OsStringExt};
+use std::os::unix::fs::MetadataExt;
+
+use super::ModuleDef;
+use crate::objects::bytes::{as_bytes, new_bytes};
+use crate::objects::dict::PyDict;
+use crate::objects::exceptions;
+use crate::objects::float::new_float;
+use crate::objects::int::{new_bigint, new_int};
+use crate::objects::list::PyList;
+use crate::objects::singletons::{bool_value, is_none, none};
+use crate::objects::str::{as_str, new_str, new_string};
+use crate::objects::typeobject::MethodDef;
+use crate::runtime::value::Value;
+use crate::vm::args::{kw, opt, p};
+use crate::vm::{type_error, value_error, Args, PyErr, PyResult, Sig, Vm};
+
+/// A path argument converted for a system call (CPython's `path_t`).
+struct PathArg {
+    /// The original object (for error messages' `filename`).
+    object: Value,
+    bytes: Vec<u8>,
+    /// Results are `bytes` when the argument was.
+    is_bytes: bool,
+}
+
+impl PathArg {
+    fn os(&self) -> &OsStr {
+        OsStr::from_bytes(&self.bytes)
+    }
+
+    fn cstring(&self) -> PyResult<CString> {
+        CString::new(self.bytes.clone()).map_err(|_| value_error("embedded null byte"))
+    }
+
+    fn error(&self, e: &std::io::Error) -> PyErr {
+        exceptions::os_error_from_io(e, Some(self.object.clone()))
+    }
+}
+
+/// `os.fspath()`: str and bytes pass through, other objects go through `__fspath__`.
+pub fn fspath(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if crate::objects::str::is_str(v) || as_bytes(v).is_some() {
+        return Ok(v.clone());
+    }
+    match crate::vm::ops::lookup_special(v, "__fspath__") {
+        Some(f) if !is_none(&f) => {
+            let r = crate::vm::call::call(vm, &f, std::slice::from_ref(v))?;
+            if crate::objects::str::is_str(&r) || as_bytes(&r).is_some() {
+                Ok(r)
+            } else {
+                Err(type_error(format!(
+                    "expected {}.__fspath__() to return str or bytes, not {}",
+                    v.ty().name(),
+                    r.ty().name()
+                )))
+            }
+        }
+        _ => Err(type_error(format!("expected str, bytes or os.PathLike object, not {}", v.ty().name()))),
+    }
+}
+
+fn path_arg(vm: &mut Vm, fname: &str, argname: &str, v: &Value, allow_fd: bool) -> PyResult<PathArg> {
+    let bad = || {
+        let kinds = if allow_fd { "string, bytes, os.PathLike or integer" } else { "string, bytes or os.PathLike" };
+        type_error(format!("{fname}: {argname} should be {kinds}, not {}", v.ty().name()))
+    };
+    let has_fspath = crate::vm::ops::lookup_special(v, "__fspath__").is_some();
+    let resolved = if crate::objects::str::is_str(v) || as_bytes(v).is_some() || has_fspath {
+        fspath(vm, v).map_err(|e| if has_fspath { e } else { bad() })?
+    } else {
+        return Err(bad());
+    };
+    let (bytes, is_bytes) = match as_str(&resolved) {
+        Some(s) => (s.as_bytes().to_vec(), false),
+        None => (as_bytes(&resolved).map(<[u8]>::to_vec).unwrap_or_default(), true),
+    };
+    if bytes.contains(&0) {
+        return Err(value_error(format!("{fname}: embedded null character in {argname}")));
+    }
+    Ok(PathArg { object: v.clone(), bytes, is_bytes })
+}
+
+fn path_result(bytes: Vec<u8>, as_bytes_result: bool) -> Value {
+    if as_bytes_result {
+        new_bytes(bytes)
+    } else {
+        new_string(String::from_utf8_lossy(&bytes).into_owned())
+    }
+}
+
+fn last_os_error() -> std::io::Error {
+    std::io::Error::last_os_error()
+}
+
+fn fd_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+    let n = crate::vm::ops::index_value(vm, v)?;
+    i32::try_from(n).map_err(|_| PyErr::new(&exceptions::OVERFLOW_ERROR, "fd is greater than maximum"))
+}
+
+fn posix_getcwd(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("getcwd", 0, 0)?;
+    let d = std::env::current_dir().map_err(|e| exceptions::os_error_from_io(&e, None))?;
+    Ok(path_result(d.into_os_string().into_vec(), false))
+}
+
+fn posix_getcwdb(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("getcwdb", 0, 0)?;
+    let d = std::env::current_dir().map_err(|e| exceptions::os_error_from_io(&e, None))?;
+    Ok(path_result(d.into_os_string().into_vec(), true))
+}
+
+fn posix_chdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("chdir", &[p("path")]);
+    let [path] = SIG.parse::<1>(args)?;
+    let path = path_arg(vm, "chdir", "path", &path.unwrap_or_else(none), false)?;
+    std::env::set_current_dir(path.os()).map_err(|e| path.error(&e))?;
+    Ok(none())
+}
+
+fn posix_fspath(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("fspath", &[p("path")]);
+    let [path] = SIG.parse::<1>(args)?;
+    fspath(vm, &path.unwrap_or_else(none))
+}
+
+fn posix_listdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("listdir", &[opt("path")]);
+    let [path] = SIG.parse::<1>(args)?;
+    let path = match path.filter(|p| !is_none(p)) {
+        Some(p) => path_arg(vm, "listdir", "path", &p, true)?,
+        None => PathArg { object: new_str("."), bytes: b".".to_vec(), is_bytes: false },
+    };
+    let rd = std::fs::read_dir(path.os()).map_err(|e| path.error(&e))?;
+    let mut out = Vec::new();
+    for entry in rd {
+        let entry = entry.map_err(|e| path.error(&e))?;
+        out.push(path_result(entry.file_name().into_vec(), path.is_bytes));
+    }
+    Ok(PyList::new_value(out))
+}
+
+/// Builds an `os.stat_result` from metadata.
+fn stat_result(vm: &mut Vm, md: &std::fs::Metadata) -> PyResult<Value> {
+    let ty = stat_result_type(vm)?;
+    let time = |s: i64, ns: i64| new_float(s as f64 + ns as f64 * 1e-9);
+    let ns = |s: i64, ns: i64| new_bigint(num_bigint::BigInt::from(s) * 1_000_000_000 + ns);
+    let v = crate::objects::structseq::new_structseq(
+        &ty,
+        vec![
+            new_int(md.mode() as i64),
+            new_bigint(md.ino().into()),
+            new_bigint(md.dev().into()),
+            new_int(md.nlink() as i64),
+            new_int(md.uid() as i64),
+            new_int(md.gid() as i64),
+            new_int(md.size() as i64),
+            new_int(md.atime()),
+            new_int(md.mtime()),
+            new_int(md.ctime()),
+        ],
+    );
+    if let Some(d) = crate::objects::object::instance_dict(&v) {
+        PyDict::set_str(&d, "st_atime", time(md.atime(), md.atime_nsec()));
+        PyDict::set_str(&d, "st_mtime", time(md.mtime(), md.mtime_nsec()));
+        PyDict::set_str(&d, "st_ctime", time(md.ctime(), md.ctime_nsec()));
+        PyDict::set_str(&d, "st_atime_ns", ns(md.atime(), md.atime_nsec()));
+        PyDict::set_str(&d, "st_mtime_ns", ns(md.mtime(), md.mtime_nsec()));
+        PyDict::set_str(&d, "st_ctime_ns", ns(md.ctime(), md.ctime_nsec()));
+        PyDict::set_str(&d, "st_blksize", new_int(md.blksize() as i64));
+        PyDict::set_str(&d, "st_blocks", new_int(md.blocks() as i64));
+        PyDict::set_str(&d, "st_rdev", new_int(md.rdev() as i64));
+    }
+    Ok(v)
+}
+
+const STAT_FIELDS: &[&str] =
+    &["st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime", "st_mtime", "st_ctime"];
+
+/// The float times and other extra fields live in the instance dict and win over the
+/// integer times of the sequence part (CPython's stat_result has both).
+fn stat_getattro(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
+    if let Some(d) = crate::objects::object::instance_dict(v) {
+        if let Some(x) = PyDict::get_item_opt(vm, &d, name)? {
+            return Ok(x);
+        }
+    }
+    if let Some(i) = as_str(name).and_then(|n| STAT_FIELDS.iter().position(|f| *f == n)) {
+        if let Some(x) = crate::objects::tuple::as_tuple(v).and_then(|t| t.get(i)) {
+            return Ok(x.clone());
+        }
+    }
+    crate::objects::object::generic_getattr(vm, v, name)
+}
+
+fn stat_result_type(vm: &mut Vm) -> PyResult<Value> {
+    if let Some(t) = vm.modules_state.posix_stat_result.clone() {
+        return Ok(t);
+    }
+    let t = crate::objects::structseq::new_structseq_type(vm, "os", "stat_result", STAT_FIELDS)?;
+    if let Some(ty) = crate::objects::typeobject::as_type(&t) {
+        ty.slots.getattro.set(Some(stat_getattro));
+    }
+    vm.modules_state.posix_stat_result = Some(t.clone());
+    Ok(t)
+}
+
+fn do_stat(vm: &mut Vm, fname: &'static str, args: Args, follow_default: bool) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("stat", &[p("path"), kw("dir_fd"), kw("follow_symlinks")]);
+    let [path, _dir_fd, follow] = SIG.parse::<3>(args)?;
+    let path = path.unwrap_or_else(none);
+    let follow = match follow {
+        Some(f) => crate::vm::ops::is_true(vm, &f)?,
+        None => follow_default,
+    };
+    if crate::objects::int::as_int(&path).is_some() && !crate::objects::str::is_str(&path) {
+        let fd = fd_arg(vm, &path)?;
+        return fstat_fd(vm, fd);
+    }
+    let pa = path_arg(vm, fname, "path", &path, true)?;
+    let md = if follow { std::fs::metadata(pa.os()) } else { std::fs::symlink_metadata(pa.os()) };
+    let md = md.map_err(|e| pa.error(&e))?;
+    stat_result(vm, &md)
+}
+
+fn fstat_fd(vm: &mut Vm, fd: i32) -> PyResult<Value> {
+    use std::os::fd::FromRawFd;
+    // SAFETY: the File is never dropped (ManuallyDrop), so the descriptor stays open.
+    let f = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(fd) });
+    let md = f.metadata().map_err(|e| exceptions::os_error_from_io(&e, None))?;
+    stat_result(vm, &md)
+}
+
+fn posix_stat(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    do_stat(vm, "stat", args, true)
+}
+
+fn posix_lstat(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    do_stat(vm, "lstat", args, false)
+}
+
+fn posix_fstat(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("fstat", &[p("fd")]);
+    let [fd] = SIG.parse::<1>(args)?;
+    let fd = fd_arg(vm, &fd.unwrap_or_else(none))?;
+    if fd < 0 {
+        return Err(exceptions::os_error_from_io(&std::io::Error::from_raw_os_error(libc::EBADF), None));
+    }
+    fstat_fd(vm, fd)
+}
+
+fn one_path_op(vm: &mut Vm, args: Args, sig: &'static Sig, op: fn(&OsStr) -> std::io::Result<()>) -> PyResult<Value> {
+    let [path, _dir_fd] = sig.parse::<2>(args)?;
+    let pa = path_arg(vm, sig.fname, "path", &path.unwrap_or_else(none), false)?;
+    op(pa.os()).map_err(|e| pa.error(&e))?;
+    Ok(none())
+}
+
+fn posix_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("remove", &[p("path"), kw("dir_fd")]);
+    one_path_op(vm, args, &SIG, |p| std::fs::remove_file(p))
+}
+
+fn posix_unlink(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("unlink", &[p("path"), kw("dir_fd")]);
+    one_path_op(vm, args, &SIG, |p| std::fs::remove_file(p))
+}
+
+fn posix_rmdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("rmdir", &[p("path"), kw("dir_fd")]);
+    one_path_op(vm, args, &SIG, |p| std::fs::remove_dir(p))
+}
+
+fn posix_mkdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("mkdir", &[p("path"), opt("mode"), kw("dir_fd")]);
+    let [path, mode, _dir_fd] = SIG.parse::<3>(args)?;
+    let pa = path_arg(vm, "mkdir", "path", &path.unwrap_or_else(none), false)?;
+    let mode = match mode {
+        Some(m) => crate::vm::ops::index_value(vm, &m)? as libc::mode_t,
+        None => 0o777,
+    };
+    let c = pa.cstring()?;
+    // SAFETY: `c` is a valid NUL-terminated path.
+    if unsafe { libc::mkdir(c.as_ptr(), mode) } != 0 {
+        return Err(pa.error(&last_os_error()));
+    }
+    Ok(none())
+}
+
+fn two_path_op(vm: &mut Vm, args: Args, sig: &'static Sig) -> PyResult<Value> {
+    let [src, dst, _a, _b] = sig.parse::<4>(args)?;
+    let s = path_arg(vm, sig.fname, "src", &src.unwrap_or_else(none), false)?;
+    let d = path_arg(vm, sig.fname, "dst", &dst.unwrap_or_else(none), false)?;
+    std::fs::rename(s.os(), d.os()).map_err(|e| {
+        let errno = e.raw_os_error().unwrap_or(0) as i64;
+        let msg = exceptions::strerror(errno as i32).unwrap_or_else(|| e.to_string());
+        let ty = exceptions::os_error_subclass(errno);
+        PyErr::from_value(exceptions::new_exception(
+            ty,
+            vec![new_int(errno), new_string(msg), s.object.clone(), new_int(0), d.object.clone()],
+        ))
+    })?;
+    Ok(none())
+}
+
+fn posix_rename(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("rename", &[p("src"), p("dst"), kw("src_dir_fd"), kw("dst_dir_fd")]);
+    two_path_op(vm, args, &SIG)
+}
+
+fn posix_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("replace", &[p("src"), p("dst"), kw("src_dir_fd"), kw("dst_dir_fd")]);
+    two_path_op(vm, args, &SIG)
+}
+
+fn posix_access(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("access", &[p("path"), p("mode"), kw("dir_fd"), kw("effective_ids"), kw("follow_symlinks")]);
+    let [path, mode, _, _, _] = SIG.parse::<5>(args)?;
+    let pa = path_arg(vm, "access", "path", &path.unwrap_or_else(none), false)?;
+    let mode = crate::vm::ops::index_value(vm, &mode.unwrap_or_else(none))? as i32;
+    let c = pa.cstring()?;
+    // SAFETY: `c` is a valid NUL-terminated path.
+    Ok(bool_value(unsafe { libc::access(c.as_ptr(), mode) } == 0))
+}
+
+fn posix_readlink(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("readlink", &[p("path"), kw("dir_fd")]);
+    let [path, _] = SIG.parse::<2>(args)?;
+    let pa = path_arg(vm, "readlink", "path", &path.unwrap_or_else(none), false)?;
+    let target = std::fs::read_link(pa.os()).map_err(|e| pa.error(&e))?;
+    Ok(path_result(target.into_os_string().into_vec(), pa.is_bytes))
+}
+
+fn posix_symlink(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("symlink", &[p("src"), p("dst"), opt("target_is_directory"), kw("dir_fd")]);
+    let [src, dst, _, _] = SIG.parse::<4>(args)?;
+    let s = path_arg(vm, "symlink", "src", &src.unwrap_or_else(none), false)?;
+    let d = path_arg(vm, "symlink", "dst", &dst.unwrap_or_else(none), false)?;
+    std::os::unix::fs::symlink(s.os(), d.os()).map_err(|e| s.error(&e))?;
+    Ok(none())
+}
+
+fn posix_open(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("open", &[p("path"), p("flags"), opt("mode"), kw("dir_fd")]);
+    let [path, flags, mode, _] = SIG.parse::<4>(args)?;
+    let pa = path_arg(vm, "open", "path", &path.unwrap_or_else(none), false)?;
+    let flags = crate::vm::ops::index_value(vm, &flags.unwrap_or_else(none))? as i32;
+    let mode = match mode {
+        Some(m) => crate::vm::ops::index_value(vm, &m)? as libc::c_uint,
+        None => 0o777,
+    };
+    let c = pa.cstring()?;
+    // SAFETY: `c` is a valid NUL-terminated path.
+    let fd = unsafe { libc::open(c.as_ptr(), flags | libc::O_CLOEXEC, mode) };
+    if fd < 0 {
+        return Err(pa.error(&last_os_error()));
+    }
+    Ok(new_int(fd as i64))
+}
+
+fn posix_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("close", &[p("fd")]);
+    let [fd] = SIG.parse::<1>(args)?;
+    let fd = fd_arg(vm, &fd.unwrap_or_else(none))?;
+    // SAFETY: closing a descriptor number has no memory effects.
+    if unsafe { libc::close(fd) } != 0 {
+        return Err(exceptions::os_error_from_io(&last_os_error(), None));
+    }
+    Ok(none())
+}
+
+fn posix_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [fd, n] = args.exact::<2>("read")?;
+    let fd = fd_arg(vm, fd)?;
+    let n = crate::vm::ops::index_value(vm, n)?;
+    if n < 0 {
+        return Err(value_error("negative length"));
+    }
+    let mut buf = vec![0u8; (n as usize).min(1 << 30)];
+    // SAFETY: `buf` is valid for `buf.len()` bytes.
+    let got = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+    if got < 0 {
+        return Err(exceptions::os_error_from_io(&last_os_error(), None));
+    }
+    buf.truncate(got as usize);
+    Ok(new_bytes(buf))
+}
+
+fn posix_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [fd, data] = args.exact::<2>("write")?;
+    let fd = fd_arg(vm, fd)?;
+    let data = crate::objects::bytes::as_bytes_like(data)
+        .ok_or_else(|| type_error(format!("a bytes-like object is required, not '{}'", data.ty().name())))?;
+    // SAFETY: `data` is valid for `data.len()` bytes.
+    let n = unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) };
+    if n < 0 {
+        return Err(exceptions::os_error_from_io(&last_os_error(), None));
+    }
+    Ok(new_int(n as i64))
+}
+
+fn posix_lseek(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [fd, pos, how] = args.exact::<3>("lseek")?;
+    let fd = fd_arg(vm, fd)?;
+    let pos = crate::vm::ops::index_value(vm, pos)?;
+    let how = crate::vm::ops::index_value(vm, how)? as i32;
+    // SAFETY: lseek only moves the descriptor's offset.
+    let r = unsafe { libc::lseek(fd, pos, how) };
+    if r < 0 {
+        return Err(exceptions::os_error_from_io(&last_os_error(), None));
+    }
+    Ok(new_int(r))
+}
+
+fn posix_isatty(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [fd] = args.exact::<1>("isatty")?;
+    let fd = fd_arg(vm, fd)?;
+    // SAFETY: isatty only inspects the descriptor.
+    Ok(bool_value(unsafe { libc::isatty(fd) } == 1))
+}
+
+fn posix_strerror(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [code] = args.exact::<1>("strerror")?;
+    let code = crate::vm::ops::index_value(vm, code)? as i32;
+    Ok(new_string(exceptions::strerror(code).unwrap_or_else(|| format!("Unknown error {code}"))))
+}
+
+fn posix_urandom(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [n] = args.exact::<1>("urandom")?;
+    let n = crate::vm::ops::index_value(vm, n)?;
+    if n < 0 {
+        return Err(value_error("negative argument not allowed"));
+    }
+    let mut buf = vec![0u8; n as usize];
+    let mut filled = 0;
+    while filled < buf.len() {
+        // SAFETY: the pointer and length describe the unfilled tail of `buf`.
+        let r = unsafe { libc::getrandom(buf[filled..].as_mut_ptr().cast(), buf.len() - filled, 0) };
+        if r < 0 {
+            return Err(exceptions::os_error_from_io(&last_os_error(), None));
+        }
+        filled += r as usize;
+    }
+    Ok(new_bytes(buf))
+}
+
+fn posix_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [code] = args.exact::<1>("_exit")?;
+    let code = crate::vm::ops::index_value(vm, code)?;
+    vm.flush_std_streams();
+    std::process::exit(code as i32)
+}
+
+fn posix_putenv(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [k, v] = args.exact::<2>("putenv")?;
+    let k = path_arg(vm, "putenv", "name", k, false)?;
+    let v = path_arg(vm, "putenv", "value", v, false)?;
+    if k.bytes.is_empty() || k.bytes.contains(&b'=') {
+        return Err(value_error("illegal environment variable name"));
+    }
+    // SAFETY: Taipan runs Python on one thread; nothing reads the environment concurrently.
+    unsafe { std::env::set_var(k.os(), v.os()) };
+    Ok(none())
+}
+
+fn posix_unsetenv(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [k] = args.exact::<1>("unsetenv")?;
+    let k = path_arg(vm, "unsetenv", "name", k, false)?;
+    if k.bytes.is_empty() || k.bytes.contains(&b'=') {
+        return Err(value_error("illegal environment variable name"));
+    }
+    // SAFETY: as in putenv.
+    unsafe { std::env::remove_var(k.os()) };
+    Ok(none())
+}
+
+fn posix_umask(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [mask] = args.exact::<1>("umask")?;
+    let mask = crate::vm::ops::index_value(vm, mask)? as libc::mode_t;
+    // SAFETY: umask has no memory effects.
+    Ok(new_int(unsafe { libc::umask(mask) } as i64))
+}
+
+macro_rules! noarg_int {
+    ($fn_name:ident, $py:literal, $call:expr) => {
+        fn $fn_name(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+            args.check($py, 0, 0)?;
+            // SAFETY: these process queries have no memory effects.
+            Ok(new_int(unsafe { $call } as i64))
+        }
+    };
+}
+
+noarg_int!(posix_getpid, "getpid", libc::getpid());
+noarg_int!(posix_getppid, "getppid", libc::getppid());
+noarg_int!(posix_getuid, "getuid", libc::getuid());
+noarg_int!(posix_geteuid, "geteuid", libc::geteuid());
+noarg_int!(posix_getgid, "getgid", libc::getgid());
+noarg_int!(posix_getegid, "getegid", libc::getegid());
+
+fn posix_cpu_count(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("cpu_count", 0, 0)?;
+    Ok(match std::thread::available_parallelism() {
+        Ok(n) => new_int(n.get() as i64),
+        Err(_) => none(),
+    })
+}
+
+fn posix_device_encoding(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [fd] = args.exact::<1>("device_encoding")?;
+    let fd = fd_arg(vm, fd)?;
+    // SAFETY: isatty only inspects the descriptor.
+    Ok(if unsafe { libc::isatty(fd) } == 1 { new_str("UTF-8") } else { none() })
+}
+
+fn posix_uname(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("uname", 0, 0)?;
+    // SAFETY: utsname is plain data; uname fills it.
+    let mut u: libc::utsname = unsafe { std::mem::zeroed() };
+    if unsafe { libc::uname(&mut u) } != 0 {
+        return Err(exceptions::os_error_from_io(&last_os_error(), None));
+    }
+    let field = |f: &[libc::c_char]| {
+        let bytes: Vec<u8> = f.iter().take_while(|c| **c != 0).map(|c| *c as u8).collect();
+        new_string(String::from_utf8_lossy(&bytes).into_owned())
+    };
+    let t = crate::objects::structseq::new_structseq_type(vm, "posix", "uname_result", &["sysname", "nodename", "release", "version", "machine"])?;
+    Ok(crate::objects::structseq::new_structseq(
+        &t,
+        vec![field(&u.sysname), field(&u.nodename), field(&u.release), field(&u.version), field(&u.machine)],
+    ))
+}
+
+fn posix_get_terminal_size(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check("get_terminal_size", 0, 1)?;
+    let fd = match pos.first() {
+        Some(v) => fd_arg(vm, v)?,
+        None => 1,
+    };
+    // SAFETY: winsize is plain data that TIOCGWINSZ fills.
+    let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
+    if unsafe { libc::ioctl(fd, libc::TIOCGWINSZ, &mut ws) } != 0 {
+        return Err(exceptions::os_error_from_io(&last_os_error(), None));
+    }
+    let t = crate::objects::structseq::new_structseq_type(vm, "os", "terminal_size", &["columns", "lines"])?;
+    Ok(crate::objects::structseq::new_structseq(&t, vec![new_int(ws.ws_col as i64), new_int(ws.ws_row as i64)]))
+}
+
+fn posix_kill(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [pid, sig] = args.exact::<2>("kill")?;
+    let pid = crate::vm::ops::index_value(vm, pid)? as libc::pid_t;
+    let sig = crate::vm::ops::index_value(vm, sig)? as i32;
+    // SAFETY: kill has no memory effects.
+    if unsafe { libc::kill(pid, sig) } != 0 {
+        return Err(exceptions::os_error_from_io(&last_os_error(), None));
+    }
+    vm.run_pending()?;
+    Ok(none())
+}
+
+/// `posix._path_normpath`: CPython's `_Py_normpath` (no filesystem access).
+fn posix_path_normpath(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("_path_normpath", &[p("path")]);
+    let [path] = SIG.parse::<1>(args)?;
+    let path = path.unwrap_or_else(none);
+    let pa = path_arg(vm, "_path_normpath", "path", &path, false)?;
+    let b = &pa.bytes;
+    if b.is_empty() {
+        return Ok(path_result(b".".to_vec(), pa.is_bytes));
+    }
+    let initial = if b.starts_with(b"//") && !b.starts_with(b"///") { 2 } else if b.starts_with(b"/") { 1 } else { 0 };
+    let mut comps: Vec<&[u8]> = Vec::new();
+    for c in b.split(|x| *x == b'/') {
+        if c.is_empty() || c == b"." {
+            continue;
+        }
+        if c != b".." || (initial == 0 && comps.is_empty()) || comps.last() == Some(&&b".."[..]) {
+            comps.push(c);
+        } else if !comps.is_empty() {
+            comps.pop();
+        }
+    }
+    let mut out = b"/".repeat(initial);
+    out.extend(comps.join(&b'/'));
+    if out.is_empty() {
+        out.push(b'.');
+    }
+    Ok(path_result(out, pa.is_bytes))
+}
+
+fn environ_dict() -> Value {
+    let d = PyDict::new_value();
+    for (k, v) in std::env::vars_os() {
+        PyDict::set_str_item(&d, new_bytes(k.into_vec()), new_bytes(v.into_vec()));
+    }
+    d
+}
+
+pub static POSIX_METHODS: &[MethodDef] = &[
+    MethodDef::method("getcwd", posix_getcwd),
+    MethodDef::method("getcwdb", posix_getcwdb),
+    MethodDef::method("chdir", posix_chdir),
+    MethodDef::method("fspath", posix_fspath),
+    MethodDef::method("listdir", posix_listdir),
+    MethodDef::method("stat", posix_stat),
+    MethodDef::method("lstat", posix_lstat),
+    MethodDef::method("fstat", posix_fstat),
+    MethodDef::method("remove", posix_remove),
+    MethodDef::method("unlink", posix_unlink),
+    MethodDef::method("rmdir", posix_rmdir),
+    MethodDef::method("mkdir", posix_mkdir),
+    MethodDef::method("rename", posix_rename),
+    MethodDef::method("replace", posix_replace),
+    MethodDef::method("access", posix_access),
+    MethodDef::method("readlink", posix_readlink),
+    MethodDef::method("symlink", posix_symlink),
+    MethodDef::method("open", posix_open),
+    MethodDef::method("close", posix_close),
+    MethodDef::method("read", posix_read),
+    MethodDef::method("write", posix_write),
+    MethodDef::method("lseek", posix_lseek),
+    MethodDef::method("isatty", posix_isatty),
+    MethodDef::method("strerror", posix_strerror),
+    MethodDef::method("urandom", posix_urandom),
+    MethodDef::method("_exit", posix_exit),
+    MethodDef::method("putenv", posix_putenv),
+    MethodDef::method("unsetenv", posix_unsetenv),
+    MethodDef::method("umask", posix_umask),
+    MethodDef::method("getpid", posix_getpid),
+    MethodDef::method("getppid", posix_getppid),
+    MethodDef::method("getuid", posix_getuid),
+    MethodDef::method("geteuid", posix_geteuid),
+    MethodDef::method("getgid", posix_getgid),
+    MethodDef::method("getegid", posix_getegid),
+    MethodDef::method("cpu_count", posix_cpu_count),
+    MethodDef::method("device_encoding", posix_device_encoding),
+    MethodDef::method("uname", posix_uname),
+    MethodDef::method("get_terminal_size", posix_get_terminal_size),
+    MethodDef::method("kill", posix_kill),
+    MethodDef::method("_path_normpath", posix_path_normpath),
+];
+
+fn init(vm: &mut Vm, m: &Value) -> PyResult<()> {
+    let add = super::add_object;
+    add(m, "environ", environ_dict());
+    let stat_t = stat_result_type(vm)?;
+    add(m, "stat_result", stat_t);
+    let consts: &[(&str, i64)] = &[
+        ("F_OK", libc::F_OK as i64),
+        ("R_OK", libc::R_OK as i64),
+        ("W_OK", libc::W_OK as i64),
+        ("X_OK", libc::X_OK as i64),
+        ("O_RDONLY", libc::O_RDONLY as i64),
+        ("O_WRONLY", libc::O_WRONLY as i64),
+        ("O_RDWR", libc::O_RDWR as i64),
+        ("O_APPEND", libc::O_APPEND as i64),
+        ("O_CREAT", libc::O_CREAT as i64),
+        ("O_EXCL", libc::O_EXCL as i64),
+        ("O_TRUNC", libc::O_TRUNC as i64),
+        ("O_NONBLOCK", libc::O_NONBLOCK as i64),
+        ("O_CLOEXEC", libc::O_CLOEXEC as i64),
+        ("O_DIRECTORY", libc::O_DIRECTORY as i64),
+        ("O_NOFOLLOW", libc::O_NOFOLLOW as i64),
+        ("O_ACCMODE", libc::O_ACCMODE as i64),
+        ("SEEK_SET", 0),
+        ("SEEK_CUR", 1),
+        ("SEEK_END", 2),
+        ("EX_OK", 0),
+        ("WNOHANG", libc::WNOHANG as i64),
+    ];
+    for (n, v) in consts {
+        add(m, n, new_int(*v));
+    }
+    add(m, "_have_functions", PyList::new_value(vec![new_str("HAVE_FSTAT")]));
+    Ok(())
+}
+
+pub static MODULE: ModuleDef = ModuleDef {
+    name: "posix",
+    doc: Some("This module provides access to operating system functionality that is\nstandardized by the C Standard and the POSIX standard (a thinly\ndisguised Unix interface).  Refer to the library manual and\ncorresponding Unix manual entries for more information on calls."),
+    methods: POSIX_METHODS,
+    init: Some(init),
+};
