@@ -355,8 +355,8 @@ fn deque_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn deque_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check("index", 2, 4)?;
-    let (v, x) = (&pos[0], &pos[1]);
+    let (v, pos) = args.method("deque.index", 1, 3)?;
+    let x = &pos[0];
     let len = this(v)?.len();
     let (start, stop) = crate::objects::list::slice_bounds(vm, pos, len)?;
     let state = this(v)?.state.get();

@@ -1670,12 +1670,7 @@ pub(crate) fn bytes_like_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOper
             }
             let is_index = as_int(n).is_some() || n.ty().slots.index.get().is_some();
             if !is_index {
-                if a_is {
-                    if let Some(r) = try_other_slot(vm, a, b, BinaryOperator::Multiply)? {
-                        return Ok(r);
-                    }
-                }
-                return Err(type_error(format!("can't multiply sequence by non-int of type '{}'", n.ty().name())));
+                return Ok(not_implemented());
             }
             let count = repeat_count(vm, n)?;
             let data = self_data(seq)?;

@@ -647,30 +647,30 @@ fn dict_inplace(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResu
 }
 
 fn m_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check("get", 2, 3)?;
-    Ok(PyDict::get_item_opt(vm, &pos[0], &pos[1])?.unwrap_or_else(|| pos.get(2).cloned().unwrap_or_else(none)))
+    let (d, pos) = args.method("dict.get", 1, 2)?;
+    Ok(PyDict::get_item_opt(vm, d, &pos[0])?.unwrap_or_else(|| pos.get(1).cloned().unwrap_or_else(none)))
 }
 
 fn m_setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check("setdefault", 2, 3)?;
-    if let Some(v) = PyDict::get_item_opt(vm, &pos[0], &pos[1])? {
+    let (d, pos) = args.method("dict.setdefault", 1, 2)?;
+    if let Some(v) = PyDict::get_item_opt(vm, d, &pos[0])? {
         return Ok(v);
     }
-    let default = pos.get(2).cloned().unwrap_or_else(none);
-    PyDict::set_item(vm, &pos[0], pos[1].clone(), default.clone())?;
+    let default = pos.get(1).cloned().unwrap_or_else(none);
+    PyDict::set_item(vm, d, pos[0].clone(), default.clone())?;
     Ok(default)
 }
 
 fn m_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check("pop", 2, 3)?;
-    match PyDict::pop_item(vm, &pos[0], &pos[1])? {
+    let (d, pos) = args.method("dict.pop", 1, 2)?;
+    match PyDict::pop_item(vm, d, &pos[0])? {
         Some(v) => Ok(v),
-        None => pos.get(2).cloned().ok_or_else(|| key_error(pos[1].clone())),
+        None => pos.get(1).cloned().ok_or_else(|| key_error(pos[0].clone())),
     }
 }
 
 fn m_popitem(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [d] = args.exact::<1>("popitem")?;
+    let d = args.noargs("dict.popitem")?;
     let dict = this(d)?;
     dict.bump();
     let mut t = dict.table.borrow_mut();
@@ -688,15 +688,15 @@ fn m_popitem(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn m_keys(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [d] = args.exact::<1>("keys")?;
+    let d = args.noargs("dict.keys")?;
     Ok(super::dict_views::new_view(d.clone(), super::dict_views::ViewKind::Keys))
 }
 fn m_values(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [d] = args.exact::<1>("values")?;
+    let d = args.noargs("dict.values")?;
     Ok(super::dict_views::new_view(d.clone(), super::dict_views::ViewKind::Values))
 }
 fn m_items(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [d] = args.exact::<1>("items")?;
+    let d = args.noargs("dict.items")?;
     Ok(super::dict_views::new_view(d.clone(), super::dict_views::ViewKind::Items))
 }
 
@@ -713,38 +713,38 @@ fn m_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn m_fromkeys(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check("fromkeys", 2, 3)?;
-    let value = pos.get(2).cloned().unwrap_or_else(none);
-    let d = crate::vm::call::call(vm, &pos[0], &[])?;
-    for k in crate::vm::ops::collect_iter(vm, &pos[1])? {
+    let (cls, pos) = args.method("dict.fromkeys", 1, 2)?;
+    let value = pos.get(1).cloned().unwrap_or_else(none);
+    let d = crate::vm::call::call(vm, cls, &[])?;
+    for k in crate::vm::ops::collect_iter(vm, &pos[0])? {
         crate::vm::ops::setitem(vm, &d, &k, &value)?;
     }
     Ok(d)
 }
 
 fn m_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [d] = args.exact::<1>("copy")?;
+    let d = args.noargs("dict.copy")?;
     PyDict::copy_value(vm, d)
 }
 
 fn m_clear(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [d] = args.exact::<1>("clear")?;
+    let d = args.noargs("dict.clear")?;
     PyDict::clear(d);
     Ok(none())
 }
 
 fn m_reversed(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [d] = args.exact::<1>("__reversed__")?;
+    let d = args.noargs("dict.__reversed__")?;
     Ok(super::dict_views::new_dict_iter(d.clone(), super::dict_views::ViewKind::Keys, true))
 }
 
 fn m_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [d, k] = args.exact::<2>("__getitem__")?;
+    let (d, k) = args.one_arg("dict.__getitem__")?;
     dict_getitem(vm, d, k)
 }
 
 fn m_sizeof(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [d] = args.exact::<1>("__sizeof__")?;
+    let d = args.noargs("dict.__sizeof__")?;
     let t = this(d)?.table.borrow();
     Ok(super::int::new_int(48 + (t.indices.len() * 4 + t.entries.capacity() * 24) as i64))
 }

@@ -7,7 +7,7 @@ use taipan_compiler::bytecode::{BinaryOperator, ComparisonOperator};
 
 use super::dict::PyDict;
 use super::str::new_string;
-use super::typeobject::{flags, MethodDef, PyType, StaticTypeInit};
+use super::typeobject::{flags, GetSetDef, MethodDef, PyType, StaticTypeInit};
 use crate::runtime::heap::{self, Layout, ObjectHead, PyPayload};
 use crate::runtime::value::Value;
 use crate::vm::{ops, runtime_error, type_error, Args, PyResult, Vm};
@@ -50,7 +50,7 @@ macro_rules! view_type {
             flags: flags::HAVE_GC,
             base: Some(&super::object::OBJECT_TYPE),
             methods: $methods,
-            getsets: &[],
+            getsets: VIEW_GETSETS,
             doc: None,
             module: None,
         });
@@ -58,7 +58,7 @@ macro_rules! view_type {
 }
 
 view_type!(DICT_KEYS_TYPE, "dict_keys", VIEW_METHODS);
-view_type!(DICT_VALUES_TYPE, "dict_values", VIEW_METHODS);
+view_type!(DICT_VALUES_TYPE, "dict_values", VALUES_METHODS);
 view_type!(DICT_ITEMS_TYPE, "dict_items", VIEW_METHODS);
 
 pub fn new_view(dict: Value, kind: ViewKind) -> Value {
@@ -166,7 +166,8 @@ fn view_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: ComparisonOperator) -
 }
 
 fn m_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v, other] = args.exact::<2>("isdisjoint")?;
+    let qualname = format!("{}.isdisjoint", args.values.first().map_or_else(|| "dict_keys".to_string(), |v| v.ty().name().to_string()));
+    let (v, other) = args.one_arg(&qualname)?;
     for x in ops::collect_iter(vm, other)? {
         if view_contains(vm, v, &x)? {
             return Ok(super::singletons::bool_value(false));
@@ -176,13 +177,13 @@ fn m_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn m_reversed(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v] = args.exact::<1>("__reversed__")?;
+    let qualname = format!("{}.__reversed__", args.values.first().map_or_else(|| "dict_keys".to_string(), |v| v.ty().name().to_string()));
+    let v = args.noargs(&qualname)?;
     let w = view(v)?;
     Ok(new_dict_iter(w.dict.clone(), w.kind, true))
 }
 
-fn m_mapping(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v] = args.exact::<1>("mapping")?;
+fn get_mapping(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(super::mappingproxy::new_mappingproxy(view(v)?.dict.clone()))
 }
 
@@ -190,6 +191,10 @@ pub static VIEW_METHODS: &[MethodDef] = &[
     MethodDef::method("isdisjoint", m_isdisjoint),
     MethodDef::method("__reversed__", m_reversed),
 ];
+
+pub static VALUES_METHODS: &[MethodDef] = &[MethodDef::method("__reversed__", m_reversed)];
+
+pub static VIEW_GETSETS: &[GetSetDef] = &[GetSetDef::new("mapping", get_mapping)];
 
 #[repr(C)]
 pub struct PyDictIter {
@@ -258,13 +263,6 @@ pub fn new_dict_iter(dict: Value, kind: ViewKind, reversed: bool) -> Value {
 fn dict_iter_next(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let it = v.downcast::<PyDictIter>().ok_or_else(|| type_error("dict iterator expected"))?;
     let d = it.dict.downcast::<PyDict>().ok_or_else(|| type_error("dict expected"))?;
-    if it.remaining.get() == 0 && !it.reversed {
-        if PyDict::len(&it.dict) != it.len_at_start {
-            it.remaining.set(usize::MAX);
-            return Err(runtime_error("dictionary changed size during iteration"));
-        }
-        return Ok(None);
-    }
     if it.remaining.get() == usize::MAX {
         return Ok(None);
     }
@@ -304,12 +302,14 @@ fn dict_iter_next(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     drop(table);
     match found {
         None => {
-            if !it.reversed && it.remaining.get() > 0 {
-                // Keys were replaced while the size stayed equal.
-                it.remaining.set(usize::MAX);
-                return Err(runtime_error("dictionary keys changed during iteration"));
-            }
+            it.remaining.set(usize::MAX);
             Ok(None)
+        }
+        Some(_) if it.remaining.get() == 0 && !it.reversed => {
+            // CPython's dictiter_iternextkey: an entry past the expected count means
+            // keys were replaced while the size stayed equal.
+            it.remaining.set(usize::MAX);
+            Err(runtime_error("dictionary keys changed during iteration"))
         }
         Some((k, val)) => {
             it.remaining.set(it.remaining.get().saturating_sub(1));
@@ -355,5 +355,4 @@ pub fn init_types() {
         t.slots.iter.set(Some(self_iter));
         t.slots.iternext.set(Some(dict_iter_next));
     }
-    let _ = m_mapping;
 }

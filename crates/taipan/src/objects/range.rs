@@ -176,17 +176,27 @@ fn r_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 
 fn r_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let r = this(v)?;
-    Ok(new_range_iter(&r.start, &r.step, &r.len))
+    Ok(new_range_iter(&r.start, &r.step, &r.len, r.fits_c_long()))
 }
 
-pub fn new_range_iter(start: &BigInt, step: &BigInt, len: &BigInt) -> Value {
+impl PyRange {
+    /// CPython's range_iter/range_reverse use the C-long `range_iterator` only
+    /// when start, stop and step all fit a C long; otherwise `longrange_iterator`.
+    fn fits_c_long(&self) -> bool {
+        self.start.to_i64().is_some() && self.stop.to_i64().is_some() && self.step.to_i64().is_some()
+    }
+}
+
+/// An iterator over `len` values from `start` by `step`: a `range_iterator` when
+/// `small` and the values fit an i64, else a `longrange_iterator`.
+pub fn new_range_iter(start: &BigInt, step: &BigInt, len: &BigInt, small: bool) -> Value {
     match (start.to_i64(), step.to_i64(), len.to_i64()) {
-        (Some(a), Some(s), Some(n)) if a.checked_add(s.saturating_mul(n)).is_some() => heap::alloc(
+        (Some(a), Some(s), Some(n)) if small && s.checked_mul(n).and_then(|d| a.checked_add(d)).is_some() => heap::alloc(
             &RANGE_ITER_TYPE,
             PyRangeIter { head: ObjectHead::uninit(), next: Cell::new(a), step: s, remaining: Cell::new(n), big: None },
         ),
         _ => heap::alloc(
-            &RANGE_ITER_TYPE,
+            &LONGRANGE_ITER_TYPE,
             PyRangeIter {
                 head: ObjectHead::uninit(),
                 next: Cell::new(0),
@@ -199,7 +209,7 @@ pub fn new_range_iter(start: &BigInt, step: &BigInt, len: &BigInt) -> Value {
 }
 
 fn m_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [r, x] = args.exact::<2>("count")?;
+    let (r, x) = args.one_arg("range.count")?;
     if super::int::is_int(x) {
         let b = as_bigint(x).unwrap_or_default();
         return Ok(new_int(contains_int(this(r)?, &b) as i64));
@@ -215,7 +225,7 @@ fn m_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn m_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [r, x] = args.exact::<2>("index")?;
+    let (r, x) = args.one_arg("range.index")?;
     if super::int::is_int(x) {
         let b = as_bigint(x).unwrap_or_default();
         let rr = this(r)?;
@@ -236,14 +246,15 @@ fn m_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn m_reversed(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [r] = args.exact::<1>("__reversed__")?;
+    let r = args.noargs("range.__reversed__")?;
     let rr = this(r)?;
     let last = &rr.start + (&rr.len - 1) * &rr.step;
-    Ok(new_range_iter(&last, &-&rr.step, &rr.len))
+    let small = rr.fits_c_long() && rr.step.to_i64() != Some(i64::MIN);
+    Ok(new_range_iter(&last, &-&rr.step, &rr.len, small))
 }
 
 fn m_reduce(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [r] = args.exact::<1>("__reduce__")?;
+    let r = args.noargs("range.__reduce__")?;
     let rr = this(r)?;
     Ok(super::tuple::new_tuple(vec![
         RANGE_TYPE.to_value(),
@@ -293,6 +304,17 @@ impl PyPayload for PyRangeIter {
 
 pub static RANGE_ITER_TYPE: PyType = PyType::new_static(StaticTypeInit {
     name: "range_iterator",
+    layout: &RANGE_ITER_LAYOUT,
+    flags: 0,
+    base: Some(&super::object::OBJECT_TYPE),
+    methods: RANGE_ITER_METHODS,
+    getsets: &[],
+    doc: None,
+    module: None,
+});
+
+pub static LONGRANGE_ITER_TYPE: PyType = PyType::new_static(StaticTypeInit {
+    name: "longrange_iterator",
     layout: &RANGE_ITER_LAYOUT,
     flags: 0,
     base: Some(&super::object::OBJECT_TYPE),
@@ -353,4 +375,6 @@ pub fn init_types() {
     s.iter.set(Some(r_iter));
     RANGE_ITER_TYPE.slots.iternext.set(Some(ri_next));
     RANGE_ITER_TYPE.slots.iter.set(Some(ri_iter));
+    LONGRANGE_ITER_TYPE.slots.iternext.set(Some(ri_next));
+    LONGRANGE_ITER_TYPE.slots.iter.set(Some(ri_iter));
 }

@@ -70,6 +70,55 @@ impl<'a> Args<'a> {
         let pos = self.check(fname, N, N)?;
         Ok(pos.try_into().expect("length checked"))
     }
+
+    /// The bound `self` of a method and the arguments after it.
+    fn split_self(&self, qualname: &str) -> PyResult<(&'a Value, Args<'a>)> {
+        match self.values.first() {
+            Some(this) if self.values.len() > self.kwnames.len() => Ok((this, self.shift())),
+            _ => Err(type_error(format!("unbound method {qualname}() needs an argument"))),
+        }
+    }
+
+    /// A `METH_NOARGS` method (`qualname` is `type.name`): only `self`.
+    pub fn noargs(&self, qualname: &str) -> PyResult<&'a Value> {
+        let (this, rest) = self.split_self(qualname)?;
+        if rest.has_kwargs() {
+            return Err(type_error(format!("{qualname}() takes no keyword arguments")));
+        }
+        let n = rest.values.len();
+        if n != 0 {
+            return Err(type_error(format!("{qualname}() takes no arguments ({n} given)")));
+        }
+        Ok(this)
+    }
+
+    /// A `METH_O` method (`qualname` is `type.name`): `self` and one argument.
+    pub fn one_arg(&self, qualname: &str) -> PyResult<(&'a Value, &'a Value)> {
+        let (this, rest) = self.split_self(qualname)?;
+        if rest.has_kwargs() {
+            return Err(type_error(format!("{qualname}() takes no keyword arguments")));
+        }
+        match rest.values {
+            [x] => Ok((this, x)),
+            other => Err(type_error(format!("{qualname}() takes exactly one argument ({} given)", other.len()))),
+        }
+    }
+
+    /// An Argument Clinic method with positional-only parameters: `self`, then
+    /// `min..=max` arguments; arity errors name `qualname`'s last part, as CPython's
+    /// `_PyArg_CheckPositional` does.
+    pub fn method(&self, qualname: &str, min: usize, max: usize) -> PyResult<(&'a Value, &'a [Value])> {
+        let (this, rest) = self.split_self(qualname)?;
+        if rest.has_kwargs() {
+            return Err(type_error(format!("{qualname}() takes no keyword arguments")));
+        }
+        let n = rest.values.len();
+        if n < min || n > max {
+            let fname = qualname.rsplit('.').next().unwrap_or(qualname);
+            return Err(arity_error(fname, min, max, n));
+        }
+        Ok((this, rest.values))
+    }
 }
 
 pub fn arity_error(fname: &str, min: usize, max: usize, n: usize) -> super::PyErr {

@@ -159,8 +159,8 @@ pub fn dict_merge(vm: &mut Vm, d: &Value, m: &Value, callable: &Value) -> PyResu
     };
     for (k, v) in pairs {
         if !crate::objects::str::is_str(&k) {
-            let name = func_display_name(vm, callable);
-            return Err(type_error(format!("{name} keywords must be strings")));
+            // PyArg_ValidateKeywordArguments: the callable is not named.
+            return Err(type_error("keywords must be strings"));
         }
         if PyDict::contains(vm, d, &k)? {
             let name = func_display_name(vm, callable);
@@ -192,7 +192,7 @@ pub fn unpack(vm: &mut Vm, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
     let known_len = as_tuple(seq).map(|t| t.len()).or_else(|| crate::objects::list::as_list(seq).map(|l| l.len()));
     if let Some(len) = known_len {
         if len > n {
-            return Err(super::value_error(format!("too many values to unpack (expected {n}, got {len})")));
+            return Err(super::value_error(format!("too many values to unpack (expected {n})")));
         }
     }
     let ty = seq.ty();
@@ -264,7 +264,7 @@ pub fn call_function_ex(vm: &mut Vm, callable: &Value, self_or_null: Option<Valu
         };
         for (k, v) in pairs {
             if !crate::objects::str::is_str(&k) {
-                return Err(type_error(format!("{} keywords must be strings", func_display_name(vm, callable))));
+                return Err(type_error("keywords must be strings"));
             }
             kwnames.push(k);
             positional.push(v);
