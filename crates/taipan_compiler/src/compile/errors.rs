@@ -14,15 +14,11 @@ use ruff_python_ast::{self as ast, Expr, Mod, Stmt};
 use ruff_python_parser::{LexicalErrorType, ParseError, ParseErrorType, Parsed};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
-use super::{line_text, LineIndex};
+use super::{line_text, tokenizer, LineIndex};
 use crate::{CompileError, SyntaxErrorKind};
 
 /// Nesting depth beyond which an AST is not dropped (its drop glue recurses).
 const DEEP_AST: u32 = 1000;
-/// CPython's tokenizer `MAXLEVEL`.
-const MAX_PAREN_LEVEL: usize = 200;
-/// CPython's tokenizer `MAXINDENT`.
-const MAX_INDENT: usize = 100;
 
 struct DepthProbe {
     depth: u32,
@@ -110,12 +106,6 @@ impl ErrorBuilder<'_> {
     fn syntax(&self, msg: impl Into<String>, range: TextRange) -> CompileError {
         self.at(SyntaxErrorKind::SyntaxError, msg, range)
     }
-
-    fn line_len(&self, line: u32) -> u32 {
-        line_text(self.src, &self.lines, line)
-            .map(|t| t.trim_end_matches(['\n', '\r']).chars().count() as u32)
-            .unwrap_or(0)
-    }
 }
 
 fn open_of(k: TokenKind) -> Option<char> {
@@ -133,179 +123,6 @@ fn close_of(k: TokenKind) -> Option<char> {
         TokenKind::Rsqb => Some(']'),
         TokenKind::Rbrace => Some('}'),
         _ => None,
-    }
-}
-
-fn matches_pair(open: char, close: char) -> bool {
-    matches!((open, close), ('(', ')') | ('[', ']') | ('{', '}'))
-}
-
-/// The result of scanning the token stream the way CPython's tokenizer does.
-struct TokenScan {
-    /// The first tokenizer error: (message, range, kind).
-    error: Option<(String, TextRange, SyntaxErrorKind)>,
-    /// Brackets still open at the end of input (innermost last).
-    unclosed: Vec<(char, TextRange)>,
-}
-
-fn scan_tokens(b: &ErrorBuilder, tokens: &[Token]) -> TokenScan {
-    let mut stack: Vec<(char, TextRange)> = Vec::new();
-    let mut indent = 0usize;
-    for (i, t) in tokens.iter().enumerate() {
-        let k = t.kind();
-        match k {
-            TokenKind::Indent => {
-                indent += 1;
-                if indent >= MAX_INDENT {
-                    let (line, _) = b.lines.line_col(t.start().to_u32());
-                    let start = b.lines.line_start(line).unwrap_or(0);
-                    return TokenScan {
-                        error: Some((
-                            "too many levels of indentation".into(),
-                            TextRange::empty(TextSize::from(start)),
-                            SyntaxErrorKind::IndentationError,
-                        )),
-                        unclosed: stack,
-                    };
-                }
-            }
-            TokenKind::Dedent => indent = indent.saturating_sub(1),
-            _ => {}
-        }
-        if matches!(k, TokenKind::Int | TokenKind::Float | TokenKind::Complex) {
-            if let Some(next) = tokens.get(i + 1) {
-                let nk = next.kind();
-                if next.start() == t.end() && (is_name_like(nk) || nk.is_keyword()) {
-                    let text = &b.src[t.range()];
-                    return TokenScan {
-                        error: Some((number_literal_error(text).into(), t.range(), SyntaxErrorKind::SyntaxError)),
-                        unclosed: stack,
-                    };
-                }
-            }
-        }
-        if let Some(o) = open_of(k) {
-            stack.push((o, t.range()));
-            if stack.len() > MAX_PAREN_LEVEL {
-                return TokenScan {
-                    error: Some(("too many nested parentheses".into(), t.range(), SyntaxErrorKind::SyntaxError)),
-                    unclosed: stack,
-                };
-            }
-        } else if let Some(c) = close_of(k) {
-            match stack.last() {
-                None => {
-                    return TokenScan {
-                        error: Some((format!("unmatched '{c}'"), t.range(), SyntaxErrorKind::SyntaxError)),
-                        unclosed: stack,
-                    }
-                }
-                Some(&(o, orange)) if !matches_pair(o, c) => {
-                    let (oline, _) = b.lines.line_col(orange.start().to_u32());
-                    let (cline, _) = b.lines.line_col(t.start().to_u32());
-                    let msg = if oline != cline {
-                        format!("closing parenthesis '{c}' does not match opening parenthesis '{o}' on line {oline}")
-                    } else {
-                        format!("closing parenthesis '{c}' does not match opening parenthesis '{o}'")
-                    };
-                    return TokenScan { error: Some((msg, t.range(), SyntaxErrorKind::SyntaxError)), unclosed: stack };
-                }
-                Some(_) => {
-                    stack.pop();
-                }
-            }
-        }
-    }
-    TokenScan { error: None, unclosed: stack }
-}
-
-/// CPython's message for a number literal the tokenizer rejects.
-fn number_literal_error(text: &str) -> &'static str {
-    let lower = text.to_ascii_lowercase();
-    if lower.starts_with("0x") {
-        "invalid hexadecimal literal"
-    } else if lower.starts_with("0o") {
-        "invalid octal literal"
-    } else if lower.starts_with("0b") {
-        "invalid binary literal"
-    } else {
-        "invalid decimal literal"
-    }
-}
-
-/// A lexical error as CPython's tokenizer reports it.
-fn lexical_error(b: &ErrorBuilder, e: &LexicalErrorType, range: TextRange) -> (String, TextRange, SyntaxErrorKind) {
-    let src = b.src;
-    let start = range.start().to_usize();
-    let text = src.get(range.start().to_usize()..range.end().to_usize()).unwrap_or("");
-    match e {
-        LexicalErrorType::UnclosedStringError | LexicalErrorType::StringError => {
-            let rest = &src[start.min(src.len())..];
-            let prefix_len = rest.find(['\'', '"']).unwrap_or(0);
-            let quote_start = &rest[prefix_len..];
-            let triple = quote_start.starts_with("'''") || quote_start.starts_with("\"\"\"");
-            if triple {
-                let last_line = b.lines.line_count() as u32;
-                let last_line = if src.ends_with('\n') { last_line - 1 } else { last_line };
-                (
-                    format!("unterminated triple-quoted string literal (detected at line {last_line})"),
-                    TextRange::empty(range.start()),
-                    SyntaxErrorKind::SyntaxError,
-                )
-            } else {
-                let (line, _) = b.lines.line_col(range.start().to_u32());
-                (
-                    format!("unterminated string literal (detected at line {line})"),
-                    TextRange::empty(range.start()),
-                    SyntaxErrorKind::SyntaxError,
-                )
-            }
-        }
-        LexicalErrorType::IndentationError => {
-            let (line, _) = b.lines.line_col(range.start().to_u32());
-            let len = b.line_len(line);
-            let start = b.lines.line_start(line).unwrap_or(0);
-            let line_text = line_text(src, &b.lines, line).unwrap_or_default();
-            let byte_len = line_text.trim_end_matches(['\n', '\r']).len() as u32;
-            let _ = len;
-            (
-                "unindent does not match any outer indentation level".into(),
-                TextRange::empty(TextSize::from(start + byte_len)),
-                SyntaxErrorKind::IndentationError,
-            )
-        }
-        LexicalErrorType::UnrecognizedToken { tok } => {
-            let c = *tok;
-            if c.is_ascii() {
-                ("invalid syntax".into(), range, SyntaxErrorKind::SyntaxError)
-            } else {
-                (format!("invalid character '{c}' (U+{:04X})", c as u32), range, SyntaxErrorKind::SyntaxError)
-            }
-        }
-        LexicalErrorType::LineContinuationError => (
-            "unexpected character after line continuation character".into(),
-            TextRange::empty(range.start() + TextSize::from(1)),
-            SyntaxErrorKind::SyntaxError,
-        ),
-        LexicalErrorType::Eof => ("unexpected EOF while parsing".into(), range, SyntaxErrorKind::SyntaxError),
-        LexicalErrorType::InvalidByteLiteral => (
-            "bytes can only contain ASCII literal characters".into(),
-            range,
-            SyntaxErrorKind::SyntaxError,
-        ),
-        LexicalErrorType::FStringError(fe) => (fstring_message(fe), range, SyntaxErrorKind::SyntaxError),
-        LexicalErrorType::OtherError(msg) => {
-            let m = msg.to_string();
-            if m.contains("ParseIntError") {
-                let at = TextRange::empty(range.end().checked_sub(TextSize::from(1)).unwrap_or(range.end()));
-                (number_literal_error(text).into(), at, SyntaxErrorKind::SyntaxError)
-            } else if m.contains("literal") || m.contains("number") || m.contains("digit") {
-                (number_literal_error(text).into(), range, SyntaxErrorKind::SyntaxError)
-            } else {
-                (m, range, SyntaxErrorKind::SyntaxError)
-            }
-        }
-        _ => ("invalid syntax".into(), range, SyntaxErrorKind::SyntaxError),
     }
 }
 
@@ -920,124 +737,71 @@ fn expression_start(tokens: &[Token], end: usize) -> usize {
     }
 }
 
-/// Inconsistent tabs/spaces in indentation (CPython's `TabError`).
-fn tab_error(b: &ErrorBuilder, tokens: &[Token]) -> Option<CompileError> {
-    let mut indents: Vec<(u32, u32)> = vec![(0, 0)];
-    let mut at_line_start = true;
-    for t in tokens {
-        let k = t.kind();
-        if at_line_start && !matches!(k, TokenKind::NonLogicalNewline | TokenKind::Comment | TokenKind::Newline) {
-            let (line, _) = b.lines.line_col(t.start().to_u32());
-            let text = line_text(b.src, &b.lines, line).unwrap_or_default();
-            let (mut col, mut alt) = (0u32, 0u32);
-            for ch in text.chars() {
-                match ch {
-                    ' ' => {
-                        col += 1;
-                        alt += 1;
-                    }
-                    '\t' => {
-                        col = (col / 8 + 1) * 8;
-                        alt += 1;
-                    }
-                    '\x0c' => {
-                        col = 0;
-                        alt = 0;
-                    }
-                    _ => break,
-                }
-            }
-            let &(top, top_alt) = indents.last().unwrap_or(&(0, 0));
-            let inconsistent = if col == top {
-                alt != top_alt
-            } else if col > top {
-                alt <= top_alt
-            } else {
-                while let Some(&(c, _)) = indents.last() {
-                    if c > col {
-                        indents.pop();
-                    } else {
-                        break;
-                    }
-                }
-                let &(c2, a2) = indents.last().unwrap_or(&(0, 0));
-                c2 == col && a2 != alt
-            };
-            if inconsistent {
-                let start = b.lines.line_start(line).unwrap_or(0);
-                let mut e = b.at(
-                    SyntaxErrorKind::TabError,
-                    "inconsistent use of tabs and spaces in indentation",
-                    TextRange::empty(TextSize::from(start)),
-                );
-                e.offset = 1;
-                return Some(e);
-            }
-            if col > top {
-                indents.push((col, alt));
-            }
-            at_line_start = false;
-        }
-        if matches!(k, TokenKind::Newline) {
-            at_line_start = true;
-        }
-    }
-    None
-}
-
 /// The CPython `SyntaxError` for a source ruff could not parse cleanly, if any.
+///
+/// Mirrors `_PyPegen_run_parser` / `_PyPegen_set_syntax_error`: an error the tokenizer raises
+/// anywhere wins (unless it is raised inside an f-string after the parser already failed);
+/// an error the tokenizer only records (`tok->done`) wins when the parser got that far; an
+/// unclosed bracket is reported when the parser failed at the end of input or on a later
+/// line than the bracket.
 pub(crate) fn syntax_error(src: &str, filename: &str, parsed: &Parsed<Mod>) -> Option<CompileError> {
     let errors = parsed.errors();
     let unsupported = parsed.unsupported_syntax_errors();
-    if errors.is_empty() && unsupported.is_empty() {
-        let b = ErrorBuilder { src, filename, lines: LineIndex::new(src) };
-        let scan = scan_tokens(&b, parsed.tokens());
-        if let Some((msg, r, kind)) = scan.error {
-            return Some(b.at(kind, msg, r));
-        }
-        return tab_error(&b, parsed.tokens());
-    }
     let b = ErrorBuilder { src, filename, lines: LineIndex::new(src) };
-    let tokens: &[Token] = parsed.tokens();
-    let scan = scan_tokens(&b, tokens);
-    let mut tok_err: Option<(String, TextRange, SyntaxErrorKind)> = scan.error;
-    for e in errors {
-        if let ParseErrorType::Lexical(le) = &e.error {
-            if matches!(le, LexicalErrorType::Eof) {
-                continue;
-            }
-            let mapped = lexical_error(&b, le, e.location);
-            if tok_err.as_ref().map(|t| mapped.1.start() < t.1.start()).unwrap_or(true) {
-                tok_err = Some(mapped);
-            }
-        }
-    }
-    if let Some(t) = tab_error(&b, tokens) {
-        let better = tok_err
-            .as_ref()
-            .map(|(_, r, _)| b.lines.line_col(r.start().to_u32()).0 > t.lineno)
-            .unwrap_or(true);
-        if better {
-            return Some(t);
-        }
-    }
-    if let Some((msg, r, kind)) = tok_err {
-        return Some(b.at(kind, msg, r));
-    }
-    let first = errors
+    let mut bad_chars: Vec<usize> = errors
         .iter()
-        .find(|e| !matches!(e.error, ParseErrorType::Lexical(ref l) if !matches!(l, LexicalErrorType::Eof)));
-    if let Some(err) = first {
-        if let Some(&(open, orange)) = scan.unclosed.last() {
-            let idx = token_index_at(tokens, err.location.start());
-            let at_eof = tokens[idx.min(tokens.len())..]
-                .iter()
-                .all(|t| matches!(t.kind(), TokenKind::Newline | TokenKind::NonLogicalNewline | TokenKind::EndOfFile | TokenKind::Dedent | TokenKind::Comment));
-            let (open_line, _) = b.lines.line_col(orange.start().to_u32());
-            let (err_line, _) = b.lines.line_col(err.location.start().to_u32());
-            if at_eof || open_line < err_line {
-                return Some(b.syntax(format!("'{open}' was never closed"), orange));
+        .filter_map(|e| match &e.error {
+            ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { .. }) => Some(e.location.start().to_usize()),
+            _ => None,
+        })
+        .collect();
+    bad_chars.sort_unstable();
+    let tok = tokenizer::check(src, &bad_chars);
+    let tokens: &[Token] = parsed.tokens();
+    let mut sorted: Vec<&ParseError> = errors.iter().filter(|e| is_parser_level(&e.error)).collect();
+    sorted.sort_by_key(|e| e.location.start());
+    // Errors ruff's lexer found where CPython's tokenizer found none: the parser fails there.
+    let first = sorted.first().copied().or_else(|| errors.iter().min_by_key(|e| e.location.start()));
+    let parser_pos = first.map(|e| e.location.start().to_usize()).or_else(|| unsupported.first().map(|u| u.range.start().to_usize()));
+    if let Some(te) = tok.error {
+        let wins = match parser_pos {
+            None => true,
+            Some(p) if te.raised => {
+                // The parser reads one token past the one it fails at.
+                let idx = token_index_at(tokens, TextSize::from(p as u32));
+                let reached = tokens.get(idx + 1).or(tokens.get(idx)).map(|t| t.end().to_usize()).unwrap_or(p);
+                !(te.in_fstring && reached < te.pos)
             }
+            Some(p) => {
+                let (pline, _) = b.lines.line_col(p as u32);
+                te.lineno <= pline
+            }
+        };
+        if wins {
+            return Some(tok_error(&b, te));
+        }
+    }
+    if let Some(err) = first {
+        if let Some(u) = tok.unclosed {
+            let idx = token_index_at(tokens, err.location.start());
+            let at_eof = tokens[idx.min(tokens.len())..].iter().all(|t| {
+                t.range().is_empty()
+                    || matches!(
+                    t.kind(),
+                    TokenKind::Newline
+                        | TokenKind::NonLogicalNewline
+                        | TokenKind::EndOfFile
+                        | TokenKind::Dedent
+                        | TokenKind::Comment
+                )
+            });
+            let (err_line, _) = b.lines.line_col(err.location.start().to_u32());
+            if at_eof || u.lineno < err_line {
+                return Some(tok_error(&b, u.error()));
+            }
+        }
+        if let ParseErrorType::Lexical(le) = &err.error {
+            return Some(parser_level_lexical_error(&b, tokens, le, err.location));
         }
         return Some(parser_error(&b, parsed, err));
     }
@@ -1047,6 +811,49 @@ pub(crate) fn syntax_error(src: &str, filename: &str, parsed: &Parsed<Mod>) -> O
         return Some(b.syntax("invalid syntax", r));
     }
     None
+}
+
+/// Whether a ruff error is one CPython's parser (not its tokenizer) reports.
+fn is_parser_level(e: &ParseErrorType) -> bool {
+    match e {
+        ParseErrorType::Lexical(le) => match le {
+            LexicalErrorType::UnrecognizedToken { tok } => tok.is_ascii(),
+            LexicalErrorType::InvalidByteLiteral | LexicalErrorType::Eof => true,
+            LexicalErrorType::UnicodeError => true,
+            _ => false,
+        },
+        _ => true,
+    }
+}
+
+/// A ruff lexer error that CPython reports from its parser (its tokenizer accepts the text).
+fn parser_level_lexical_error(b: &ErrorBuilder, tokens: &[Token], e: &LexicalErrorType, range: TextRange) -> CompileError {
+    let token_range = tokens
+        .iter()
+        .find(|t| t.range().contains(range.start()) || t.start() == range.start())
+        .map(|t| t.range())
+        .unwrap_or(range);
+    match e {
+        LexicalErrorType::InvalidByteLiteral => b.syntax("bytes can only contain ASCII literal characters", token_range),
+        LexicalErrorType::Eof => {
+            let line_end = b.src.trim_end_matches(['\n', '\r']).len() as u32;
+            b.syntax("unexpected EOF while parsing", TextRange::empty(TextSize::from(line_end)))
+        }
+        _ => b.syntax("invalid syntax", range),
+    }
+}
+
+fn tok_error(b: &ErrorBuilder, e: tokenizer::TokError) -> CompileError {
+    CompileError {
+        kind: e.kind,
+        msg: e.msg,
+        filename: b.filename.to_string(),
+        lineno: e.lineno,
+        offset: e.offset,
+        end_lineno: e.end_lineno,
+        end_offset: e.end_offset,
+        text: line_text(b.src, &b.lines, e.lineno),
+    }
 }
 
 /// `from __future__` features in effect (CPython's `future.c`).

@@ -16,6 +16,7 @@
 
 pub(crate) mod assemble;
 pub(crate) mod errors;
+mod tokenizer;
 mod expr;
 mod fold;
 mod function;
@@ -230,9 +231,6 @@ impl LineIndex {
     }
     pub fn line_start(&self, line: u32) -> Option<u32> {
         self.starts.get(line.checked_sub(1)? as usize).copied()
-    }
-    pub fn line_count(&self) -> usize {
-        self.starts.len()
     }
 }
 
