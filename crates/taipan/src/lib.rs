@@ -89,7 +89,7 @@ fn init_runtime(hash_seed: Option<u64>) {
         objects::str::init_hash_key(hash_seed);
         objects::init_types();
         modules::io::init_types();
-        for t in [&modules::io::TEXT_IO_TYPE, &modules::io::BUFFERED_READER_TYPE, &modules::io::BUFFERED_WRITER_TYPE] {
+        for t in modules::io::FILE_TYPES {
             objects::typeobject_methods::init_static_type(t);
         }
         runtime::signals::install();
@@ -240,13 +240,14 @@ impl Vm {
     }
 
     /// Reports an exception that cannot be raised (`PyErr_WriteUnraisable`).
-    pub fn write_unraisable(&mut self, err: &PyErr, obj: Option<&Value>, msg: &str) {
+    /// `PyErr_WriteUnraisable`: `msg` None means the default "Exception ignored in".
+    pub fn write_unraisable(&mut self, err: &PyErr, obj: Option<&Value>, msg: Option<&str>) {
         let exc = err.exc.clone();
         let args = objects::namespace::new_namespace(vec![
             ("exc_type", exc.ty().to_value()),
             ("exc_value", exc.clone()),
             ("exc_traceback", objects::exceptions::traceback_of(&exc).unwrap_or_else(objects::singletons::none)),
-            ("err_msg", new_str(msg)),
+            ("err_msg", msg.map(new_str).unwrap_or_else(objects::singletons::none)),
             ("object", obj.cloned().unwrap_or_else(objects::singletons::none)),
         ]);
         let hook = modules::sys::get_sys_attr(self, "unraisablehook");
@@ -256,7 +257,7 @@ impl Vm {
         };
         if !ok {
             let text = vm::traceback::format_exception(self, &exc);
-            eprint!("{msg}: \n{text}");
+            eprint!("{}: \n{text}", msg.unwrap_or("Exception ignored in"));
         }
     }
 
@@ -332,12 +333,19 @@ impl Vm {
 /// The embedding API: an interpreter with its configuration.
 pub struct Interpreter {
     pub vm: Vm,
+    finalized: bool,
+}
+
+impl Drop for Interpreter {
+    fn drop(&mut self) {
+        self.finalize();
+    }
 }
 
 impl Interpreter {
     pub fn new(config: Config) -> Result<Interpreter, String> {
         match Vm::new(config) {
-            Ok(vm) => Ok(Interpreter { vm }),
+            Ok(vm) => Ok(Interpreter { vm, finalized: false }),
             Err(e) => Err(format!("failed to start the interpreter: {}", e.exc.ty().name())),
         }
     }
@@ -357,6 +365,38 @@ impl Interpreter {
         let _ = self.vm.run_pending();
         self.vm.flush_std_streams();
         status
+    }
+
+    /// Shuts the interpreter down, as `Py_FinalizeEx` does: runs the `atexit`
+    /// callbacks, then clears `__main__` (so objects held by its globals see their
+    /// `__del__` run) and collects cycles. Runs once; dropping the interpreter calls it.
+    pub fn finalize(&mut self) {
+        if self.finalized {
+            return;
+        }
+        self.finalized = true;
+        let vm = &mut self.vm;
+        let _ = vm.run_pending();
+        modules::atexit::run_exitfuncs(vm);
+        let _ = vm.run_pending();
+        vm.flush_std_streams();
+        // _PyModule_ClearDict: names with one leading underscore first, then the
+        // rest; values become None, `__builtins__` stays.
+        let main = vm.main_dict();
+        for pass in 0..2 {
+            for k in PyDict::keys_vec(&main) {
+                let Some(name) = objects::str::as_str(&k) else { continue };
+                let underscore = name.starts_with('_') && !name.starts_with("__");
+                if name == "__builtins__" || (pass == 0 && !underscore) {
+                    continue;
+                }
+                let _ = PyDict::set_item(vm, &main, k.clone(), objects::singletons::none());
+                let _ = vm.run_pending();
+            }
+        }
+        runtime::gc::collect(vm, 2);
+        let _ = vm.run_pending();
+        vm.flush_std_streams();
     }
 
     /// Evaluates an expression in `__main__`.

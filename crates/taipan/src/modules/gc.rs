@@ -49,7 +49,10 @@ fn m_get_threshold(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(new_tuple(t.iter().map(|n| new_int(*n as i64)).collect()))
 }
 fn m_set_threshold(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check("set_threshold", 1, 3)?;
+    let pos = args.positional();
+    if args.has_kwargs() || pos.is_empty() || pos.len() > 3 {
+        return Err(crate::vm::type_error("gc.set_threshold requires 1 to 3 arguments"));
+    }
     let mut t = Vec::new();
     for v in pos {
         t.push(crate::vm::ops::index_value(vm, v)?.max(0) as usize);
@@ -155,7 +158,7 @@ pub fn run_callbacks(vm: &mut Vm, phase: &str, generation: usize, collected: usi
     PyDict::set_str(&info, "uncollectable", new_int(uncollectable as i64));
     for cb in items {
         if let Err(e) = crate::vm::call::call(vm, &cb, &[new_str(phase), info.clone()]) {
-            vm.write_unraisable(&e, Some(&cb), "Exception ignored in garbage collector callback");
+            vm.write_unraisable(&e, Some(&cb), Some("Exception ignored in garbage collector callback"));
         }
     }
 }

@@ -455,7 +455,7 @@ pub fn finalize(vm: &mut Vm, gv: &Value) {
         return;
     }
     if let Err(e) = close_value(vm, gv) {
-        vm.write_unraisable(&e, Some(gv), "Exception ignored in");
+        vm.write_unraisable(&e, Some(gv), None);
     }
 }
 

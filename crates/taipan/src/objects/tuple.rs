@@ -64,15 +64,28 @@ impl PyTuple {
 }
 
 pub fn new_tuple(items: Vec<Value>) -> Value {
+    if items.is_empty() {
+        return empty_tuple();
+    }
     heap::alloc(&TUPLE_TYPE, PyTuple { head: ObjectHead::uninit(), items: items.into_boxed_slice() })
 }
+
+static EMPTY: crate::runtime::heap::GilCell<Option<Value>> = crate::runtime::heap::GilCell::new(None);
 
 pub fn new_tuple_of_type(ty: &PyType, items: Vec<Value>) -> Value {
     heap::alloc(ty, PyTuple { head: ObjectHead::uninit(), items: items.into_boxed_slice() })
 }
 
+/// `()`: one shared, untracked object, as in CPython.
 pub fn empty_tuple() -> Value {
-    new_tuple(Vec::new())
+    // SAFETY: heap invariant 4 (one thread runs Python at a time).
+    let slot = unsafe { EMPTY.get() };
+    if slot.is_none() {
+        let v = heap::alloc(&TUPLE_TYPE, PyTuple { head: ObjectHead::uninit(), items: Box::new([]) });
+        crate::runtime::gc::untrack_value(&v);
+        *slot = Some(v);
+    }
+    slot.clone().expect("set above")
 }
 
 #[inline]

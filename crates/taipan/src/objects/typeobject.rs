@@ -334,6 +334,14 @@ impl PyType {
     pub fn name(&self) -> String {
         self.name.borrow().to_string()
     }
+    /// CPython's `tp_name`, used in many error messages: static types defined by a
+    /// module other than builtins carry the module prefix ("collections.deque").
+    pub fn tp_name(&self) -> String {
+        match self.module {
+            Some(m) if !self.is_heap_type() && m != "builtins" => format!("{m}.{}", self.name.borrow()),
+            _ => self.name(),
+        }
+    }
     pub fn with_name<R>(&self, f: impl FnOnce(&str) -> R) -> R {
         f(&self.name.borrow())
     }

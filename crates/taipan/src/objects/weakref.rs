@@ -129,11 +129,13 @@ pub fn new_weakref(ty: &PyType, obj: &Value, callback: Option<Value>) -> PyResul
     }
     let addr = obj.word();
     let tbl = table();
-    if callback.is_none() && std::ptr::eq(ty, &REF_TYPE) {
+    // Callback-less refs and proxies of the basic types are shared.
+    let shareable = std::ptr::eq(ty, &REF_TYPE) || std::ptr::eq(ty, &PROXY_TYPE) || std::ptr::eq(ty, &CALLABLE_PROXY_TYPE);
+    if callback.is_none() && shareable {
         if let Some(list) = tbl.get(&addr) {
             for w in list {
                 let wr = unsafe { &*(*w as *const PyWeakref) };
-                if wr.callback.borrow().is_none() && std::ptr::eq(wr.head.ty(), &REF_TYPE) {
+                if wr.callback.borrow().is_none() && std::ptr::eq(wr.head.ty(), ty) {
                     return Ok(unsafe { Value::from_borrowed(&wr.head) });
                 }
             }
@@ -285,6 +287,72 @@ fn proxy_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: ComparisonOperator) 
     crate::vm::ops::richcompare(vm, &o, b, op)
 }
 
+/// A proxy operand stands for its referent (CPython's UNWRAP).
+fn unwrap_operand(v: &Value) -> PyResult<Value> {
+    if is_proxy(v) {
+        proxy_target(v)
+    } else {
+        Ok(v.clone())
+    }
+}
+fn is_proxy(v: &Value) -> bool {
+    std::ptr::eq(v.ty(), &PROXY_TYPE) || std::ptr::eq(v.ty(), &CALLABLE_PROXY_TYPE)
+}
+fn proxy_binop(vm: &mut Vm, a: &Value, b: &Value, op: taipan_compiler::bytecode::BinaryOperator) -> PyResult<Value> {
+    let (x, y) = (unwrap_operand(a)?, unwrap_operand(b)?);
+    crate::vm::ops::binary_op(vm, &x, &y, op)
+}
+fn proxy_pow3(vm: &mut Vm, a: &Value, b: &Value, m: &Value) -> PyResult<Value> {
+    let (x, y, z) = (unwrap_operand(a)?, unwrap_operand(b)?, unwrap_operand(m)?);
+    crate::vm::ops::ternary_pow(vm, &x, &y, &z)
+}
+macro_rules! proxy_unary {
+    ($name:ident, $op:expr) => {
+        fn $name(vm: &mut Vm, p: &Value) -> PyResult<Value> {
+            let o = proxy_target(p)?;
+            crate::vm::ops::unary_op(vm, &o, $op)
+        }
+    };
+}
+proxy_unary!(proxy_neg, crate::objects::typeobject::UnaryOp::Neg);
+proxy_unary!(proxy_pos, crate::objects::typeobject::UnaryOp::Pos);
+proxy_unary!(proxy_abs, crate::objects::typeobject::UnaryOp::Abs);
+proxy_unary!(proxy_invert, crate::objects::typeobject::UnaryOp::Invert);
+fn proxy_index(vm: &mut Vm, p: &Value) -> PyResult<Value> {
+    let o = proxy_target(p)?;
+    crate::vm::ops::index(vm, &o)
+}
+fn proxy_int(vm: &mut Vm, p: &Value) -> PyResult<Value> {
+    let o = proxy_target(p)?;
+    crate::vm::call::call(vm, &super::int::INT_TYPE.to_value(), &[o])
+}
+fn proxy_float(vm: &mut Vm, p: &Value) -> PyResult<Value> {
+    let o = proxy_target(p)?;
+    crate::vm::call::call(vm, &super::float::FLOAT_TYPE.to_value(), &[o])
+}
+fn proxy_iter(vm: &mut Vm, p: &Value) -> PyResult<Value> {
+    let o = proxy_target(p)?;
+    crate::vm::ops::iter(vm, &o)
+}
+fn proxy_iternext(vm: &mut Vm, p: &Value) -> PyResult<Option<Value>> {
+    let o = proxy_target(p)?;
+    if o.ty().slots.iternext.get().is_none() {
+        return Err(type_error(format!("Weakref proxy referenced a non-iterator '{}' object", o.ty().name())));
+    }
+    crate::vm::ops::next(vm, &o)
+}
+fn proxy_contains(vm: &mut Vm, p: &Value, item: &Value) -> PyResult<bool> {
+    let o = proxy_target(p)?;
+    crate::vm::ops::contains(vm, &o, item)
+}
+fn proxy_setitem(vm: &mut Vm, p: &Value, k: &Value, v: Option<&Value>) -> PyResult<()> {
+    let o = proxy_target(p)?;
+    match v {
+        Some(v) => crate::vm::ops::setitem(vm, &o, k, v),
+        None => crate::vm::ops::delitem(vm, &o, k),
+    }
+}
+
 pub fn new_proxy(obj: &Value, callback: Option<Value>) -> PyResult<Value> {
     let ty: &PyType = if obj.ty().slots.call.get().is_some() { &CALLABLE_PROXY_TYPE } else { &PROXY_TYPE };
     new_weakref(ty, obj, callback)
@@ -309,6 +377,22 @@ pub fn init_types() {
         s.bool.set(Some(proxy_bool));
         s.richcompare.set(Some(proxy_richcompare));
         s.hash.set(Some(crate::vm::ops::hash_not_implemented));
+        for i in 0..13 {
+            s.binop[i].set(Some(proxy_binop));
+            s.inplace[i].set(Some(proxy_binop));
+        }
+        s.pow3.set(Some(proxy_pow3));
+        let unary: [crate::objects::typeobject::UnaryFn; 4] = [proxy_neg, proxy_pos, proxy_abs, proxy_invert];
+        for (op, f) in [crate::objects::typeobject::UnaryOp::Neg, crate::objects::typeobject::UnaryOp::Pos, crate::objects::typeobject::UnaryOp::Abs, crate::objects::typeobject::UnaryOp::Invert].into_iter().zip(unary) {
+            s.unary[op as usize].set(Some(f));
+        }
+        s.index.set(Some(proxy_index));
+        s.int.set(Some(proxy_int));
+        s.float.set(Some(proxy_float));
+        s.iter.set(Some(proxy_iter));
+        s.iternext.set(Some(proxy_iternext));
+        s.contains.set(Some(proxy_contains));
+        s.setitem.set(Some(proxy_setitem));
     }
     CALLABLE_PROXY_TYPE.slots.call.set(Some(proxy_call));
     let _ = ref_callback;

@@ -200,6 +200,21 @@ pub fn collect(vm: &mut Vm, generation: usize) -> usize {
             }
         }
     }
+    // untrack_tuples: exact tuples holding only atomic or untracked objects can never
+    // be part of a cycle; they leave the lists for good (`gc.is_tracked` shows it).
+    for p in list_objects(target) {
+        let h = head_of(p);
+        if std::ptr::eq(h.ty(), &crate::objects::tuple::TUPLE_TYPE) {
+            let mut atomic = true;
+            traverse(p, &mut |v: &Value| atomic &= !is_tracked(v));
+            if atomic {
+                unsafe {
+                    unlink(p);
+                    (*p).flags.set((*p).flags.get() & !gcflags::TRACKED);
+                }
+            }
+        }
+    }
     let objects = list_objects(target);
     let mark = |p: *mut GcHead, f: u32, on: bool| unsafe {
         let fl = (*p).flags.get();
@@ -416,6 +431,21 @@ pub fn referents(v: &Value) -> Vec<Value> {
         }
     }
     out
+}
+
+/// Takes a live object off the GC lists (objects that can never be in a cycle).
+pub fn untrack_value(v: &Value) {
+    if let Some(g) = v.as_head().and_then(|h| h.gc_head()) {
+        if g.flags.get() & gcflags::TRACKED != 0 {
+            let p = g as *const GcHead as *mut GcHead;
+            // SAFETY: `p` is the tracked GC header of a live object; unlinking it
+            // keeps the lists well formed.
+            unsafe {
+                unlink(p);
+                (*p).flags.set((*p).flags.get() & !gcflags::TRACKED);
+            }
+        }
+    }
 }
 
 pub fn is_tracked(v: &Value) -> bool {

@@ -215,7 +215,7 @@ impl Vm {
                     heap::Pending::Finalize(obj) => self.call_finalizer(obj),
                     heap::Pending::WeakrefCallback { callback, weakref } => {
                         if let Err(e) = super::call::call(self, &callback, &[weakref]) {
-                            self.write_unraisable(&e, Some(&callback), "Exception ignored in");
+                            self.write_unraisable(&e, Some(&callback), None);
                         }
                     }
                 }
@@ -228,7 +228,7 @@ impl Vm {
         if let Some(del) = obj.ty().lookup_str("__del__") {
             let saved = self.exc_info.clone();
             if let Err(e) = super::call::call_method_value(self, &del, &obj, &[]) {
-                self.write_unraisable(&e, Some(&del), "Exception ignored in");
+                self.write_unraisable(&e, Some(&del), None);
             }
             self.exc_info = saved;
         }

@@ -91,7 +91,7 @@ pub fn ascii(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// The `__hash__ = None` slot: raises "unhashable type".
 pub fn hash_not_implemented(_vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    Err(type_error(format!("unhashable type: '{}'", v.ty().name())))
+    Err(type_error(format!("unhashable type: '{}'", v.ty().tp_name())))
 }
 
 /// `hash(v)`.
