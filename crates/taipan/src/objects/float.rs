@@ -428,8 +428,9 @@ pub fn parse_float(s: &str) -> Option<f64> {
 }
 
 pub fn float_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
-    static SIG: crate::vm::Sig = crate::vm::Sig::new("float", &[crate::vm::args::po_opt("x")]);
-    let [x] = SIG.parse::<1>(args)?;
+    // float_vectorcall: no keywords, then _PyArg_CheckPositional.
+    args.no_kwargs("float")?;
+    let x = args.check("float", 0, 1)?.first().cloned();
     let ty = super::typeobject::as_type(cls).unwrap_or(&FLOAT_TYPE);
     let f = match x {
         None => 0.0,
@@ -554,14 +555,33 @@ pub fn round_ndigits(f: f64, nd: i64) -> PyResult<f64> {
         let s = format!("{:.*}", nd as usize, f);
         return Ok(s.parse::<f64>().unwrap_or(f));
     }
-    let pow = 10f64.powi((-nd) as i32);
-    let y = f / pow;
-    let z = round_half_even(y);
-    let r = z * pow;
+    // Round the exact binary value to a multiple of 10**k, half to even, as
+    // _Py_dg_dtoa's mode 3 does, then read the decimal result back.
+    let k = (-nd) as u32;
+    let (mant, exp) = {
+        let bits = f.abs().to_bits();
+        let e = ((bits >> 52) & 0x7ff) as i64;
+        let m = bits & ((1 << 52) - 1);
+        if e == 0 {
+            (m, -1074)
+        } else {
+            (m | (1 << 52), e - 1075)
+        }
+    };
+    let p = num_bigint::BigUint::from(10u8).pow(k);
+    let (num, den) = if exp >= 0 {
+        (num_bigint::BigUint::from(mant) << exp as u64, p.clone())
+    } else {
+        (num_bigint::BigUint::from(mant), &p << (-exp) as u64)
+    };
+    let q = &num / &den;
+    let r2 = (&num - &q * &den) * 2u8;
+    let q = if r2 > den || (r2 == den && q.bit(0)) { q + 1u8 } else { q };
+    let r = format!("{q}e{k}").parse::<f64>().unwrap_or(f64::INFINITY);
     if r.is_infinite() {
         return Err(overflow_error("rounded value too large to represent"));
     }
-    Ok(r)
+    Ok(r.copysign(f))
 }
 
 fn float_round(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -604,17 +624,16 @@ pub fn float_to_hex(f: f64) -> String {
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let mant = bits & ((1 << 52) - 1);
     let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
-    let mut hex = format!("{:013x}", mant);
-    while hex.len() > 1 && hex.ends_with('0') {
-        hex.pop();
-    }
-    format!("{sign}0x{lead}.{hex}p{}{}", if e >= 0 { "+" } else { "-" }, e.abs())
+    // float_hex_impl: always all 13 hex digits of the mantissa.
+    format!("{sign}0x{lead}.{mant:013x}p{}{}", if e >= 0 { "+" } else { "-" }, e.abs())
 }
 
 fn float_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [cls, s] = args.exact::<2>("fromhex")?;
-    let text = as_str(s).ok_or_else(|| type_error("fromhex() argument must be str"))?.to_string();
-    let f = parse_hex_float(&text).ok_or_else(|| value_error("invalid hexadecimal floating-point string"))?;
+    let (cls, s) = args.one_arg("float.fromhex")?;
+    let text = as_str(s)
+        .ok_or_else(|| type_error(format!("fromhex() argument must be str, not {}", s.ty().name())))?
+        .to_string();
+    let f = parse_hex_float(&text)?;
     let v = new_float(f);
     match super::typeobject::as_type(cls) {
         Some(t) if std::ptr::eq(t, &FLOAT_TYPE) => Ok(v),
@@ -622,35 +641,100 @@ fn float_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn parse_hex_float(s: &str) -> Option<f64> {
-    let t = s.trim().to_ascii_lowercase();
-    let (neg, t) = match t.strip_prefix('-') {
-        Some(r) => (true, r.to_string()),
-        None => (false, t.strip_prefix('+').unwrap_or(&t).to_string()),
-    };
-    if let Some(v) = parse_float(&t).filter(|v| !v.is_finite()) {
-        return Some(if neg { -v } else { v });
+/// `m * 2**e` correctly rounded (half to even) to a double, None when it overflows.
+pub fn scaled_to_f64(m: &num_bigint::BigUint, e: i64) -> Option<f64> {
+    use num_bigint::BigUint;
+    if m.is_zero() {
+        return Some(0.0);
     }
-    let t = t.strip_prefix("0x").unwrap_or(&t);
-    let (mant, exp) = match t.split_once('p') {
-        Some((m, e)) => (m, e.parse::<i64>().ok()?),
-        None => (t, 0),
+    let nbits = m.bits() as i64;
+    let top = nbits - 1 + e.clamp(-1 << 40, 1 << 40);
+    if top > 1023 {
+        return None;
+    }
+    // Bits of precision available at this magnitude (fewer for subnormals).
+    let prec = if top >= -1022 { 53 } else { top + 1075 };
+    let shift = nbits - prec;
+    let (q, k) = if shift <= 0 {
+        (m.clone(), e)
+    } else {
+        let shift_u = shift as u64;
+        let q = m >> shift_u;
+        let rem = m - (&q << shift_u);
+        let half = BigUint::from(1u8) << (shift_u - 1);
+        let odd = q.bit(0);
+        let q = if rem > half || (rem == half && odd) { q + 1u8 } else { q };
+        (q, e + shift)
+    };
+    let q = q.to_u64()? as f64;
+    let mut r = q;
+    let mut k = k;
+    while k > 0 {
+        let step = k.min(1000);
+        r *= 2f64.powi(step as i32);
+        k -= step;
+    }
+    while k < 0 {
+        let step = k.max(-1000);
+        r *= 2f64.powi(step as i32);
+        k -= step;
+    }
+    if r.is_infinite() {
+        None
+    } else {
+        Some(r)
+    }
+}
+
+/// `float.fromhex(s)`, as CPython's `float_fromhex`.
+fn parse_hex_float(s: &str) -> PyResult<f64> {
+    let invalid = || value_error("invalid hexadecimal floating-point string");
+    let t = s.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b' || c == '\x0c');
+    let (neg, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let sign = if neg { -1.0 } else { 1.0 };
+    let lower = t.to_ascii_lowercase();
+    match lower.as_str() {
+        "inf" | "infinity" => return Ok(sign * f64::INFINITY),
+        "nan" => return Ok(f64::NAN.copysign(sign)),
+        _ => {}
+    }
+    let body = lower.strip_prefix("0x").unwrap_or(&lower);
+    let (mant, exp) = match body.split_once('p') {
+        Some((m, e)) => (m, Some(e)),
+        None => (body, None),
     };
     let (int_part, frac_part) = mant.split_once('.').unwrap_or((mant, ""));
-    if int_part.is_empty() && frac_part.is_empty() {
-        return None;
+    let hex_ok = |p: &str| p.bytes().all(|b| b.is_ascii_hexdigit());
+    if int_part.len() + frac_part.len() == 0 || !hex_ok(int_part) || !hex_ok(frac_part) {
+        return Err(invalid());
     }
-    let mut value = BigInt::zero();
-    for c in int_part.chars().chain(frac_part.chars()) {
-        value = value * 16 + c.to_digit(16)?;
+    let exp: i64 = match exp {
+        None => 0,
+        Some(e) => {
+            let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(invalid());
+            }
+            // Exponents past any representable value saturate.
+            let mag = digits.parse::<i64>().unwrap_or(i64::MAX / 4).min(i64::MAX / 4);
+            if e.starts_with('-') {
+                -mag
+            } else {
+                mag
+            }
+        }
+    };
+    let digits: String = int_part.chars().chain(frac_part.chars()).collect();
+    let m = num_bigint::BigUint::parse_bytes(digits.as_bytes(), 16).unwrap_or_default();
+    let e = exp.saturating_sub(4 * frac_part.len() as i64);
+    match scaled_to_f64(&m, e) {
+        Some(r) => Ok(sign * r),
+        None => Err(overflow_error("hexadecimal value too large to represent as a float")),
     }
-    let e = exp - 4 * frac_part.len() as i64;
-    let f = value.to_f64()?;
-    let r = super::int::ldexp(f, e);
-    if r.is_infinite() {
-        return None;
-    }
-    Some(if neg { -r } else { r })
 }
 
 fn float_getnewargs(_vm: &mut Vm, args: Args) -> PyResult<Value> {

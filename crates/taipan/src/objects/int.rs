@@ -640,6 +640,10 @@ fn unicode_digit(c: char) -> Option<char> {
 /// `int.__new__`.
 pub fn int_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
     static SIG: crate::vm::Sig = crate::vm::Sig::new("int", &[crate::vm::args::po_opt("x"), crate::vm::args::opt("base")]);
+    if !args.has_kwargs() {
+        // long_vectorcall checks positional calls with _PyArg_CheckPositional.
+        args.check("int", 0, 2)?;
+    }
     let [x, base] = SIG.parse::<2>(args)?;
     let ty = super::typeobject::as_type(cls).unwrap_or(&INT_TYPE);
     let value = match (x, base) {

@@ -195,58 +195,86 @@ impl Sig {
     }
 
     /// Binds `args` to the parameters; `N` must equal `params.len()`.
+    ///
+    /// Messages are Argument Clinic's (`_PyArg_UnpackKeywords` and
+    /// `error_unexpected_keyword_arg` in `Python/getargs.c`). Leading positional-only
+    /// parameters named `self` or `cls` are the bound receiver: they are bound like the
+    /// others but not counted in the messages.
     pub fn parse<const N: usize>(&self, args: Args) -> PyResult<[Option<Value>; N]> {
         debug_assert_eq!(N, self.params.len());
         let mut out: [Option<Value>; N] = std::array::from_fn(|_| None);
         let pos = args.positional();
-        let max_pos = self.params.iter().filter(|p| p.kind != ParamKind::KeywordOnly).count();
-        if pos.len() > max_pos {
-            let min_pos = self.params.iter().filter(|p| p.kind != ParamKind::KeywordOnly && p.required).count();
-            if max_pos == 0 {
-                return Err(type_error(format!("{}() takes no positional arguments", self.fname)));
-            }
-            let expected = if min_pos == max_pos {
-                format!("{max_pos}")
-            } else {
-                format!("from {min_pos} to {max_pos}")
-            };
+        let bound = self
+            .params
+            .iter()
+            .take_while(|p| p.kind == ParamKind::PositionalOnly && matches!(p.name, "self" | "cls"))
+            .count()
+            .min(pos.len());
+        let f = self.fname;
+        let counted = &self.params[bound..];
+        let nargs = pos.len() - bound;
+        let nkw = args.kwnames.len();
+        let maxargs = counted.len();
+        let maxpos = counted.iter().filter(|p| p.kind != ParamKind::KeywordOnly).count();
+        let minpos = counted.iter().filter(|p| p.kind != ParamKind::KeywordOnly && p.required).count();
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        if nargs + nkw > maxargs {
             return Err(type_error(format!(
-                "{}() takes {} positional argument{} but {} were given",
-                self.fname,
-                expected,
-                if max_pos == 1 && min_pos == max_pos { "" } else { "s" },
-                pos.len()
+                "{f}() takes at most {maxargs} {}argument{} ({} given)",
+                if nargs == 0 { "keyword " } else { "" },
+                plural(maxargs),
+                nargs + nkw
+            )));
+        }
+        if nargs > maxpos {
+            if maxpos == 0 {
+                return Err(type_error(format!("{f}() takes no positional arguments")));
+            }
+            return Err(type_error(format!(
+                "{f}() takes {} {maxpos} positional argument{} ({nargs} given)",
+                if minpos < maxpos { "at most" } else { "exactly" },
+                plural(maxpos)
+            )));
+        }
+        let min_posonly = counted.iter().filter(|p| p.kind == ParamKind::PositionalOnly && p.required).count();
+        if nargs < min_posonly {
+            return Err(type_error(format!(
+                "{f}() takes {} {min_posonly} positional argument{} ({nargs} given)",
+                if min_posonly < maxpos { "at least" } else { "exactly" },
+                plural(min_posonly)
             )));
         }
         for (i, v) in pos.iter().enumerate() {
             out[i] = Some(v.clone());
         }
+        // Keywords bind first; a keyword naming an already-bound or unknown parameter
+        // is reported only after missing required arguments, as CPython does.
+        let mut bad_keyword: Option<super::PyErr> = None;
         for (name, value) in args.kwargs() {
             let name_s = pystr::as_str(name).unwrap_or("");
             let idx = self.params.iter().position(|p| p.name == name_s && p.kind != ParamKind::PositionalOnly);
             match idx {
+                Some(i) if out[i].is_none() => out[i] = Some(value.clone()),
                 Some(i) => {
-                    if out[i].is_some() {
-                        return Err(type_error(format!(
-                            "argument for {}() given by name ('{}') and position ({})",
-                            self.fname,
-                            name_s,
-                            i + 1
-                        )));
-                    }
-                    out[i] = Some(value.clone());
+                    bad_keyword.get_or_insert_with(|| {
+                        type_error(format!(
+                            "argument for {f}() given by name ('{name_s}') and position ({})",
+                            i + 1 - bound
+                        ))
+                    });
                 }
                 None => {
-                    if self.params.iter().any(|p| p.name == name_s) {
-                        return Err(type_error(format!(
-                            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
-                            self.fname, name_s
-                        )));
-                    }
-                    return Err(type_error(format!(
-                        "{}() got an unexpected keyword argument '{}'",
-                        self.fname, name_s
-                    )));
+                    let candidates: Vec<String> = counted
+                        .iter()
+                        .filter(|p| p.kind != ParamKind::PositionalOnly)
+                        .map(|p| p.name.to_string())
+                        .collect();
+                    let hint = super::suggestions::closest(&candidates, name_s)
+                        .map(|s| format!(". Did you mean '{s}'?"))
+                        .unwrap_or_default();
+                    bad_keyword.get_or_insert_with(|| {
+                        type_error(format!("{f}() got an unexpected keyword argument '{name_s}'{hint}"))
+                    });
                 }
             }
         }
@@ -262,9 +290,12 @@ impl Sig {
                     "{}() missing required argument '{}' (pos {})",
                     self.fname,
                     param.name,
-                    i + 1
+                    i + 1 - bound
                 )));
             }
+        }
+        if let Some(e) = bad_keyword {
+            return Err(e);
         }
         Ok(out)
     }

@@ -67,7 +67,7 @@ fn levenshtein(a: &str, b: &str, max_cost: usize) -> usize {
     result
 }
 
-fn closest(candidates: &[String], wrong: &str) -> Option<String> {
+pub(crate) fn closest(candidates: &[String], wrong: &str) -> Option<String> {
     if candidates.len() > MAX_CANDIDATE_ITEMS || wrong.chars().count() > MAX_STRING_SIZE {
         return None;
     }
