@@ -21,6 +21,7 @@ pub mod thread;
 pub mod errno;
 pub mod codecs;
 pub mod string;
+pub mod atexit;
 pub mod posix;
 
 use crate::objects::typeobject::MethodDef;
@@ -49,6 +50,8 @@ pub struct ModulesState {
     pub codec_errors: Option<Value>,
     /// `posix`: the `os.stat_result` type.
     pub posix_stat_result: Option<Value>,
+    /// `atexit`: registered callbacks, oldest first.
+    pub atexit: Vec<atexit::Callback>,
 }
 
 /// Every native module, by import name.
@@ -56,7 +59,7 @@ pub fn builtin_modules() -> &'static [&'static ModuleDef] {
     BUILTIN_MODULES
 }
 
-static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::MODULE, &sys::MODULE, &gc::MODULE, &weakref::MODULE, &math::MODULE, &itertools::MODULE, &time::MODULE, &functools::MODULE, &operator::MODULE, &sre::MODULE, &collections::MODULE, &thread::MODULE, &errno::MODULE, &codecs::MODULE, &string::MODULE, &posix::MODULE];
+static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::MODULE, &sys::MODULE, &gc::MODULE, &weakref::MODULE, &math::MODULE, &itertools::MODULE, &time::MODULE, &functools::MODULE, &operator::MODULE, &sre::MODULE, &collections::MODULE, &thread::MODULE, &errno::MODULE, &codecs::MODULE, &string::MODULE, &atexit::MODULE, &posix::MODULE];
 
 pub fn find_builtin(name: &str) -> Option<&'static ModuleDef> {
     builtin_modules().iter().copied().find(|m| m.name == name)
