@@ -190,8 +190,11 @@ fn sys_getrefcount(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn sys_intern(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [s] = args.exact::<1>("intern")?;
-    if s.downcast_exact::<crate::objects::str::PyStr>().is_none() {
+    if !crate::objects::str::is_str(s) {
         return Err(type_error(format!("intern() argument must be str, not {}", s.ty().name())));
+    }
+    if s.downcast_exact::<crate::objects::str::PyStr>().is_none() {
+        return Err(type_error(format!("can't intern {}", s.ty().name())));
     }
     Ok(crate::objects::str::intern_value(s))
 }

@@ -393,7 +393,27 @@ fn float_float(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// Parses a float literal as `float()` accepts it, or None.
 pub fn parse_float(s: &str) -> Option<f64> {
-    let t = s.trim_matches(|c: char| c.is_whitespace());
+    // _PyUnicode_TransformDecimalAndSpaceToASCII: Unicode digits and spaces become
+    // ASCII; any other non-ASCII character makes the string invalid.
+    let ascii: String;
+    let s = if s.is_ascii() {
+        s
+    } else {
+        ascii = s
+            .chars()
+            .map(|c| {
+                if c.is_ascii() {
+                    Some(c)
+                } else if crate::runtime::unicode::is_space(c) {
+                    Some(' ')
+                } else {
+                    super::str_methods::decimal_value(c).and_then(|d| char::from_digit(d, 10))
+                }
+            })
+            .collect::<Option<String>>()?;
+        &ascii
+    };
+    let t = s.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b');
     if t.is_empty() {
         return None;
     }
@@ -465,6 +485,10 @@ pub fn convert_to_f64(vm: &mut Vm, x: &Value) -> PyResult<f64> {
             let r = r.as_ref().and_then(as_str).unwrap_or("?").to_string();
             value_error(format!("could not convert string to float: {r}"))
         });
+    }
+    let ty = x.ty();
+    if as_f64(x).is_none() && ty.slots.float.get().is_none() && ty.slots.index.get().is_none() {
+        return Err(type_error(format!("float() argument must be a string or a real number, not '{}'", ty.name())));
     }
     crate::vm::ops::float_value(vm, x)
 }

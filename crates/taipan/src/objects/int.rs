@@ -625,16 +625,7 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
 }
 
 fn unicode_digit(c: char) -> Option<char> {
-    c.to_digit(10).and_then(|d| char::from_digit(d, 10)).or_else(|| {
-        let n = c as u32;
-        // Decimal digit blocks (Nd) of common scripts: the value is the offset in the block.
-        for start in [0x660u32, 0x6f0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xe50, 0xed0, 0xff10, 0x1d7ce] {
-            if n >= start && n < start + 10 {
-                return char::from_digit(n - start, 10);
-            }
-        }
-        None
-    })
+    super::str_methods::decimal_value(c).and_then(|d| char::from_digit(d, 10))
 }
 
 /// `int.__new__`.
@@ -814,7 +805,10 @@ fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(Some(s)) if s == "big" => false,
         Some(Some(s)) if s == "little" => true,
         Some(Some(_)) => return Err(value_error("byteorder must be either 'little' or 'big'")),
-        Some(None) => return Err(type_error("to_bytes() argument 'byteorder' must be str")),
+        Some(None) => {
+            let o = order.as_ref().map_or_else(|| "NoneType".to_string(), |o| o.ty().name().to_string());
+            return Err(type_error(format!("to_bytes() argument 'byteorder' must be str, not {o}")));
+        }
     };
     let signed = match signed {
         Some(s) => crate::vm::ops::is_true(vm, &s)?,
@@ -843,27 +837,17 @@ fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
     static SIG: crate::vm::Sig = crate::vm::Sig::new("from_bytes", &[po("cls"), crate::vm::args::p("bytes"), opt("byteorder"), kw("signed")]);
     let [cls, data, order, signed] = SIG.parse::<4>(args)?;
     let data = data.expect("required");
-    let bytes = match super::bytes::as_bytes_like(&data) {
-        Some(b) => b,
-        None => {
-            let items = crate::vm::ops::collect_iter(vm, &data)?;
-            let mut out = Vec::with_capacity(items.len());
-            for it in items {
-                let n = crate::vm::ops::index_value(vm, &it)?;
-                if !(0..256).contains(&n) {
-                    return Err(value_error("bytes must be in range(0, 256)"));
-                }
-                out.push(n as u8);
-            }
-            out
-        }
-    };
+    // PyObject_Bytes: buffers, __bytes__, then iterables of ints.
+    let bytes = super::bytes::object_to_bytes(vm, &data)?;
     let little = match order.as_ref().map(|o| as_str(o).map(str::to_string)) {
         None => false,
         Some(Some(s)) if s == "big" => false,
         Some(Some(s)) if s == "little" => true,
         Some(Some(_)) => return Err(value_error("byteorder must be either 'little' or 'big'")),
-        Some(None) => return Err(type_error("from_bytes() argument 'byteorder' must be str")),
+        Some(None) => {
+            let o = order.as_ref().map_or_else(|| "NoneType".to_string(), |o| o.ty().name().to_string());
+            return Err(type_error(format!("from_bytes() argument 'byteorder' must be str, not {o}")));
+        }
     };
     let signed = match signed {
         Some(s) => crate::vm::ops::is_true(vm, &s)?,

@@ -681,8 +681,99 @@ fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn list_reversed(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l = args.noargs("list.__reversed__")?;
-    Ok(super::iter::new_reversed_seq(l.clone(), this(l)?.len()))
+    let index = this(l)?.len() as isize - 1;
+    Ok(heap::alloc(
+        &LIST_REVITER_TYPE,
+        PyListRevIter { head: ObjectHead::uninit(), list: RefCell::new(Some(l.clone())), index: std::cell::Cell::new(index) },
+    ))
 }
+
+/// `list_reverseiterator` (CPython's `listreviterobject`): walks down from the last
+/// index, stopping for good once the index leaves the (possibly shrunk) list.
+#[repr(C)]
+pub struct PyListRevIter {
+    head: ObjectHead,
+    list: RefCell<Option<Value>>,
+    index: std::cell::Cell<isize>,
+}
+
+fn listreviter_traverse(head: &ObjectHead, visit: &mut dyn FnMut(&Value)) {
+    let it = unsafe { &*(head as *const ObjectHead as *const PyListRevIter) };
+    if let Ok(l) = it.list.try_borrow() {
+        if let Some(l) = &*l {
+            visit(l);
+        }
+    }
+}
+
+fn listreviter_clear(head: &ObjectHead, out: &mut Vec<Value>) {
+    let it = unsafe { &*(head as *const ObjectHead as *const PyListRevIter) };
+    if let Ok(mut l) = it.list.try_borrow_mut() {
+        out.extend(l.take());
+    }
+}
+
+pub static LIST_REVITER_LAYOUT: Layout =
+    crate::payload_layout!(PyListRevIter, "list_reverseiterator", listreviter_traverse, listreviter_clear);
+
+impl PyPayload for PyListRevIter {
+    fn layout() -> &'static Layout {
+        &LIST_REVITER_LAYOUT
+    }
+    fn static_type() -> &'static PyType {
+        &LIST_REVITER_TYPE
+    }
+}
+
+pub static LIST_REVITER_TYPE: PyType = PyType::new_static(StaticTypeInit {
+    name: "list_reverseiterator",
+    layout: &LIST_REVITER_LAYOUT,
+    flags: flags::HAVE_GC,
+    base: Some(&super::object::OBJECT_TYPE),
+    methods: LIST_REVITER_METHODS,
+    getsets: &[],
+    doc: None,
+    module: None,
+});
+
+fn listreviter_next(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    let it = v.downcast::<PyListRevIter>().ok_or_else(|| type_error("list_reverseiterator expected"))?;
+    let i = it.index.get();
+    let item = match &*it.list.borrow() {
+        Some(l) if i >= 0 => as_list(l).and_then(|l| l.get(i as usize)),
+        _ => None,
+    };
+    match item {
+        Some(x) => {
+            it.index.set(i - 1);
+            Ok(Some(x))
+        }
+        None => {
+            it.index.set(-1);
+            let old = it.list.borrow_mut().take();
+            drop(old);
+            Ok(None)
+        }
+    }
+}
+
+fn listreviter_self(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.clone())
+}
+
+fn listreviter_length_hint(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = args.noargs("list_reverseiterator.__length_hint__")?;
+    let it = v.downcast::<PyListRevIter>().ok_or_else(|| type_error("list_reverseiterator expected"))?;
+    let n = it.index.get() + 1;
+    let n = match &*it.list.borrow() {
+        Some(l) if as_list(l).is_some_and(|l| l.len() as isize >= n) => n,
+        _ => 0,
+    };
+    Ok(new_int(n as i64))
+}
+
+pub static LIST_REVITER_METHODS: &[MethodDef] =
+    &[MethodDef::method("__length_hint__", listreviter_length_hint)];
 
 fn list_sizeof(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l = args.noargs("list.__sizeof__")?;
@@ -707,6 +798,8 @@ pub static LIST_METHODS: &[MethodDef] = &[
 ];
 
 pub fn init_type() {
+    LIST_REVITER_TYPE.slots.iter.set(Some(listreviter_self));
+    LIST_REVITER_TYPE.slots.iternext.set(Some(listreviter_next));
     let s = &LIST_TYPE.slots;
     s.repr.set(Some(list_repr));
     s.hash.set(Some(crate::vm::ops::hash_not_implemented));

@@ -61,6 +61,7 @@ pub fn static_types() -> Vec<&'static PyType> {
         &bytes::BYTES_ITERATOR_TYPE,
         &bytes::BYTEARRAY_ITERATOR_TYPE,
         &list::LIST_TYPE,
+        &list::LIST_REVITER_TYPE,
         &tuple::TUPLE_TYPE,
         &dict::DICT_TYPE,
         &set::SET_TYPE,

@@ -236,6 +236,15 @@ const DECIMAL_RUNS: &[u32] = &[
     0x1D7F6, 0x1E140, 0x1E2F0, 0x1E4F0, 0x1E950, 0x1FBF0,
 ];
 
+/// The value of a decimal digit (general category Nd), as `unicodedata.decimal`.
+pub fn decimal_value(c: char) -> Option<u32> {
+    let n = c as u32;
+    if n < 0x80 {
+        return c.to_digit(10);
+    }
+    DECIMAL_RUNS.iter().find(|&&start| n >= start && n < start + 10).map(|&start| n - start)
+}
+
 /// `str.isdecimal()` for one char: general category Nd.
 fn is_decimal(c: char) -> bool {
     let n = c as u32;
