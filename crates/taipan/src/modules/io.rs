@@ -39,6 +39,8 @@ struct Inner {
     rbuf: Vec<u8>,
     eof: bool,
     line_buffered: bool,
+    /// An unbuffered binary file (`FileIO`).
+    raw: bool,
 }
 
 #[repr(C)]
@@ -76,6 +78,45 @@ macro_rules! file_type {
 file_type!(TEXT_IO_TYPE, "TextIOWrapper");
 file_type!(BUFFERED_READER_TYPE, "BufferedReader");
 file_type!(BUFFERED_WRITER_TYPE, "BufferedWriter");
+file_type!(BUFFERED_RANDOM_TYPE, "BufferedRandom");
+file_type!(FILE_IO_TYPE, "FileIO");
+
+thread_local! {
+    /// `io.UnsupportedOperation`, created with the first file object (it derives from
+    /// both OSError and ValueError, so it is a heap type).
+    static UNSUPPORTED: std::cell::RefCell<Option<Value>> = const { std::cell::RefCell::new(None) };
+}
+
+/// `io.UnsupportedOperation`, creating it on first use.
+pub fn unsupported_operation_type(vm: &mut Vm) -> PyResult<Value> {
+    if let Some(t) = UNSUPPORTED.with(|u| u.borrow().clone()) {
+        return Ok(t);
+    }
+    use crate::objects::exceptions::{OS_ERROR, VALUE_ERROR};
+    let ns = crate::objects::dict::PyDict::new_value();
+    crate::objects::dict::PyDict::set_str(&ns, "__module__", new_str("io"));
+    let t = crate::objects::typeobject_new::type_new(
+        vm,
+        &crate::objects::typeobject::TYPE_TYPE.to_value(),
+        "UnsupportedOperation",
+        vec![OS_ERROR.to_value(), VALUE_ERROR.to_value()],
+        &ns,
+        &[],
+    )?;
+    UNSUPPORTED.with(|u| *u.borrow_mut() = Some(t.clone()));
+    Ok(t)
+}
+
+/// An `io.UnsupportedOperation` error (plain OSError before the type exists).
+fn unsupported(msg: &str) -> PyErr {
+    match UNSUPPORTED.with(|u| u.borrow().clone()) {
+        Some(t) => PyErr::from_value(crate::objects::exceptions::new_exception(
+            crate::objects::typeobject::as_type(&t).unwrap_or(&crate::objects::exceptions::OS_ERROR),
+            vec![new_str(msg)],
+        )),
+        None => PyErr::new(&crate::objects::exceptions::OS_ERROR, msg.to_string()),
+    }
+}
 
 impl Drop for PyFile {
     fn drop(&mut self) {
@@ -106,8 +147,17 @@ fn flush_inner(inner: &mut Inner) -> std::io::Result<()> {
 }
 
 fn new_file(target: Target, name: Value, mode: &str, binary: bool, readable: bool, writable: bool, line_buffered: bool) -> Value {
+    new_file_of(target, name, mode, binary, readable, writable, line_buffered, false)
+}
+
+#[expect(clippy::too_many_arguments, reason = "one flag per property of the stream")]
+fn new_file_of(target: Target, name: Value, mode: &str, binary: bool, readable: bool, writable: bool, line_buffered: bool, raw: bool) -> Value {
     let ty: &PyType = if !binary {
         &TEXT_IO_TYPE
+    } else if raw {
+        &FILE_IO_TYPE
+    } else if writable && readable {
+        &BUFFERED_RANDOM_TYPE
     } else if writable && !readable {
         &BUFFERED_WRITER_TYPE
     } else {
@@ -129,6 +179,7 @@ fn new_file(target: Target, name: Value, mode: &str, binary: bool, readable: boo
                 rbuf: Vec::new(),
                 eof: false,
                 line_buffered,
+                raw,
             }),
         },
     )
@@ -173,7 +224,7 @@ pub fn stream_write(_vm: &mut Vm, f: &Value, s: &str) -> PyResult<()> {
         return Err(closed_error());
     }
     if !inner.writable {
-        return Err(PyErr::new(&crate::objects::exceptions::OS_ERROR, "not writable"));
+        return Err(unsupported("not writable"));
     }
     inner.wbuf.extend_from_slice(s.as_bytes());
     let flush_now = match inner.target {
@@ -256,19 +307,15 @@ fn readable_inner(file: &PyFile) -> PyResult<std::cell::RefMut<'_, Inner>> {
         return Err(closed_error());
     }
     if !inner.readable {
-        return Err(PyErr::new(&crate::objects::exceptions::OS_ERROR, "not readable").with_unsupported());
+        return Err(unsupported(match (inner.binary, inner.raw) {
+            (_, true) => "File not open for reading",
+            (true, false) => "read",
+            (false, false) => "not readable",
+        }));
     }
     Ok(inner)
 }
 
-trait Unsupported {
-    fn with_unsupported(self) -> Self;
-}
-impl Unsupported for PyErr {
-    fn with_unsupported(self) -> Self {
-        crate::vm::PyErr::new(&crate::objects::exceptions::OS_ERROR, "not readable")
-    }
-}
 
 fn m_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.check("read", 1, 2)?;
@@ -387,7 +434,7 @@ fn m_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Err(closed_error());
         }
         if !inner.writable {
-            return Err(PyErr::new(&crate::objects::exceptions::OS_ERROR, "write"));
+            return Err(unsupported(if inner.raw { "File not open for writing" } else { "write" }));
         }
         inner.wbuf.extend_from_slice(&bytes);
         return Ok(new_int(bytes.len() as i64));
@@ -619,7 +666,8 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         "open",
         &[p("file"), opt("mode"), opt("buffering"), opt("encoding"), opt("errors"), opt("newline"), opt("closefd"), opt("opener")],
     );
-    let [file, mode, _buffering, _encoding, _errors, _newline, _closefd, _opener] = SIG.parse::<8>(args)?;
+    let [file, mode, buffering, _encoding, _errors, _newline, _closefd, _opener] = SIG.parse::<8>(args)?;
+    unsupported_operation_type(vm)?;
     let file = file.expect("required");
     let mode_s = match &mode {
         Some(m) => as_str(m).ok_or_else(|| type_error(format!("open() argument 'mode' must be str, not {}", m.ty().name())))?.to_string(),
@@ -640,6 +688,9 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
             None => return Err(type_error(format!("expected str, bytes or os.PathLike object, not {}", file.ty().name()))),
         }
     };
+    if path.contains('\0') {
+        return Err(value_error("embedded null byte"));
+    }
     let mut chars: Vec<char> = mode_s.chars().collect();
     let valid = chars.iter().all(|c| "rwxabt+U".contains(*c));
     let count = |c: char| chars.iter().filter(|x| **x == c).count();
@@ -692,7 +743,14 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let readable = reading > 0 || updating > 0;
     let writable = writing > 0 || appending > 0 || creating > 0 || updating > 0;
     let shown_mode = if binary { mode_s.clone() } else { mode_s.replace('t', "") };
-    Ok(new_file(Target::File(f), file.clone(), &shown_mode, binary, readable, writable, false))
+    let raw = match buffering.filter(|b| !is_none(b)) {
+        Some(b) => crate::vm::ops::index_value(vm, &b)? == 0,
+        None => false,
+    };
+    if raw && !binary {
+        return Err(value_error("can't have unbuffered text I/O"));
+    }
+    Ok(new_file_of(Target::File(f), file.clone(), &shown_mode, binary, readable, writable, false, raw))
 }
 
 fn file_finalize_noop(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -702,12 +760,15 @@ fn file_finalize_noop(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 pub static FILE_DEL: MethodDef = MethodDef::method("__del__", file_finalize_noop);
 
 pub fn init_types() {
-    for t in [&TEXT_IO_TYPE, &BUFFERED_READER_TYPE, &BUFFERED_WRITER_TYPE] {
+    for t in [&TEXT_IO_TYPE, &BUFFERED_READER_TYPE, &BUFFERED_WRITER_TYPE, &BUFFERED_RANDOM_TYPE, &FILE_IO_TYPE] {
         let s = &t.slots;
         s.iter.set(Some(file_iter));
         s.iternext.set(Some(file_iternext));
         s.repr.set(Some(file_repr));
         t.flags.set(t.flags.get() & !flags::HAS_FINALIZER);
+    }
+    for t in [&BYTES_IO_TYPE, &STRING_IO_TYPE, &BUFFERED_RW_PAIR_TYPE, &INCREMENTAL_NEWLINE_DECODER_TYPE] {
+        t.slots.new.set(Some(not_yet));
     }
 }
 
@@ -719,3 +780,103 @@ pub fn flush_quietly(v: &Value) {
         }
     }
 }
+
+/// Every static type of this file (initialised once at start-up).
+pub static FILE_TYPES: &[&PyType] = &[
+    &TEXT_IO_TYPE,
+    &BUFFERED_READER_TYPE,
+    &BUFFERED_WRITER_TYPE,
+    &BUFFERED_RANDOM_TYPE,
+    &FILE_IO_TYPE,
+    &IOBASE_TYPE,
+    &RAW_IOBASE_TYPE,
+    &BUFFERED_IOBASE_TYPE,
+    &TEXT_IOBASE_TYPE,
+    &BYTES_IO_TYPE,
+    &STRING_IO_TYPE,
+    &BUFFERED_RW_PAIR_TYPE,
+    &INCREMENTAL_NEWLINE_DECODER_TYPE,
+];
+
+macro_rules! abstract_type {
+    ($s:ident, $name:literal, $base:expr) => {
+        pub static $s: PyType = PyType::new_static(StaticTypeInit {
+            name: $name,
+            layout: &crate::objects::object::OBJECT_LAYOUT,
+            flags: flags::BASETYPE,
+            base: Some($base),
+            methods: &[],
+            getsets: &[],
+            doc: None,
+            module: Some("_io"),
+        });
+    };
+}
+
+// NOTE: the abstract bases carry no default methods yet (CPython's `iobase.c`
+// implements `readline`, iteration, context management... on top of `read`/`write`);
+// `io.py` derives its ABCs from them and registers the concrete types.
+abstract_type!(IOBASE_TYPE, "_IOBase", &crate::objects::object::OBJECT_TYPE);
+abstract_type!(RAW_IOBASE_TYPE, "_RawIOBase", &IOBASE_TYPE);
+abstract_type!(BUFFERED_IOBASE_TYPE, "_BufferedIOBase", &IOBASE_TYPE);
+abstract_type!(TEXT_IOBASE_TYPE, "_TextIOBase", &IOBASE_TYPE);
+// NOTE: in-memory streams and the remaining layers are declared (so `io` imports and
+// `isinstance` checks work) but cannot be instantiated yet.
+abstract_type!(BYTES_IO_TYPE, "BytesIO", &BUFFERED_IOBASE_TYPE);
+abstract_type!(STRING_IO_TYPE, "StringIO", &TEXT_IOBASE_TYPE);
+abstract_type!(BUFFERED_RW_PAIR_TYPE, "BufferedRWPair", &BUFFERED_IOBASE_TYPE);
+abstract_type!(INCREMENTAL_NEWLINE_DECODER_TYPE, "IncrementalNewlineDecoder", &crate::objects::object::OBJECT_TYPE);
+
+fn not_yet(_vm: &mut Vm, cls: &Value, _args: Args) -> PyResult<Value> {
+    let name = crate::objects::typeobject::as_type(cls).map(|t| t.name()).unwrap_or_default();
+    Err(crate::vm::not_implemented_error(format!("_io.{name} is not implemented yet")))
+}
+
+/// `_io.open_code(path)`: opens a file for reading code (`open(path, 'rb')`).
+fn io_open_code(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("open_code", &[p("path")]);
+    let [path] = SIG.parse::<1>(args)?;
+    let path = path.unwrap_or_else(none);
+    if !crate::objects::str::is_str(&path) {
+        return Err(type_error(format!("open_code() argument 'path' must be str, not {}", path.ty().name())));
+    }
+    let argv = [path, new_str("rb")];
+    open(vm, Args::new(&argv))
+}
+
+/// `_io.text_encoding(encoding, stacklevel=2)`.
+fn io_text_encoding(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check("text_encoding", 1, 2)?;
+    if is_none(&pos[0]) {
+        return Ok(new_str("utf-8"));
+    }
+    Ok(pos[0].clone())
+}
+
+fn io_open(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    open(vm, args)
+}
+
+pub static IO_METHODS: &[MethodDef] = &[
+    MethodDef::method("open", io_open),
+    MethodDef::method("open_code", io_open_code),
+    MethodDef::method("text_encoding", io_text_encoding),
+];
+
+fn init_module(vm: &mut Vm, m: &Value) -> PyResult<()> {
+    let add = super::add_object;
+    add(m, "DEFAULT_BUFFER_SIZE", new_int(8192));
+    add(m, "BlockingIOError", crate::objects::exceptions::BLOCKING_IO_ERROR.to_value());
+    add(m, "UnsupportedOperation", unsupported_operation_type(vm)?);
+    for t in FILE_TYPES {
+        add(m, &t.name(), t.to_value());
+    }
+    Ok(())
+}
+
+pub static MODULE: super::ModuleDef = super::ModuleDef {
+    name: "_io",
+    doc: Some("The io module provides the Python interfaces to stream handling. The\nbuiltin open function is defined in this module."),
+    methods: IO_METHODS,
+    init: Some(init_module),
+};

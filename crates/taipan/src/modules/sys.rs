@@ -387,7 +387,8 @@ fn init(vm: &mut Vm, m: &Value) -> PyResult<()> {
     add(m, "stdlib_module_names", crate::objects::set::new_frozenset(vm, stdlib_names)?);
     let impl_ns = crate::objects::namespace::new_namespace(vec![
         ("name", new_str("taipan")),
-        ("cache_tag", new_str("taipan-013")),
+        // No bytecode cache: importlib then neither reads nor writes .pyc files.
+        ("cache_tag", none()),
         ("version", vi),
         ("hexversion", new_int(0x030d00f0)),
         ("_multiarch", new_str("x86_64-linux-gnu")),

@@ -412,7 +412,8 @@ fn base_exception_new(_vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> 
 
 fn base_exception_init(_vm: &mut Vm, e: &Value, args: Args) -> PyResult<()> {
     let ty = e.ty();
-    if args.has_kwargs() && !ty.is_heap_type() {
+    let import_error = ty.is_subtype(&IMPORT_ERROR);
+    if args.has_kwargs() && !ty.is_heap_type() && !import_error {
         return Err(type_error(format!("{}() takes no keyword arguments", ty.name())));
     }
     let pos = args.positional().to_vec();
@@ -429,6 +430,20 @@ fn base_exception_init(_vm: &mut Vm, e: &Value, args: Args) -> PyResult<()> {
         return Ok(());
     }
     init_fields(ty, e, &pos);
+    if import_error {
+        // ImportError_init: keyword-only `name`, `path` and `name_from`.
+        for (k, v) in args.kwargs() {
+            match as_str(k) {
+                Some(n @ ("name" | "path" | "name_from")) => set_attr_fields(e, n, v.clone()),
+                _ => {
+                    return Err(type_error(format!(
+                        "'{}' is an invalid keyword argument for ImportError()",
+                        as_str(k).unwrap_or("?")
+                    )))
+                }
+            }
+        }
+    }
     Ok(())
 }
 

@@ -198,10 +198,9 @@ fn load_module(vm: &mut Vm, fullname: &str, parent: Option<&Value>) -> PyResult<
                 PyDict::set_str(&d, "__path__", crate::objects::list::PyList::new_value(vec![new_str(dir)]));
             }
             PyDict::set_set_package(&d, fullname, is_pkg);
-            let spec = crate::modules::sys::make_spec(vm, fullname, &file, if is_pkg { Some(false) } else { None })?;
-            if let Some(dir) = &package_dir {
-                let locations = crate::objects::list::PyList::new_value(vec![new_str(dir)]);
-                super::ops::setattr(vm, &spec, &intern("submodule_search_locations"), Some(&locations))?;
+            let spec = file_spec(vm, fullname, &file, package_dir.as_deref())?;
+            if let Some(loader) = super::ops::getattr_opt(vm, &spec, &intern("loader"))? {
+                PyDict::set_str(&d, "__loader__", loader);
             }
             PyDict::set_str(&d, "__spec__", spec.clone());
             PyDict::set_str(&d, "__cached__", none());
@@ -217,10 +216,89 @@ fn load_module(vm: &mut Vm, fullname: &str, parent: Option<&Value>) -> PyResult<
                 let _ = PyDict::del_str(&vm.sys_modules.clone(), fullname);
                 return Err(e);
             }
+            if fullname == "importlib" {
+                install_importlib_finders(vm)?;
+            }
             // The module may have replaced itself in sys.modules.
             Ok(sys_modules_get(vm, fullname).unwrap_or(module))
         }
     }
+}
+
+/// The spec of a source module: CPython's `ModuleSpec` with a `SourceFileLoader` once
+/// `importlib._bootstrap_external` is loaded, a lightweight namespace with the same
+/// attributes before that (start-up imports do not pay for running importlib).
+fn file_spec(vm: &mut Vm, fullname: &str, file: &str, package_dir: Option<&str>) -> PyResult<Value> {
+    let locations = package_dir.map(|dir| crate::objects::list::PyList::new_value(vec![new_str(dir)]));
+    if let Some(external) = sys_modules_get(vm, "importlib._bootstrap_external") {
+        if let Some(f) = super::ops::getattr_opt(vm, &external, &intern("spec_from_file_location"))? {
+            let mut args = vec![new_str(fullname), new_str(file)];
+            let mut kwnames = Vec::new();
+            if let Some(l) = &locations {
+                args.push(l.clone());
+                kwnames.push(intern("submodule_search_locations"));
+            }
+            let spec = super::call::call_with_kwnames(vm, &f, &args, &kwnames)?;
+            if !is_none(&spec) {
+                return Ok(spec);
+            }
+        }
+    }
+    let spec = crate::modules::sys::make_spec(vm, fullname, file, if package_dir.is_some() { Some(false) } else { None })?;
+    if let Some(l) = &locations {
+        super::ops::setattr(vm, &spec, &intern("submodule_search_locations"), Some(l))?;
+    }
+    Ok(spec)
+}
+
+/// Once `importlib` has set up `importlib._bootstrap` (CPython's `_bootstrap._install`
+/// and `_bootstrap_external._install`, which CPython runs at start-up from the frozen
+/// modules): `sys.meta_path` gets the built-in, frozen and path finders and
+/// `sys.path_hooks` the file finder, so `importlib.import_module`, `find_spec`,
+/// `reload` and `runpy` work with CPython's own machinery.
+fn install_importlib_finders(vm: &mut Vm) -> PyResult<()> {
+    let (Some(bootstrap), Some(external)) =
+        (sys_modules_get(vm, "importlib._bootstrap"), sys_modules_get(vm, "importlib._bootstrap_external"))
+    else {
+        return Ok(());
+    };
+    let meta_path = crate::modules::sys::get_sys_attr(vm, "meta_path").unwrap_or_else(none);
+    let items = super::ops::collect_iter(vm, &meta_path)?;
+    if !items.is_empty() {
+        return Ok(());
+    }
+    for finder in ["BuiltinImporter", "FrozenImporter"] {
+        let f = super::ops::getattr_str(vm, &bootstrap, finder)?;
+        super::call::call_method(vm, &meta_path, "append", &[f])?;
+    }
+    let install = super::ops::getattr_str(vm, &external, "_install")?;
+    super::call::call(vm, &install, &[bootstrap])?;
+    // Modules imported before now get CPython's specs and loaders too.
+    for (name, module) in PyDict::items_vec(&vm.sys_modules.clone()) {
+        let (Some(name), Some(_)) = (as_str(&name).map(str::to_string), crate::objects::module::as_module(&module)) else {
+            continue;
+        };
+        let d = module_dict(&module);
+        let Some(old) = PyDict::get_str(&d, "__spec__").filter(|s| std::ptr::eq(s.ty(), &crate::objects::namespace::NAMESPACE_TYPE)) else {
+            continue;
+        };
+        let origin = super::ops::getattr_opt(vm, &old, &intern("origin"))?.and_then(|o| as_str(&o).map(str::to_string));
+        let Some(file) = origin.filter(|o| o.ends_with(".py")) else { continue };
+        let pkg_dir = PyDict::get_str(&d, "__path__")
+            .and_then(|p| crate::objects::list::as_list(&p).and_then(|l| l.snapshot().first().cloned()))
+            .and_then(|p| as_str(&p).map(str::to_string));
+        let pkg_dir = if file.ends_with("/__init__.py") { pkg_dir } else { None };
+        let spec = file_spec(vm, &name, &file, pkg_dir.as_deref())?;
+        let initializing = super::ops::getattr_opt(vm, &old, &intern("_initializing"))?;
+        if let Some(i) = initializing {
+            super::ops::setattr(vm, &spec, &intern("_initializing"), Some(&i))?;
+        }
+        if let Some(loader) = super::ops::getattr_opt(vm, &spec, &intern("loader"))? {
+            PyDict::set_str(&d, "__loader__", loader);
+        }
+        PyDict::set_str(&d, "__spec__", spec);
+    }
+    Ok(())
 }
 
 /// Compiles and runs a source file in `globals`.
