@@ -61,6 +61,44 @@ pub fn instance_dict(obj: &Value) -> Option<Value> {
     d.clone()
 }
 
+/// Fast path of attribute reads: `name` (an exact str) in the instance dict of `obj`,
+/// without taking a reference to the dict. `Err(())` when the fast path does not
+/// apply (no exact-dict `__dict__` yet); runs no Python code.
+#[inline]
+fn instance_dict_get_str(obj: &Value, name: &Value) -> Result<Option<Value>, ()> {
+    let head = obj.as_head().ok_or(())?;
+    if !head.ty().has_dict() {
+        return Err(());
+    }
+    let slot = head.extras().first().ok_or(())?;
+    let d = slot.borrow();
+    match &*d {
+        Some(d) if d.downcast_exact::<PyDict>().is_some() => Ok(PyDict::get_str_item(d, name)),
+        Some(_) => Err(()),
+        None => Ok(None),
+    }
+}
+
+/// Fast path of attribute stores: sets `name` (an exact str) in the instance dict of
+/// `obj` (creating it). Returns false when the fast path does not apply. Runs no
+/// Python code while the dict slot is borrowed (releasing the old value only queues
+/// finalizers).
+#[inline]
+fn instance_dict_set_str(obj: &Value, name: &Value, value: &Value) -> bool {
+    let Some(head) = obj.as_head() else { return false };
+    if !head.ty().has_dict() {
+        return false;
+    }
+    let Some(slot) = head.extras().first() else { return false };
+    let mut d = slot.borrow_mut();
+    let d = d.get_or_insert_with(PyDict::new_value);
+    if d.downcast_exact::<PyDict>().is_none() {
+        return false;
+    }
+    PyDict::set_str_item(d, name.clone(), value.clone());
+    true
+}
+
 /// Replaces the instance `__dict__`.
 pub fn set_instance_dict(obj: &Value, dict: Value) -> bool {
     let Some(head) = obj.as_head() else { return false };
@@ -96,15 +134,16 @@ pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<O
             getter = Some(get);
         }
     }
-    if let Some(dict) = instance_dict(obj) {
-        // Attribute names are str: look up without hashing through the protocol.
-        let found = if name.downcast_exact::<super::str::PyStr>().is_some() && dict.downcast_exact::<PyDict>().is_some() {
-            PyDict::get_str_item(&dict, name)
-        } else {
-            PyDict::get_item_opt(vm, &dict, name)?
-        };
-        if let Some(v) = found {
-            return Ok(Some(v));
+    let fast = if name.downcast_exact::<super::str::PyStr>().is_some() { instance_dict_get_str(obj, name) } else { Err(()) };
+    match fast {
+        Ok(Some(v)) => return Ok(Some(v)),
+        Ok(None) => {}
+        Err(()) => {
+            if let Some(dict) = instance_dict(obj) {
+                if let Some(v) = PyDict::get_item_opt(vm, &dict, name)? {
+                    return Ok(Some(v));
+                }
+            }
         }
     }
     if let Some(d) = descr {
@@ -136,6 +175,11 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<&Va
     if let Some(descr) = ty.lookup(name) {
         if let Some(set) = descr.ty().slots.descr_set.get() {
             return set(vm, &descr, obj, value);
+        }
+    }
+    if let Some(v) = value {
+        if name.downcast_exact::<super::str::PyStr>().is_some() && instance_dict_set_str(obj, name, v) {
+            return Ok(());
         }
     }
     match instance_dict(obj) {

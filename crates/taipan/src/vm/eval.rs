@@ -916,6 +916,19 @@ impl Vm {
         let base = n - argc - 2;
         let has_self = f.stack[base + 1].is_some();
         let callable = f.stack[base].clone().unwrap_or_else(none);
+        if kwnames.is_none() {
+            let first = if has_self { base + 1 } else { base + 2 };
+            if let Some(frame) = super::frame::bind_exact_positional(self, &callable, &mut f.stack, first) {
+                f.stack.truncate(base);
+                let flags = frame.code().code.flags;
+                use taipan_compiler::code::flags as co;
+                if flags & (co::GENERATOR | co::COROUTINE | co::ASYNC_GENERATOR) != 0 {
+                    f.stack.push(Some(crate::objects::generator::new_generator(frame, flags)));
+                    return Ok(None);
+                }
+                return Ok(Some(frame));
+            }
+        }
         let kw: Vec<Value> = kwnames.as_ref().and_then(crate::objects::tuple::as_tuple).map(|t| t.to_vec()).unwrap_or_default();
         let args: Vec<Value> = f.stack.drain(base + 1..).skip(if has_self { 0 } else { 1 }).map(|v| v.unwrap_or_else(none)).collect();
         f.stack.truncate(base);

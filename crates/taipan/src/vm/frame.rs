@@ -86,20 +86,35 @@ fn join_names(names: &[String]) -> String {
 
 /// Builds the frame for calling `func` with `args` (positional then keyword values,
 /// named by `kwnames`), binding parameters as CPython's `initialize_locals` does.
+/// Displays a function's `__qualname__` when formatted (for argument errors).
+struct LazyQualname<'a>(&'a PyFunction);
+
+impl std::fmt::Display for LazyQualname<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let q = self.0.qualname.borrow();
+        f.write_str(as_str(&q).unwrap_or("?"))
+    }
+}
+
 pub fn bind_function_frame(vm: &mut Vm, func_v: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Box<Frame>> {
     let func = func_v.downcast::<PyFunction>().ok_or_else(|| type_error("not a function"))?;
     let code_v = func.code.clone();
     let pycode = func.code();
     let code = &pycode.code;
-    let qual = func.qualname.borrow().clone();
-    let qualname = as_str(&qual).unwrap_or("?").to_string();
+    // Only error messages need the name: format it lazily.
+    let qualname = LazyQualname(func);
     let argcount = code.argcount as usize;
     let posonly = code.posonlyargcount as usize;
     let kwonly = code.kwonlyargcount as usize;
     let has_varargs = code.flags & co::VARARGS != 0;
     let has_varkw = code.flags & co::VARKEYWORDS != 0;
     let nfast = code.varnames.len();
-    let mut fast: Vec<Option<Value>> = vec![None; nfast];
+    // Reuse the locals vector of a pooled frame (recycle_frame left it empty).
+    let mut fast: Vec<Option<Value>> = match vm.frame_pool.last_mut() {
+        Some(f) => std::mem::take(&mut f.fast),
+        None => Vec::new(),
+    };
+    fast.resize(nfast, None);
     let npos = args.len() - kwnames.len();
     let positional = &args[..npos];
     let kwvalues = &args[npos..];
@@ -241,6 +256,19 @@ pub fn bind_function_frame(vm: &mut Vm, func_v: &Value, args: &[Value], kwnames:
         }
     }
     let stacksize = code.stacksize as usize;
+    Ok(make_frame(vm, func_v, func, code_v, fast, cells, stacksize))
+}
+
+/// A frame for `func` with its locals and cells bound, from the pool when possible.
+fn make_frame(
+    vm: &mut Vm,
+    func_v: &Value,
+    func: &PyFunction,
+    code_v: Value,
+    fast: Vec<Option<Value>>,
+    cells: Vec<Value>,
+    stacksize: usize,
+) -> Box<Frame> {
     if let Some(mut frame) = vm.frame_pool.pop() {
         frame.code = code_v;
         frame.func = Some(func_v.clone());
@@ -251,9 +279,9 @@ pub fn bind_function_frame(vm: &mut Vm, func_v: &Value, args: &[Value], kwnames:
         frame.stack.reserve(stacksize + 2);
         frame.ip = 0;
         frame.lasti = 0;
-        return Ok(frame);
+        return frame;
     }
-    Ok(Box::new(Frame {
+    Box::new(Frame {
         code: code_v,
         func: Some(func_v.clone()),
         globals: func.globals.clone(),
@@ -264,5 +292,36 @@ pub fn bind_function_frame(vm: &mut Vm, func_v: &Value, args: &[Value], kwnames:
         stack: Vec::with_capacity(stacksize + 2),
         ip: 0,
         lasti: 0,
-    }))
+    })
+}
+
+/// The common call: a plain Python function (no `*args`, `**kwargs`, keyword-only
+/// parameters or cell variables) called with exactly its positional parameters.
+/// Moves the arguments `stack[first..]` into the new frame's locals without
+/// building an argument vector. `None` when the fast path does not apply (the
+/// stack is then untouched).
+pub fn bind_exact_positional(vm: &mut Vm, func_v: &Value, stack: &mut Vec<Option<Value>>, first: usize) -> Option<Box<Frame>> {
+    let func = func_v.downcast_exact::<PyFunction>()?;
+    let pycode = func.code();
+    let code = &pycode.code;
+    let nargs = stack.len() - first;
+    if code.argcount as usize != nargs
+        || code.kwonlyargcount != 0
+        || code.flags & (co::VARARGS | co::VARKEYWORDS) != 0
+        || !code.cellvars.is_empty()
+    {
+        return None;
+    }
+    let mut fast: Vec<Option<Value>> = match vm.frame_pool.last_mut() {
+        Some(f) => std::mem::take(&mut f.fast),
+        None => Vec::new(),
+    };
+    fast.extend(stack.drain(first..));
+    fast.resize(code.varnames.len(), None);
+    let cells: Vec<Value> = match func.closure.as_ref().and_then(as_tuple) {
+        Some(t) => t.to_vec(),
+        None => Vec::new(),
+    };
+    let stacksize = code.stacksize as usize;
+    Some(make_frame(vm, func_v, func, func.code.clone(), fast, cells, stacksize))
 }
