@@ -202,9 +202,9 @@ fn b_chr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !(0..=0x10ffff).contains(&n) {
         return Err(value_error("chr() arg not in range(0x110000)"));
     }
-    match char::from_u32(n as u32) {
+    match crate::objects::str::char_from_code_point(n as u32) {
         Some(c) => Ok(new_string(c.to_string())),
-        None => Err(value_error("surrogate code points are not supported yet")),
+        None => Err(value_error("chr() arg not in range(0x110000)")),
     }
 }
 
@@ -214,7 +214,7 @@ fn b_ord(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         if s.char_len() != 1 {
             return Err(type_error(format!("ord() expected a character, but string of length {} found", s.char_len())));
         }
-        return Ok(new_int(s.char_at(0) as i64));
+        return Ok(new_int(crate::objects::str::code_point(s.char_at(0)) as i64));
     }
     if let Some(b) = crate::objects::bytes::as_bytes_like(x) {
         if b.len() != 1 {

@@ -260,7 +260,7 @@ fn bytearray_init(vm: &mut Vm, v: &Value, args: Args) -> PyResult<()> {
                     })?,
                     None => "strict",
                 };
-                super::bytes::encode_str(vm, s, enc, errs)?
+                super::str_methods::encode_object(vm, &x, s, enc, errs)?
             } else {
                 if encoding.is_some() {
                     return Err(type_error("encoding without a string argument"));

@@ -19,12 +19,12 @@ use super::bytearray::{as_bytearray, new_bytearray_of_type, BYTEARRAY_TYPE};
 use super::int::{as_int, new_int};
 use super::list::PyList;
 use super::singletons::{bool_value, is_none, not_implemented};
-use super::str::{as_str, new_str, new_string};
+use super::str::{as_str, new_string};
 use super::typeobject::{flags, MethodDef, PyType, StaticTypeInit};
 use crate::runtime::heap::{self, no_clear, no_traverse, Layout, ObjectHead, PyPayload};
 use crate::runtime::value::Value;
 use crate::vm::args::{opt, po};
-use crate::vm::{index_error, overflow_error, type_error, value_error, Args, PyErr, PyResult, Sig, Vm};
+use crate::vm::{index_error, overflow_error, type_error, value_error, Args, PyResult, Sig, Vm};
 
 #[repr(C)]
 pub struct PyBytes {
@@ -220,7 +220,7 @@ fn bytes_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
         };
         let enc = str_arg(encoding.as_ref(), "bytes", "encoding")?.unwrap_or("utf-8");
         let errs = str_arg(errors.as_ref(), "bytes", "errors")?.unwrap_or("strict");
-        let data = encode_str(vm, s, enc, errs)?;
+        let data = super::str_methods::encode_object(vm, &x, s, enc, errs)?;
         return Ok(make(data));
     }
     if let Some(f) = crate::vm::ops::lookup_special(&x, "__bytes__") {
@@ -300,153 +300,6 @@ fn str_arg<'a>(v: Option<&'a Value>, fname: &str, argname: &str) -> PyResult<Opt
             type_error(format!("{fname}() argument '{argname}' must be str, not {}", v.ty().name()))
         }),
     }
-}
-
-// ---------------------------------------------------------------------------------------
-// Codecs (utf-8, ascii, latin-1) with the standard error handlers
-
-/// The canonical name of a supported codec, as `codecs.lookup(name).name`.
-pub fn normalize_encoding(name: &str) -> Option<&'static str> {
-    let n: String = name.trim().to_ascii_lowercase().chars().map(|c| if c == '_' || c == ' ' { '-' } else { c }).collect();
-    match n.as_str() {
-        "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => Some("utf-8"),
-        "ascii" | "us-ascii" | "646" | "us" => Some("ascii"),
-        "latin-1" | "latin1" | "latin" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "l1" | "iso-ir-100" => Some("iso8859-1"),
-        _ => None,
-    }
-}
-
-fn unknown_encoding(name: &str) -> PyErr {
-    PyErr::new(&super::exceptions::LOOKUP_ERROR, format!("unknown encoding: {name}"))
-}
-
-fn unknown_handler(name: &str) -> PyErr {
-    PyErr::new(&super::exceptions::LOOKUP_ERROR, format!("unknown error handler name '{name}'"))
-}
-
-fn decode_error(encoding: &str, obj: &[u8], start: usize, end: usize, reason: &str) -> PyErr {
-    PyErr::with_args(
-        &super::exceptions::UNICODE_DECODE_ERROR,
-        vec![new_str(encoding), new_bytes(obj.to_vec()), new_int(start as i64), new_int(end as i64), new_str(reason)],
-    )
-}
-
-/// Decodes `data` (CPython's `PyUnicode_Decode` for the built-in codecs).
-/// NOTE: Rust strings cannot hold lone surrogates, so `surrogateescape` and
-/// `surrogatepass` behave as `strict`.
-pub fn decode_bytes(data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
-    let codec = normalize_encoding(encoding).ok_or_else(|| unknown_encoding(encoding))?;
-    let display = match codec {
-        "iso8859-1" => "latin-1",
-        c => c,
-    };
-    let mut out = String::with_capacity(data.len());
-    let handle = |out: &mut String, start: usize, end: usize, reason: &str| -> PyResult<()> {
-        match errors {
-            "strict" | "surrogateescape" | "surrogatepass" => Err(decode_error(display, data, start, end, reason)),
-            "ignore" => Ok(()),
-            "replace" => {
-                out.push('\u{fffd}');
-                Ok(())
-            }
-            "backslashreplace" => {
-                for b in &data[start..end] {
-                    out.push_str(&format!("\\x{b:02x}"));
-                }
-                Ok(())
-            }
-            other => Err(unknown_handler(other)),
-        }
-    };
-    match codec {
-        "iso8859-1" => out.extend(data.iter().map(|&b| b as char)),
-        "ascii" => {
-            let mut i = 0;
-            while i < data.len() {
-                let b = data[i];
-                if b < 0x80 {
-                    out.push(b as char);
-                } else {
-                    handle(&mut out, i, i + 1, "ordinal not in range(128)")?;
-                }
-                i += 1;
-            }
-        }
-        _ => {
-            let mut rest = data;
-            let mut offset = 0;
-            loop {
-                match std::str::from_utf8(rest) {
-                    Ok(s) => {
-                        out.push_str(s);
-                        break;
-                    }
-                    Err(e) => {
-                        let good = e.valid_up_to();
-                        out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or(""));
-                        let start = offset + good;
-                        let first = rest[good];
-                        let invalid_start = (0x80..=0xc1).contains(&first) || first >= 0xf5;
-                        let (len, reason) = match e.error_len() {
-                            Some(n) => (n, if invalid_start { "invalid start byte" } else { "invalid continuation byte" }),
-                            None => (rest.len() - good, if invalid_start { "invalid start byte" } else { "unexpected end of data" }),
-                        };
-                        let len = if invalid_start { 1 } else { len };
-                        handle(&mut out, start, start + len, reason)?;
-                        rest = &rest[good + len..];
-                        offset = start + len;
-                    }
-                }
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// Encodes `s` (CPython's `PyUnicode_AsEncodedString` for the built-in codecs).
-pub fn encode_str(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    let _ = vm;
-    let codec = normalize_encoding(encoding).ok_or_else(|| unknown_encoding(encoding))?;
-    if codec == "utf-8" {
-        return Ok(s.as_bytes().to_vec());
-    }
-    let (limit, display, reason) = if codec == "ascii" {
-        (0x80u32, "ascii", "ordinal not in range(128)")
-    } else {
-        (0x100u32, "latin-1", "ordinal not in range(256)")
-    };
-    let mut out = Vec::with_capacity(s.len());
-    for (pos, c) in s.chars().enumerate() {
-        let n = c as u32;
-        if n < limit {
-            out.push(n as u8);
-            continue;
-        }
-        match errors {
-            "strict" | "surrogateescape" | "surrogatepass" => {
-                return Err(PyErr::with_args(
-                    &super::exceptions::UNICODE_ENCODE_ERROR,
-                    vec![new_str(display), new_str(s), new_int(pos as i64), new_int(pos as i64 + 1), new_str(reason)],
-                ));
-            }
-            "ignore" => {}
-            "replace" => out.push(b'?'),
-            "backslashreplace" => {
-                let esc = if n <= 0xff {
-                    format!("\\x{n:02x}")
-                } else if n <= 0xffff {
-                    format!("\\u{n:04x}")
-                } else {
-                    format!("\\U{n:08x}")
-                };
-                out.extend_from_slice(esc.as_bytes());
-            }
-            "xmlcharrefreplace" => out.extend_from_slice(format!("&#{n};").as_bytes()),
-            "namereplace" => out.extend_from_slice(format!("\\N{{U+{n:04X}}}").as_bytes()),
-            other => return Err(unknown_handler(other)),
-        }
-    }
-    Ok(out)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1156,14 +1009,14 @@ pub(crate) fn b_maketrans(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(new_bytes(table))
 }
 
-pub(crate) fn b_decode(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn b_decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     static SIG: Sig = Sig::new("decode", &[opt("encoding"), opt("errors")]);
     let this = self_arg(&args)?.clone();
     let [encoding, errors] = SIG.parse::<2>(args.shift())?;
     let enc = str_arg(encoding.as_ref(), "decode", "encoding")?.unwrap_or("utf-8").to_string();
     let errs = str_arg(errors.as_ref(), "decode", "errors")?.unwrap_or("strict").to_string();
-    let data = self_data(&this)?;
-    Ok(new_string(decode_bytes(&data, &enc, &errs)?))
+    let data = self_data(&this)?.into_owned();
+    super::str_methods::decode_object(vm, &this, &data, &enc, &errs)
 }
 
 /// `bytes.hex(sep=..., bytes_per_sep=1)`, shared with bytearray and memoryview.

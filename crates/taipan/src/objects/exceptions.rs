@@ -511,7 +511,7 @@ fn exc_str_impl(vm: &mut Vm, e: &Value) -> PyResult<String> {
             }
             let s = as_str(&obj).unwrap_or("");
             if end == start + 1 {
-                let c = s.chars().nth(start as usize).map(|c| c as u32).unwrap_or(0);
+                let c = s.chars().nth(start as usize).map(super::str::code_point).unwrap_or(0);
                 let cs = if c <= 0xff { format!("\\x{c:02x}") } else if c <= 0xffff { format!("\\u{c:04x}") } else { format!("\\U{c:08x}") };
                 return Ok(format!("'{enc}' codec can't encode character '{cs}' in position {start}: {reason}"));
             }

@@ -3,7 +3,14 @@
 //! Mirrors CPython's `Objects/unicodeobject.c`.  NOTE: Taipan stores UTF-8 with the
 //! length in code points; ASCII strings (the common case) index directly by byte, other
 //! strings through a sampled offset table built on first index (`char_index`), which keeps
-//! indexing O(1) amortised.  Lone surrogates are not representable yet (see docs).
+//! indexing O(1) amortised.
+//!
+//! NOTE: lone surrogates.  UTF-8 cannot hold U+D800..U+DFFF, so Taipan stores a lone
+//! surrogate as the private-use character U+100000 + its code point (U+10D800..U+10DFFF,
+//! see `SURROGATE_OFFSET`).  Slicing, concatenation and searching need nothing special;
+//! `chr`/`ord`, `repr`, hashing, ordering and the codecs translate with
+//! `char_from_code_point` / `code_point`.  Genuine characters of that private-use range
+//! therefore read as surrogates (the compiler maps `\ud800` escapes the same way).
 //!
 //! Methods live in `str_methods.rs`; formatting (`%`, `format`) in `format.rs`.
 
@@ -53,6 +60,42 @@ pub static STR_TYPE: PyType = PyType::new_static(StaticTypeInit {
 });
 
 const INDEX_STRIDE: usize = 32;
+
+/// A lone surrogate `s` is stored as the char `SURROGATE_OFFSET + s` (module NOTE).
+pub const SURROGATE_OFFSET: u32 = 0x100000;
+
+/// The char standing for code point `cp` (lone surrogates mapped), None past U+10FFFF.
+#[inline]
+pub fn char_from_code_point(cp: u32) -> Option<char> {
+    if (0xD800..0xE000).contains(&cp) {
+        char::from_u32(cp + SURROGATE_OFFSET)
+    } else {
+        char::from_u32(cp)
+    }
+}
+
+/// The Python code point of a stored char (the inverse of `char_from_code_point`).
+#[inline]
+pub fn code_point(c: char) -> u32 {
+    let n = c as u32;
+    if (SURROGATE_OFFSET + 0xD800..SURROGATE_OFFSET + 0xE000).contains(&n) {
+        n - SURROGATE_OFFSET
+    } else {
+        n
+    }
+}
+
+/// Whether the stored char is a lone surrogate.
+#[inline]
+pub fn is_surrogate(c: char) -> bool {
+    (SURROGATE_OFFSET + 0xD800..SURROGATE_OFFSET + 0xE000).contains(&(c as u32))
+}
+
+/// Whether `s` may hold a lone surrogate (any char from U+100000 up, lead byte 0xF4).
+#[inline]
+pub fn may_have_surrogates(s: &str) -> bool {
+    s.as_bytes().contains(&0xF4)
+}
 
 impl PyStr {
     pub fn new(ty: &PyType, s: &str) -> Value {
@@ -267,20 +310,20 @@ pub fn init_hash_key(seed: Option<u64>) {
 /// Hash of a str, as CPython: SipHash-1-3 over the canonical (UCS1/2/4) representation.
 pub fn hash_str(s: &str) -> i64 {
     let key = unsafe { STRINGS.get() }.key;
-    let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
+    let max = s.chars().map(code_point).max().unwrap_or(0);
     let h = if max < 256 {
         let bytes: Vec<u8> = s.chars().map(|c| c as u8).collect();
         crate::runtime::siphash::siphash13(key.0, key.1, &bytes)
     } else if max < 65536 {
         let mut bytes = Vec::with_capacity(s.len() * 2);
         for c in s.chars() {
-            bytes.extend_from_slice(&(c as u16).to_ne_bytes());
+            bytes.extend_from_slice(&(code_point(c) as u16).to_ne_bytes());
         }
         crate::runtime::siphash::siphash13(key.0, key.1, &bytes)
     } else {
         let mut bytes = Vec::with_capacity(s.len() * 4);
         for c in s.chars() {
-            bytes.extend_from_slice(&(c as u32).to_ne_bytes());
+            bytes.extend_from_slice(&code_point(c).to_ne_bytes());
         }
         crate::runtime::siphash::siphash13(key.0, key.1, &bytes)
     };
@@ -326,6 +369,7 @@ pub fn repr_str(s: &str) -> String {
             }
             c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
             c if (c as u32) < 0x7f => out.push(c),
+            c if is_surrogate(c) => out.push_str(&format!("\\u{:04x}", code_point(c))),
             c if is_printable(c) => out.push(c),
             c if (c as u32) <= 0xff => out.push_str(&format!("\\x{:02x}", c as u32)),
             c if (c as u32) <= 0xffff => out.push_str(&format!("\\u{:04x}", c as u32)),
@@ -349,7 +393,7 @@ pub fn ascii_str(s: &str) -> String {
     let r = repr_str(s);
     let mut out = String::with_capacity(r.len());
     for c in r.chars() {
-        let n = c as u32;
+        let n = code_point(c);
         if n < 0x80 {
             out.push(c);
         } else if n <= 0xff {
@@ -382,7 +426,13 @@ fn str_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: ComparisonOperator) -
     let (Some(x), Some(y)) = (as_str(a), as_str(b)) else {
         return Ok(not_implemented());
     };
-    let ord = if a.is(b) { std::cmp::Ordering::Equal } else { x.cmp(y) };
+    let ord = if a.is(b) {
+        std::cmp::Ordering::Equal
+    } else if may_have_surrogates(x) || may_have_surrogates(y) {
+        x.chars().map(code_point).cmp(y.chars().map(code_point))
+    } else {
+        x.cmp(y)
+    };
     Ok(bool_value(crate::vm::ops::ordering_matches(ord, op)))
 }
 

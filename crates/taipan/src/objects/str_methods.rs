@@ -1677,6 +1677,7 @@ fn encode_error(codec: Codec, s: &str, start: usize, end: usize) -> PyErr {
     let reason = match codec {
         Codec::Ascii => "ordinal not in range(128)",
         Codec::Latin1 => "ordinal not in range(256)",
+        Codec::Utf8 | Codec::Utf16(_) | Codec::Utf32(_) => "surrogates not allowed",
         _ => "character maps to <undefined>",
     };
     PyErr::with_args(
@@ -1698,72 +1699,125 @@ fn unknown_error_handler(errors: &str) -> PyErr {
     )
 }
 
-/// Encodes `s` with `codec` and the error handler `errors`.
-pub fn encode_str(s: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
+/// The error handlers `encode_str` / `decode_bytes` apply natively; others go through
+/// the codec registry (`modules::codecs`).
+pub fn is_native_error_handler(errors: &str) -> bool {
+    matches!(
+        errors,
+        "strict" | "ignore" | "replace" | "xmlcharrefreplace" | "backslashreplace" | "namereplace" | "surrogateescape" | "surrogatepass"
+    )
+}
+
+/// Appends the code units of code point `n` (a lone surrogate for `surrogatepass`).
+fn push_code_unit(out: &mut Vec<u8>, codec: Codec, n: u32) {
     match codec {
-        Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
+        Codec::Utf8 => out.extend_from_slice(&[0xE0 | (n >> 12) as u8, 0x80 | ((n >> 6) & 0x3F) as u8, 0x80 | (n & 0x3F) as u8]),
         Codec::Utf16(order) => {
-            let big = order == Some(true);
-            let mut out = Vec::with_capacity(s.len() * 2 + 2);
-            if order.is_none() {
-                out.extend_from_slice(&[0xFF, 0xFE]);
+            let u = n as u16;
+            out.extend_from_slice(&if order == Some(true) { u.to_be_bytes() } else { u.to_le_bytes() });
+        }
+        Codec::Utf32(order) => out.extend_from_slice(&if order == Some(true) { n.to_be_bytes() } else { n.to_le_bytes() }),
+        _ => {}
+    }
+}
+
+/// Encodes one char the codec can represent, or None (for the UTF codecs: a lone
+/// surrogate).
+fn encode_char(out: &mut Vec<u8>, codec: Codec, c: char) -> bool {
+    match codec {
+        Codec::Utf8 | Codec::Utf16(_) | Codec::Utf32(_) if super::str::is_surrogate(c) => false,
+        Codec::Utf8 => {
+            let mut buf = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            true
+        }
+        Codec::Utf16(order) => {
+            let mut buf = [0u16; 2];
+            for u in c.encode_utf16(&mut buf) {
+                out.extend_from_slice(&if order == Some(true) { u.to_be_bytes() } else { u.to_le_bytes() });
             }
-            for unit in s.encode_utf16() {
-                out.extend_from_slice(&if big {
-                    unit.to_be_bytes()
-                } else {
-                    unit.to_le_bytes()
-                });
-            }
-            return Ok(out);
+            true
         }
         Codec::Utf32(order) => {
-            let big = order == Some(true);
-            let mut out = Vec::with_capacity(s.len() * 4 + 4);
-            if order.is_none() {
-                out.extend_from_slice(&[0xFF, 0xFE, 0, 0]);
-            }
-            for c in s.chars() {
-                let n = c as u32;
-                out.extend_from_slice(&if big {
-                    n.to_be_bytes()
-                } else {
-                    n.to_le_bytes()
-                });
-            }
-            return Ok(out);
+            let n = c as u32;
+            out.extend_from_slice(&if order == Some(true) { n.to_be_bytes() } else { n.to_le_bytes() });
+            true
         }
+        _ => match single_byte(codec, c) {
+            Some(b) => {
+                out.push(b);
+                true
+            }
+            None => false,
+        },
+    }
+}
+
+/// Encodes `s` with `codec` and the error handler `errors` (one of
+/// `is_native_error_handler`'s).
+pub fn encode_str(s: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
+    if codec == Codec::Utf8 && !super::str::may_have_surrogates(s) {
+        return Ok(s.as_bytes().to_vec());
+    }
+    let mut out = Vec::with_capacity(s.len() + 4);
+    match codec {
+        Codec::Utf16(None) => out.extend_from_slice(&[0xFF, 0xFE]),
+        Codec::Utf32(None) => out.extend_from_slice(&[0xFF, 0xFE, 0, 0]),
         _ => {}
     }
     let chars: Vec<char> = s.chars().collect();
-    let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {
-        if let Some(b) = single_byte(codec, chars[i]) {
-            out.push(b);
+        if encode_char(&mut out, codec, chars[i]) {
             i += 1;
             continue;
         }
         // The run of unencodable chars, reported or replaced as one.
         let start = i;
-        while i < chars.len() && single_byte(codec, chars[i]).is_none() {
+        let mut probe = Vec::new();
+        while i < chars.len() && !encode_char(&mut probe, codec, chars[i]) {
             i += 1;
         }
         let bad = &chars[start..i];
+        let utf = matches!(codec, Codec::Utf8 | Codec::Utf16(_) | Codec::Utf32(_));
         match errors {
-            "strict" | "surrogateescape" | "surrogatepass" => {
-                return Err(encode_error(codec, s, start, i))
+            "strict" => return Err(encode_error(codec, s, start, i)),
+            "surrogatepass" if utf => {
+                for c in bad {
+                    push_code_unit(&mut out, codec, super::str::code_point(*c));
+                }
+            }
+            "surrogatepass" => return Err(encode_error(codec, s, start, i)),
+            "surrogateescape" => {
+                // U+DC80..U+DCFF stand for the bytes 0x80..0xFF; anything else fails.
+                let bytes: Option<Vec<u8>> = bad
+                    .iter()
+                    .map(|c| {
+                        let n = super::str::code_point(*c);
+                        (0xDC80..=0xDCFF).contains(&n).then_some((n - 0xDC00) as u8)
+                    })
+                    .collect();
+                match bytes {
+                    Some(b) => out.extend(b),
+                    None => return Err(encode_error(codec, s, start, i)),
+                }
             }
             "ignore" => {}
             "replace" => out.extend(std::iter::repeat_n(b'?', bad.len())),
             "xmlcharrefreplace" => {
                 for c in bad {
-                    out.extend_from_slice(format!("&#{};", *c as u32).as_bytes());
+                    out.extend_from_slice(format!("&#{};", super::str::code_point(*c)).as_bytes());
                 }
             }
             "backslashreplace" | "namereplace" => {
                 for c in bad {
-                    let n = *c as u32;
+                    if errors == "namereplace" {
+                        if let Some(name) = (!super::str::is_surrogate(*c)).then(|| unicode_names2::name(*c)).flatten() {
+                            out.extend_from_slice(format!("\\N{{{name}}}").as_bytes());
+                            continue;
+                        }
+                    }
+                    let n = super::str::code_point(*c);
                     let esc = if n <= 0xFF {
                         format!("\\x{n:02x}")
                     } else if n <= 0xFFFF {
@@ -1793,7 +1847,8 @@ fn decode_error(codec: Codec, data: &[u8], start: usize, end: usize, reason: &st
     )
 }
 
-/// Applies a decoding error handler to the bad bytes `data[start..end]`.
+/// Applies a decoding error handler to the bad bytes `data[start..end]`; returns where
+/// decoding resumes (`end`, or past the surrogate `surrogatepass` consumed).
 fn decode_handle(
     out: &mut String,
     codec: Codec,
@@ -1802,23 +1857,58 @@ fn decode_handle(
     end: usize,
     reason: &str,
     errors: &str,
-) -> PyResult<()> {
+) -> PyResult<usize> {
+    let push_surrogate = |out: &mut String, n: u32| {
+        out.extend(super::str::char_from_code_point(n));
+    };
     match errors {
-        "strict" | "surrogatepass" => Err(decode_error(codec, data, start, end, reason)),
-        "ignore" => Ok(()),
+        "strict" => Err(decode_error(codec, data, start, end, reason)),
+        "surrogatepass" => {
+            // An encoded lone surrogate at `start` decodes to itself.
+            let rest = &data[start..];
+            let found = match codec {
+                Codec::Utf8 => (rest.len() >= 3 && rest[0] == 0xED && (0xA0..=0xBF).contains(&rest[1]) && (0x80..=0xBF).contains(&rest[2]))
+                    .then(|| (((rest[1] as u32 & 0x3F) << 6) | (rest[2] as u32 & 0x3F) | 0xD000, 3)),
+                Codec::Utf16(order) if rest.len() >= 2 => {
+                    let u = if order == Some(true) { u16::from_be_bytes([rest[0], rest[1]]) } else { u16::from_le_bytes([rest[0], rest[1]]) };
+                    (0xD800..0xE000).contains(&u).then_some((u as u32, 2))
+                }
+                Codec::Utf32(order) if rest.len() >= 4 => {
+                    let q = [rest[0], rest[1], rest[2], rest[3]];
+                    let n = if order == Some(true) { u32::from_be_bytes(q) } else { u32::from_le_bytes(q) };
+                    (0xD800..0xE000).contains(&n).then_some((n, 4))
+                }
+                _ => None,
+            };
+            match found {
+                Some((n, len)) => {
+                    push_surrogate(out, n);
+                    Ok(start + len)
+                }
+                None => Err(decode_error(codec, data, start, end, reason)),
+            }
+        }
+        "ignore" => Ok(end),
         "replace" => {
             out.push('\u{FFFD}');
-            Ok(())
+            Ok(end)
         }
         "backslashreplace" => {
             for b in &data[start..end] {
                 out.push_str(&format!("\\x{b:02x}"));
             }
-            Ok(())
+            Ok(end)
         }
-        // NOTE: lone surrogates are not representable in Taipan's strings yet, so
-        // `surrogateescape` cannot produce U+DC80..U+DCFF; it fails like `strict`.
-        "surrogateescape" => Err(decode_error(codec, data, start, end, reason)),
+        // Bytes 0x80..0xFF become U+DC80..U+DCFF; an ASCII byte cannot be escaped.
+        "surrogateescape" => {
+            if data[start..end].iter().any(|&b| b < 0x80) {
+                return Err(decode_error(codec, data, start, end, reason));
+            }
+            for &b in &data[start..end] {
+                push_surrogate(out, 0xDC00 + b as u32);
+            }
+            Ok(end)
+        }
         other => Err(unknown_error_handler(other)),
     }
 }
@@ -1854,8 +1944,7 @@ pub fn decode_bytes(data: &[u8], codec: Codec, errors: &str) -> PyResult<String>
                                 )
                             }
                         };
-                        decode_handle(&mut out, codec, data, bad, end, reason, errors)?;
-                        pos = end;
+                        pos = decode_handle(&mut out, codec, data, bad, end, reason, errors)?;
                     }
                 }
             }
@@ -1958,15 +2047,14 @@ pub fn decode_bytes(data: &[u8], codec: Codec, errors: &str) -> PyResult<String>
                 };
                 match char::from_u32(n) {
                     Some(c) => out.push(c),
-                    None => decode_handle(
-                        &mut out,
-                        codec,
-                        data,
-                        at,
-                        at + 4,
-                        "code point not in range(0x110000)",
-                        errors,
-                    )?,
+                    None => {
+                        let reason = if (0xD800..0xE000).contains(&n) {
+                            "code point in surrogate code point range(0xd800, 0xe000)"
+                        } else {
+                            "code point not in range(0x110000)"
+                        };
+                        decode_handle(&mut out, codec, data, at, at + 4, reason, errors)?;
+                    }
                 }
                 at += 4;
             }
@@ -2000,7 +2088,31 @@ fn named_str_arg<'a>(v: &'a Option<Value>, fname: &str, name: &str) -> PyResult<
     }
 }
 
-fn str_encode(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+/// `PyUnicode_AsEncodedString`: the native codecs and error handlers first, then the
+/// codec registry (`modules::codecs`) for other encodings or handlers.  `obj` is the
+/// str whose text is `s`.
+pub fn encode_object(vm: &mut Vm, obj: &Value, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    if is_native_error_handler(errors) {
+        if let Ok(codec) = lookup_codec(encoding) {
+            return encode_str(s, codec, errors);
+        }
+    }
+    let r = crate::modules::codecs::encode_with_registry(vm, obj, encoding, errors)?;
+    Ok(super::bytes::as_bytes(&r).map(<[u8]>::to_vec).unwrap_or_default())
+}
+
+/// `PyUnicode_Decode`: the native codecs and error handlers first, then the codec
+/// registry.  `obj` is the bytes-like object holding `data`.
+pub fn decode_object(vm: &mut Vm, obj: &Value, data: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
+    if is_native_error_handler(errors) {
+        if let Ok(codec) = lookup_codec(encoding) {
+            return Ok(new_string(decode_bytes(data, codec, errors)?));
+        }
+    }
+    crate::modules::codecs::decode_with_registry(vm, obj, encoding, errors)
+}
+
+fn str_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     static SIG: Sig = Sig::new("encode", &[opt("encoding"), opt("errors")]);
     let sv = self_of(&args, "encode")?.clone();
     check_max_args(&args.shift(), "encode", 2)?;
@@ -2008,8 +2120,8 @@ fn str_encode(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&sv, "encode")?.as_str();
     let encoding = named_str_arg(&encoding, "encode", "encoding")?.unwrap_or("utf-8");
     let errors = named_str_arg(&errors, "encode", "errors")?.unwrap_or("strict");
-    let codec = lookup_codec(encoding)?;
-    Ok(super::bytes::new_bytes(encode_str(s, codec, errors)?))
+    let data = encode_object(vm, &sv, s, encoding, errors)?;
+    Ok(super::bytes::new_bytes(data))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -2039,8 +2151,7 @@ pub fn str_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
                 obj.ty().name()
             )));
         };
-        let codec = lookup_codec(enc)?;
-        new_string(decode_bytes(&data, codec, errs)?)
+        decode_object(vm, &obj, &data, enc, errs)?
     } else {
         match &object {
             Some(v) => ops::str(vm, v)?,

@@ -819,11 +819,14 @@ impl<'a> Compiler<'a> {
         };
         for part in f.value.iter() {
             match part {
-                ast::FStringPart::Literal(l) => push_lit(&mut parts, &l.value, l.range),
+                ast::FStringPart::Literal(l) => push_lit(&mut parts, &super::strlit::string_part(self.src, l), l.range),
                 ast::FStringPart::FString(fs) => {
                     for el in fs.elements.iter() {
                         match el {
-                            ast::InterpolatedStringElement::Literal(l) => push_lit(&mut parts, &l.value, l.range),
+                            ast::InterpolatedStringElement::Literal(l) => {
+                                let raw = fs.flags.prefix().is_raw();
+                                push_lit(&mut parts, &super::strlit::fstring_element(self.src, &l.value, l.range, raw), l.range)
+                            }
                             ast::InterpolatedStringElement::Interpolation(i) => {
                                 if let Some(dbg) = &i.debug_text {
                                     let text = format!("{}{}{}", dbg.leading(), dbg.expression(), dbg.trailing());

@@ -351,7 +351,10 @@ impl<'a> Compiler<'a> {
     /// The value of a literal node.
     pub fn literal(&self, e: &Expr) -> Option<Constant> {
         Some(match e {
-            Expr::StringLiteral(s) => Constant::Str(Rc::from(s.value.to_str())),
+            Expr::StringLiteral(s) => {
+                let text: String = s.value.iter().map(|part| super::strlit::string_part(self.src, part)).collect();
+                Constant::Str(Rc::from(text.as_str()))
+            }
             Expr::BytesLiteral(b) => Constant::Bytes(Rc::from(b.value.bytes().collect::<Vec<u8>>())),
             Expr::NumberLiteral(n) => match &n.value {
                 ast::Number::Int(i) => match i.as_i64() {

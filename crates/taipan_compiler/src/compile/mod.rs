@@ -22,6 +22,7 @@ mod fold;
 mod function;
 mod pattern;
 mod stmt;
+mod strlit;
 
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
