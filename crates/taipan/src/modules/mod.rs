@@ -26,6 +26,7 @@ pub mod posix;
 pub mod imp;
 pub mod warnings;
 pub mod marshal;
+pub mod typing;
 
 use crate::objects::typeobject::MethodDef;
 use crate::runtime::value::Value;
@@ -62,7 +63,7 @@ pub fn builtin_modules() -> &'static [&'static ModuleDef] {
     BUILTIN_MODULES
 }
 
-static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::MODULE, &sys::MODULE, &gc::MODULE, &weakref::MODULE, &math::MODULE, &itertools::MODULE, &time::MODULE, &functools::MODULE, &operator::MODULE, &sre::MODULE, &collections::MODULE, &thread::MODULE, &errno::MODULE, &codecs::MODULE, &string::MODULE, &atexit::MODULE, &posix::MODULE, &imp::MODULE, &warnings::MODULE, &marshal::MODULE, &io::MODULE];
+static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::MODULE, &sys::MODULE, &gc::MODULE, &weakref::MODULE, &math::MODULE, &itertools::MODULE, &time::MODULE, &functools::MODULE, &operator::MODULE, &sre::MODULE, &collections::MODULE, &thread::MODULE, &errno::MODULE, &codecs::MODULE, &string::MODULE, &atexit::MODULE, &posix::MODULE, &imp::MODULE, &warnings::MODULE, &marshal::MODULE, &io::MODULE, &typing::MODULE];
 
 pub fn find_builtin(name: &str) -> Option<&'static ModuleDef> {
     builtin_modules().iter().copied().find(|m| m.name == name)

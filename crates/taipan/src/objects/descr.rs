@@ -55,7 +55,7 @@ fn getset_owner(g: &PyGetSetDescr) -> &PyType {
 fn getset_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _ty: Option<&Value>) -> PyResult<Value> {
     let g = d.downcast::<PyGetSetDescr>().ok_or_else(|| type_error("getset expected"))?;
     match obj {
-        Some(o) if !super::singletons::is_none(o) || std::ptr::eq(getset_owner(g), &super::singletons::NONE_TYPE) => {
+        Some(o) if !super::singletons::is_none(o) || super::singletons::NONE_TYPE.is_subtype(getset_owner(g)) => {
             if !o.ty().is_subtype(getset_owner(g)) {
                 return Err(type_error(format!(
                     "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",

@@ -256,7 +256,8 @@ pub fn type_new(vm: &mut Vm, meta: &Value, name: &str, bases: Vec<Value>, ns: &V
             }
         }
     }
-    if PyDict::get_str(&dict, "__doc__").is_none() {
+    let doc_given = PyDict::get_str(&dict, "__doc__").is_some();
+    if !doc_given {
         PyDict::set_str(&dict, "__doc__", none());
     }
     // Plain functions that are implicitly static/class methods.
@@ -308,7 +309,9 @@ pub fn type_new(vm: &mut Vm, meta: &Value, name: &str, bases: Vec<Value>, ns: &V
                 return Err(type_error("__slots__ must be identifiers"));
             }
             let mangled = mangle(&qualname_last(name), &n);
-            if PyDict::get_str(&dict, &mangled).is_some() {
+            // The default `__doc__` added above is not a class variable (CPython sets
+            // it after the slots).
+            if PyDict::get_str(&dict, &mangled).is_some() && (mangled != "__doc__" || doc_given) {
                 return Err(crate::vm::value_error(format!("'{}' in __slots__ conflicts with class variable", n)));
             }
             slot_names.push(intern(&mangled));
