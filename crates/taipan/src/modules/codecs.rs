@@ -154,6 +154,21 @@ fn codec_call(vm: &mut Vm, args: Args, fname: &'static str, index: usize) -> PyR
     }
 }
 
+/// `_PyCodec_LookupTextEncoding`: a codec whose CodecInfo says `_is_text_encoding`
+/// is false (rot13, base64, ...) is refused by `str.encode` / `bytes.decode`.
+fn text_codec_lookup(vm: &mut Vm, encoding: &str, alternate: &str) -> PyResult<Value> {
+    let info = codec_lookup(vm, encoding)?;
+    if let Some(flag) = ops::getattr_opt(vm, &info, &crate::objects::str::intern("_is_text_encoding"))? {
+        if !ops::is_true(vm, &flag)? {
+            return Err(PyErr::new(
+                &exceptions::LOOKUP_ERROR,
+                format!("'{encoding}' is not a text encoding; use {alternate}() to handle arbitrary codecs"),
+            ));
+        }
+    }
+    Ok(info)
+}
+
 /// `str.encode` through the registry, for codecs `str_methods` lacks (CPython's
 /// `PyUnicode_AsEncodedString` after its fast paths): the result must be bytes.
 pub fn encode_with_registry(
@@ -162,7 +177,7 @@ pub fn encode_with_registry(
     encoding: &str,
     errors: &str,
 ) -> PyResult<Value> {
-    let info = codec_lookup(vm, encoding)?;
+    let info = text_codec_lookup(vm, encoding, "codecs.encode")?;
     let f = ops::getitem(vm, &info, &new_int(0))?;
     let r = call::call(vm, &f, &[obj.clone(), new_str(errors)])?;
     let value = as_tuple(&r)
@@ -184,7 +199,7 @@ pub fn decode_with_registry(
     encoding: &str,
     errors: &str,
 ) -> PyResult<Value> {
-    let info = codec_lookup(vm, encoding)?;
+    let info = text_codec_lookup(vm, encoding, "codecs.decode")?;
     let f = ops::getitem(vm, &info, &new_int(1))?;
     let r = call::call(vm, &f, &[obj.clone(), new_str(errors)])?;
     let value = as_tuple(&r)

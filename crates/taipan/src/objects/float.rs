@@ -678,6 +678,10 @@ pub fn scaled_to_f64(m: &num_bigint::BigUint, e: i64) -> Option<f64> {
     }
     // Bits of precision available at this magnitude (fewer for subnormals).
     let prec = if top >= -1022 { 53 } else { top + 1075 };
+    if prec < 0 {
+        // Below half the smallest subnormal: rounds to zero.
+        return Some(0.0);
+    }
     let shift = nbits - prec;
     let (q, k) = if shift <= 0 {
         (m.clone(), e)

@@ -323,9 +323,10 @@ fn list_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResult
                 (None, Some(l)) => (l.snapshot(), a),
                 _ => return Ok(not_implemented()),
             };
-            let Some(count) = crate::vm::ops::index_opt(vm, n)? else {
+            if !super::int::is_int(n) && n.ty().slots.index.get().is_none() {
                 return Ok(not_implemented());
-            };
+            }
+            let count = super::bytes::repeat_count(vm, n)?;
             Ok(PyList::new_value(repeat_items(&l, count)?))
         }
         _ => Ok(not_implemented()),
@@ -367,9 +368,10 @@ fn list_inplace(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResu
             Ok(a.clone())
         }
         BinaryOperator::Multiply => {
-            let Some(count) = crate::vm::ops::index_opt(vm, b)? else {
+            if !super::int::is_int(b) && b.ty().slots.index.get().is_none() {
                 return Ok(not_implemented());
-            };
+            }
+            let count = super::bytes::repeat_count(vm, b)?;
             let l = this(a)?;
             let items = repeat_items(&l.snapshot(), count)?;
             let old = std::mem::replace(&mut *l.items.borrow_mut(), items);

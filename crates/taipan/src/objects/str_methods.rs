@@ -2092,9 +2092,13 @@ fn named_str_arg<'a>(v: &'a Option<Value>, fname: &str, name: &str) -> PyResult<
 /// codec registry (`modules::codecs`) for other encodings or handlers.  `obj` is the
 /// str whose text is `s`.
 pub fn encode_object(vm: &mut Vm, obj: &Value, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    if is_native_error_handler(errors) {
-        if let Ok(codec) = lookup_codec(encoding) {
+    if let Ok(codec) = lookup_codec(encoding) {
+        if is_native_error_handler(errors) {
             return encode_str(s, codec, errors);
+        }
+        // Another handler is only looked up when an error needs it.
+        if let Ok(data) = encode_str(s, codec, "strict") {
+            return Ok(data);
         }
     }
     let r = crate::modules::codecs::encode_with_registry(vm, obj, encoding, errors)?;
@@ -2104,9 +2108,12 @@ pub fn encode_object(vm: &mut Vm, obj: &Value, s: &str, encoding: &str, errors: 
 /// `PyUnicode_Decode`: the native codecs and error handlers first, then the codec
 /// registry.  `obj` is the bytes-like object holding `data`.
 pub fn decode_object(vm: &mut Vm, obj: &Value, data: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
-    if is_native_error_handler(errors) {
-        if let Ok(codec) = lookup_codec(encoding) {
+    if let Ok(codec) = lookup_codec(encoding) {
+        if is_native_error_handler(errors) {
             return Ok(new_string(decode_bytes(data, codec, errors)?));
+        }
+        if let Ok(text) = decode_bytes(data, codec, "strict") {
+            return Ok(new_string(text));
         }
     }
     crate::modules::codecs::decode_with_registry(vm, obj, encoding, errors)

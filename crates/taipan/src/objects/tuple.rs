@@ -233,9 +233,10 @@ fn tuple_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResul
                 (None, Some(t)) => (t.to_vec(), a),
                 _ => return Ok(not_implemented()),
             };
-            let Some(count) = crate::vm::ops::index_opt(vm, n)? else {
+            if !super::int::is_int(n) && n.ty().slots.index.get().is_none() {
                 return Ok(not_implemented());
-            };
+            }
+            let count = super::bytes::repeat_count(vm, n)?;
             let count = count.max(0) as usize;
             let total = t.len().checked_mul(count).ok_or_else(crate::vm::memory_error)?;
             if total > (1 << 32) {
