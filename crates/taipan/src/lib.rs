@@ -219,15 +219,21 @@ impl Vm {
     }
 
     /// `sys._getframe(depth)` as a frame snapshot.
+    /// The chain of `f_back` links is built with it, outermost frame first.
     pub fn frame_at_depth(&self, depth: usize) -> Option<Value> {
-        if depth == 0 {
-            return self.current_frame_ref().map(vm::traceback::frame_snapshot);
+        let mut chain: Vec<&vm::frame::Frame> = self.frames.iter().map(|b| &**b).collect();
+        if let Some(cur) = self.current_frame_ref() {
+            chain.push(cur);
         }
-        let n = self.frames.len();
-        if depth > n {
+        if depth >= chain.len() {
             return None;
         }
-        Some(vm::traceback::frame_snapshot(&self.frames[n - depth]))
+        let top = chain.len() - 1 - depth;
+        let mut back = None;
+        for f in &chain[..=top] {
+            back = Some(vm::traceback::frame_snapshot_with_back(f, back));
+        }
+        back
     }
 
     /// Runs a class body function with `ns` as its locals; returns its result (the

@@ -209,15 +209,42 @@ fn m_positions(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(super::list::PyList::new_value(items).clone()).and_then(|l| crate::vm::ops::iter(_vm, &l))
 }
 
+/// `code.replace(**changes)`: a copy with some fields changed.
 fn m_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v] = args.check("replace", 1, 1).and_then(|p| Ok(<&[Value; 1]>::try_from(p).map_err(|_| type_error("replace"))?))?;
-    let mut code = (*this(v)?.code).clone();
+    let pos = args.positional();
+    if pos.len() != 1 {
+        return Err(type_error(format!("replace() takes no positional arguments")));
+    }
+    let mut code = (*this(&pos[0])?.code).clone();
     for (k, val) in args.kwargs() {
-        match super::str::as_str(k).unwrap_or("") {
-            "co_name" => code.name = super::str::as_str(val).unwrap_or("").into(),
-            "co_qualname" => code.qualname = super::str::as_str(val).unwrap_or("").into(),
-            "co_filename" => code.filename = super::str::as_str(val).unwrap_or("").into(),
-            _ => {}
+        let key = super::str::as_str(k).unwrap_or("");
+        let text = |what: &str| -> PyResult<std::rc::Rc<str>> {
+            super::str::as_str(val)
+                .map(Into::into)
+                .ok_or_else(|| type_error(format!("replace() argument '{what}' must be str, not {}", val.ty().name())))
+        };
+        let int = |vm: &mut Vm, what: &str| -> PyResult<u32> {
+            if !super::int::is_int(val) {
+                return Err(type_error(format!("replace() argument '{what}' must be int, not {}", val.ty().name())));
+            }
+            let n = crate::vm::ops::index_value(vm, val)?;
+            u32::try_from(n).map_err(|_| crate::vm::value_error(format!("{what} must be a positive integer")))
+        };
+        match key {
+            "co_name" => code.name = text(key)?,
+            "co_qualname" => code.qualname = text(key)?,
+            "co_filename" => code.filename = text(key)?,
+            "co_flags" => code.flags = int(vm, key)?,
+            "co_firstlineno" => code.firstlineno = int(vm, key)?,
+            "co_argcount" => code.argcount = int(vm, key)?,
+            "co_posonlyargcount" => code.posonlyargcount = int(vm, key)?,
+            "co_kwonlyargcount" => code.kwonlyargcount = int(vm, key)?,
+            "co_stacksize" => code.stacksize = int(vm, key)?,
+            "co_nlocals" | "co_code" | "co_consts" | "co_names" | "co_varnames" | "co_freevars" | "co_cellvars"
+            | "co_linetable" | "co_exceptiontable" => {
+                return Err(crate::vm::value_error(format!("replace(): changing {key} is not supported by Taipan")));
+            }
+            _ => return Err(type_error(format!("replace() got an unexpected keyword argument '{key}'"))),
         }
     }
     Ok(new_code(vm, Rc::new(code)))

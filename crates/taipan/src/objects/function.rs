@@ -17,7 +17,11 @@ use crate::vm::{type_error, Args, PyResult, Vm};
 #[repr(C)]
 pub struct PyFunction {
     head: ObjectHead,
-    pub code: Value,
+    /// The code object; `__code__` assignment replaces it (see `PyFunction::code`).
+    code_slot: RefCell<Value>,
+    /// Code objects replaced by `__code__` assignment, kept alive for the function's
+    /// lifetime so `&PyCode` borrows handed out earlier stay valid.
+    retired_code: RefCell<Vec<Value>>,
     pub globals: Value,
     pub builtins: Value,
     pub name: RefCell<Value>,
@@ -33,7 +37,12 @@ pub struct PyFunction {
 
 fn function_traverse(head: &ObjectHead, visit: &mut dyn FnMut(&Value)) {
     let f = unsafe { &*(head as *const ObjectHead as *const PyFunction) };
-    visit(&f.code);
+    if let Ok(c) = f.code_slot.try_borrow() {
+        visit(&c);
+    }
+    if let Ok(r) = f.retired_code.try_borrow() {
+        r.iter().for_each(&mut *visit);
+    }
     visit(&f.globals);
     visit(&f.builtins);
     if let Some(c) = &f.closure {
@@ -89,8 +98,16 @@ pub static FUNCTION_TYPE: PyType = PyType::new_static(StaticTypeInit {
 
 impl PyFunction {
     pub fn code(&self) -> &super::code::PyCode {
-        // The code attribute always holds a code object (checked by its setter).
-        unsafe { self.code.downcast_unchecked::<super::code::PyCode>() }
+        let v = self.code_slot.borrow();
+        // The slot always holds a code object (checked by the setter). The code object
+        // lives as long as `self`: it is either current or in `retired_code`, so the
+        // reference may outlive the RefCell borrow.
+        let p: *const super::code::PyCode = unsafe { v.downcast_unchecked::<super::code::PyCode>() };
+        unsafe { &*p }
+    }
+    /// The current code object.
+    pub fn code_value(&self) -> Value {
+        self.code_slot.borrow().clone()
     }
 }
 
@@ -109,7 +126,8 @@ pub fn new_function(code: Value, globals: Value, qualname: Value, closure: Optio
         &FUNCTION_TYPE,
         PyFunction {
             head: ObjectHead::uninit(),
-            code,
+            code_slot: RefCell::new(code),
+            retired_code: RefCell::new(Vec::new()),
             globals,
             builtins,
             name: RefCell::new(name),
@@ -219,7 +237,26 @@ fn set_kwdefaults(_vm: &mut Vm, f: &Value, v: Option<&Value>) -> PyResult<()> {
     Ok(())
 }
 fn get_code(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
-    Ok(this(f)?.code.clone())
+    Ok(this(f)?.code_value())
+}
+fn set_code(_vm: &mut Vm, f: &Value, v: Option<&Value>) -> PyResult<()> {
+    let func = this(f)?;
+    let Some(v) = v.filter(|v| v.downcast::<super::code::PyCode>().is_some()) else {
+        return Err(type_error("__code__ must be set to a code object"));
+    };
+    let new = v.downcast::<super::code::PyCode>().expect("checked above");
+    let nfree = new.code.freevars.len();
+    let nclosure = func.closure.as_ref().and_then(super::tuple::as_tuple).map(|t| t.len()).unwrap_or(0);
+    if nfree != nclosure {
+        let q = func.qualname.borrow().clone();
+        return Err(crate::vm::value_error(format!(
+            "{}() requires a code object with {nclosure} free vars, not {nfree}",
+            super::str::as_str(&q).unwrap_or("?")
+        )));
+    }
+    let old = func.code_slot.replace(v.clone());
+    func.retired_code.borrow_mut().push(old);
+    Ok(())
 }
 fn get_globals(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
     Ok(this(f)?.globals.clone())
@@ -257,7 +294,7 @@ pub static FUNCTION_GETSETS: &[GetSetDef] = &[
     GetSetDef::with_set("__module__", get_module, set_module),
     GetSetDef::with_set("__defaults__", get_defaults, set_defaults),
     GetSetDef::with_set("__kwdefaults__", get_kwdefaults, set_kwdefaults),
-    GetSetDef::new("__code__", get_code),
+    GetSetDef::with_set("__code__", get_code, set_code),
     GetSetDef::new("__globals__", get_globals),
     GetSetDef::new("__builtins__", get_builtins),
     GetSetDef::new("__closure__", get_closure),

@@ -649,7 +649,7 @@ pub fn get_awaitable(vm: &mut Vm, v: Value, _where: usize) -> PyResult<Value> {
         }
     }
     let Some(aw) = ops::lookup_special(&v, "__await__") else {
-        return Err(type_error(format!("'{}' object can't be awaited", v.ty().name())));
+        return Err(type_error(format!("object {} can't be used in 'await' expression", v.ty().tp_name())));
     };
     let it = crate::vm::call::call_method_value(vm, &aw, &v, &[])?;
     if std::ptr::eq(it.ty(), &COROUTINE_TYPE) || it.ty().slots.iternext.get().is_none() {

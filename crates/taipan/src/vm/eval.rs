@@ -225,7 +225,12 @@ impl Vm {
 
     /// Calls `obj.__del__()`, reporting exceptions as unraisable.
     pub fn call_finalizer(&mut self, obj: Value) {
-        if let Some(del) = obj.ty().lookup_str("__del__") {
+        if crate::objects::generator::as_generator(&obj).is_some() {
+            // Generators and coroutines: close a suspended frame (tp_finalize).
+            let saved = self.exc_info.clone();
+            crate::objects::generator::finalize(self, &obj);
+            self.exc_info = saved;
+        } else if let Some(del) = obj.ty().lookup_str("__del__") {
             let saved = self.exc_info.clone();
             if let Err(e) = super::call::call_method_value(self, &del, &obj, &[]) {
                 self.write_unraisable(&e, Some(&del), None);

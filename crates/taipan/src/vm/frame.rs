@@ -98,7 +98,7 @@ impl std::fmt::Display for LazyQualname<'_> {
 
 pub fn bind_function_frame(vm: &mut Vm, func_v: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Box<Frame>> {
     let func = func_v.downcast::<PyFunction>().ok_or_else(|| type_error("not a function"))?;
-    let code_v = func.code.clone();
+    let code_v = func.code_value();
     let pycode = func.code();
     let code = &pycode.code;
     // Only error messages need the name: format it lazily.
@@ -323,5 +323,5 @@ pub fn bind_exact_positional(vm: &mut Vm, func_v: &Value, stack: &mut Vec<Option
         None => Vec::new(),
     };
     let stacksize = code.stacksize as usize;
-    Some(make_frame(vm, func_v, func, func.code.clone(), fast, cells, stacksize))
+    Some(make_frame(vm, func_v, func, func.code_value(), fast, cells, stacksize))
 }

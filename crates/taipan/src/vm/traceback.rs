@@ -66,7 +66,13 @@ pub static TRACEBACK_TYPE: PyType = PyType::new_static(StaticTypeInit {
     module: None,
 });
 
-/// A snapshot of a frame for `tb_frame` / `gi_frame` (code, globals, line).
+/// A snapshot of a frame for `tb_frame`, `gi_frame` and `sys._getframe`: code,
+/// globals, line, the local variables at the time of the snapshot (as a namespace
+/// dict, or the fast locals and cells, turned into a dict on `f_locals`), and the
+/// calling frame (`f_back`) when the snapshot was taken from the live stack.
+///
+/// NOTE: unlike CPython's frame objects these do not follow the running frame:
+/// `f_lineno` and `f_locals` are those of the moment the snapshot was taken.
 #[repr(C)]
 pub struct PyFrameObject {
     head: ObjectHead,
@@ -76,6 +82,9 @@ pub struct PyFrameObject {
     pub lineno: Option<u32>,
     pub lasti: usize,
     pub locals: Option<Value>,
+    fast: Vec<Option<Value>>,
+    cells: Vec<Value>,
+    back: Option<Value>,
 }
 
 fn frame_traverse(head: &ObjectHead, visit: &mut dyn FnMut(&Value)) {
@@ -85,6 +94,11 @@ fn frame_traverse(head: &ObjectHead, visit: &mut dyn FnMut(&Value)) {
     visit(&f.builtins);
     if let Some(l) = &f.locals {
         visit(l);
+    }
+    f.fast.iter().flatten().for_each(&mut *visit);
+    f.cells.iter().for_each(&mut *visit);
+    if let Some(b) = &f.back {
+        visit(b);
     }
 }
 
@@ -110,7 +124,34 @@ pub static FRAME_TYPE: PyType = PyType::new_static(StaticTypeInit {
     module: None,
 });
 
+/// A frame object for `f` with its local variables (`gi_frame`, `sys._getframe`).
 pub fn frame_snapshot(f: &Frame) -> Value {
+    frame_snapshot_with_back(f, None)
+}
+
+pub fn frame_snapshot_with_back(f: &Frame, back: Option<Value>) -> Value {
+    let started = f.lasti > 0 || f.ip > 0;
+    let lineno = if started { f.line() } else { Some(f.code().code.firstlineno) };
+    heap::alloc(
+        &FRAME_TYPE,
+        PyFrameObject {
+            head: ObjectHead::uninit(),
+            code: f.code.clone(),
+            globals: f.globals.clone(),
+            builtins: f.builtins.clone(),
+            lineno,
+            lasti: f.lasti,
+            locals: f.locals.clone(),
+            fast: if f.locals.is_some() { Vec::new() } else { f.fast.clone() },
+            cells: if f.locals.is_some() { Vec::new() } else { f.cells.clone() },
+            back,
+        },
+    )
+}
+
+/// The frame object of a traceback entry: code, globals and line only (cheap, as
+/// exceptions create one per frame they pass through).
+fn traceback_frame(f: &Frame) -> Value {
     heap::alloc(
         &FRAME_TYPE,
         PyFrameObject {
@@ -121,6 +162,9 @@ pub fn frame_snapshot(f: &Frame) -> Value {
             lineno: f.line(),
             lasti: f.lasti,
             locals: f.locals.clone(),
+            fast: Vec::new(),
+            cells: Vec::new(),
+            back: None,
         },
     )
 }
@@ -128,7 +172,7 @@ pub fn frame_snapshot(f: &Frame) -> Value {
 pub fn new_traceback(next: Option<Value>, f: &Frame) -> Value {
     heap::alloc(
         &TRACEBACK_TYPE,
-        PyTraceback { head: ObjectHead::uninit(), next: RefCell::new(next), frame: frame_snapshot(f), lasti: f.lasti, lineno: f.line() },
+        PyTraceback { head: ObjectHead::uninit(), next: RefCell::new(next), frame: traceback_frame(f), lasti: f.lasti, lineno: f.line() },
     )
 }
 
@@ -178,10 +222,29 @@ fn get_f_lasti(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(crate::objects::int::new_int(fr(v)?.lasti as i64 * 2))
 }
 fn get_f_locals(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(fr(v)?.locals.clone().unwrap_or_else(crate::objects::dict::PyDict::new_value))
+    let f = fr(v)?;
+    if let Some(l) = &f.locals {
+        return Ok(l.clone());
+    }
+    // Function frames: bound variables by name, then cell and free variables.
+    let d = crate::objects::dict::PyDict::new_value();
+    if let Some(code) = f.code.downcast::<crate::objects::code::PyCode>() {
+        let c = &code.code;
+        for (name, val) in c.varnames.iter().zip(f.fast.iter()) {
+            if let Some(val) = val {
+                crate::objects::dict::PyDict::set_str(&d, name, val.clone());
+            }
+        }
+        for (name, cell) in c.cellvars.iter().chain(c.freevars.iter()).zip(f.cells.iter()) {
+            if let Some(cv) = cell.downcast::<crate::objects::cell::PyCell>().and_then(|c| c.get()) {
+                crate::objects::dict::PyDict::set_str(&d, name, cv);
+            }
+        }
+    }
+    Ok(d)
 }
-fn get_f_back(_vm: &mut Vm, _v: &Value) -> PyResult<Value> {
-    Ok(crate::objects::singletons::none())
+fn get_f_back(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(fr(v)?.back.clone().unwrap_or_else(crate::objects::singletons::none))
 }
 
 pub static FRAME_GETSETS: &[GetSetDef] = &[
@@ -736,4 +799,17 @@ pub fn new_str_value(s: &str) -> Value {
     new_str(s)
 }
 
-pub fn init_types() {}
+fn frame_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let f = fr(v)?;
+    let (file, name) = match f.code.downcast::<crate::objects::code::PyCode>() {
+        Some(c) => (c.code.filename.to_string(), c.code.name.to_string()),
+        None => ("?".into(), "?".into()),
+    };
+    let line = f.lineno.map(|l| l.to_string()).unwrap_or_else(|| "None".into());
+    let file_repr = crate::objects::str::repr_str(&file);
+    Ok(crate::objects::str::new_string(format!("<frame at {:#x}, file {file_repr}, line {line}, code {name}>", v.word())))
+}
+
+pub fn init_types() {
+    FRAME_TYPE.slots.repr.set(Some(frame_repr));
+}
