@@ -111,7 +111,7 @@ pub fn builtin_import(vm: &mut Vm, args: Args) -> PyResult<Value> {
     static SIG: Sig = Sig::new("__import__", &[p("name"), opt("globals"), opt("locals"), opt("fromlist"), opt("level")]);
     let [name, globals, _locals, fromlist, level] = SIG.parse::<5>(args)?;
     let name = name.expect("required");
-    let n = as_str(&name).ok_or_else(|| type_error(format!("__import__() argument 1 must be str, not {}", name.ty().name())))?.to_string();
+    let n = as_str(&name).ok_or_else(|| type_error("module name must be a string"))?.to_string();
     let level = match level {
         Some(l) => ops::index_value(vm, &l)?,
         None => 0,

@@ -108,7 +108,7 @@ pub fn unsupported_operation_type(vm: &mut Vm) -> PyResult<Value> {
 }
 
 /// An `io.UnsupportedOperation` error (plain OSError before the type exists).
-fn unsupported(msg: &str) -> PyErr {
+pub fn unsupported_error(msg: &str) -> PyErr {
     match UNSUPPORTED.with(|u| u.borrow().clone()) {
         Some(t) => PyErr::from_value(crate::objects::exceptions::new_exception(
             crate::objects::typeobject::as_type(&t).unwrap_or(&crate::objects::exceptions::OS_ERROR),
@@ -224,7 +224,7 @@ pub fn stream_write(_vm: &mut Vm, f: &Value, s: &str) -> PyResult<()> {
         return Err(closed_error());
     }
     if !inner.writable {
-        return Err(unsupported("not writable"));
+        return Err(unsupported_error("not writable"));
     }
     inner.wbuf.extend_from_slice(s.as_bytes());
     let flush_now = match inner.target {
@@ -307,7 +307,7 @@ fn readable_inner(file: &PyFile) -> PyResult<std::cell::RefMut<'_, Inner>> {
         return Err(closed_error());
     }
     if !inner.readable {
-        return Err(unsupported(match (inner.binary, inner.raw) {
+        return Err(unsupported_error(match (inner.binary, inner.raw) {
             (_, true) => "File not open for reading",
             (true, false) => "read",
             (false, false) => "not readable",
@@ -434,7 +434,7 @@ fn m_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Err(closed_error());
         }
         if !inner.writable {
-            return Err(unsupported(if inner.raw { "File not open for writing" } else { "write" }));
+            return Err(unsupported_error(if inner.raw { "File not open for writing" } else { "write" }));
         }
         inner.wbuf.extend_from_slice(&bytes);
         return Ok(new_int(bytes.len() as i64));
@@ -767,7 +767,8 @@ pub fn init_types() {
         s.repr.set(Some(file_repr));
         t.flags.set(t.flags.get() & !flags::HAS_FINALIZER);
     }
-    for t in [&BYTES_IO_TYPE, &STRING_IO_TYPE, &BUFFERED_RW_PAIR_TYPE, &INCREMENTAL_NEWLINE_DECODER_TYPE] {
+    super::io_memory::init_types();
+    for t in [&BUFFERED_RW_PAIR_TYPE, &INCREMENTAL_NEWLINE_DECODER_TYPE] {
         t.slots.new.set(Some(not_yet));
     }
 }
@@ -792,8 +793,8 @@ pub static FILE_TYPES: &[&PyType] = &[
     &RAW_IOBASE_TYPE,
     &BUFFERED_IOBASE_TYPE,
     &TEXT_IOBASE_TYPE,
-    &BYTES_IO_TYPE,
-    &STRING_IO_TYPE,
+    &super::io_memory::BYTES_IO_TYPE,
+    &super::io_memory::STRING_IO_TYPE,
     &BUFFERED_RW_PAIR_TYPE,
     &INCREMENTAL_NEWLINE_DECODER_TYPE,
 ];
@@ -820,10 +821,8 @@ abstract_type!(IOBASE_TYPE, "_IOBase", &crate::objects::object::OBJECT_TYPE);
 abstract_type!(RAW_IOBASE_TYPE, "_RawIOBase", &IOBASE_TYPE);
 abstract_type!(BUFFERED_IOBASE_TYPE, "_BufferedIOBase", &IOBASE_TYPE);
 abstract_type!(TEXT_IOBASE_TYPE, "_TextIOBase", &IOBASE_TYPE);
-// NOTE: in-memory streams and the remaining layers are declared (so `io` imports and
-// `isinstance` checks work) but cannot be instantiated yet.
-abstract_type!(BYTES_IO_TYPE, "BytesIO", &BUFFERED_IOBASE_TYPE);
-abstract_type!(STRING_IO_TYPE, "StringIO", &TEXT_IOBASE_TYPE);
+// NOTE: the remaining layers are declared (so `io` imports and `isinstance` checks
+// work) but cannot be instantiated yet.
 abstract_type!(BUFFERED_RW_PAIR_TYPE, "BufferedRWPair", &BUFFERED_IOBASE_TYPE);
 abstract_type!(INCREMENTAL_NEWLINE_DECODER_TYPE, "IncrementalNewlineDecoder", &crate::objects::object::OBJECT_TYPE);
 

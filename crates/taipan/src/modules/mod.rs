@@ -8,6 +8,7 @@
 pub mod builtins;
 pub mod gc;
 pub mod io;
+pub mod io_memory;
 pub mod sys;
 pub mod weakref;
 pub mod math;

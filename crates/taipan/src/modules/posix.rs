@@ -594,12 +594,12 @@ fn posix_path_normpath(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(path_result(out, pa.is_bytes))
 }
 
-fn environ_dict() -> Value {
+fn environ_dict(vm: &mut Vm) -> PyResult<Value> {
     let d = PyDict::new_value();
     for (k, v) in std::env::vars_os() {
-        PyDict::set_str_item(&d, new_bytes(k.into_vec()), new_bytes(v.into_vec()));
+        PyDict::set_item(vm, &d, new_bytes(k.into_vec()), new_bytes(v.into_vec()))?;
     }
-    d
+    Ok(d)
 }
 
 pub static POSIX_METHODS: &[MethodDef] = &[
@@ -608,6 +608,7 @@ pub static POSIX_METHODS: &[MethodDef] = &[
     MethodDef::method("chdir", posix_chdir),
     MethodDef::method("fspath", posix_fspath),
     MethodDef::method("listdir", posix_listdir),
+    MethodDef::method("scandir", posix_scandir),
     MethodDef::method("stat", posix_stat),
     MethodDef::method("lstat", posix_lstat),
     MethodDef::method("fstat", posix_fstat),
@@ -648,7 +649,9 @@ pub static POSIX_METHODS: &[MethodDef] = &[
 
 fn init(vm: &mut Vm, m: &Value) -> PyResult<()> {
     let add = super::add_object;
-    add(m, "environ", environ_dict());
+    init_posix_types();
+    add(m, "environ", environ_dict(vm)?);
+    add(m, "DirEntry", DIR_ENTRY_TYPE.to_value());
     let stat_t = stat_result_type(vm)?;
     add(m, "stat_result", stat_t);
     let consts: &[(&str, i64)] = &[
@@ -687,3 +690,322 @@ pub static MODULE: ModuleDef = ModuleDef {
     methods: POSIX_METHODS,
     init: Some(init),
 };
+
+// --- os.scandir(): `DirEntry` and the `ScandirIterator` --------------------------------
+
+use std::cell::RefCell;
+
+use crate::objects::typeobject::{flags, GetSetDef, PyType, StaticTypeInit};
+use crate::runtime::heap::{self, Layout, ObjectHead, PyPayload};
+
+#[repr(C)]
+pub struct PyDirEntry {
+    head: ObjectHead,
+    name: Value,
+    path: Value,
+    /// The entry's own type (symlinks not followed), from the directory listing.
+    file_type: Option<std::fs::FileType>,
+    ino: u64,
+    /// `stat()` results, cached: (followed, not followed).
+    stat: RefCell<Option<Value>>,
+    lstat: RefCell<Option<Value>>,
+}
+
+fn direntry_traverse(head: &ObjectHead, visit: &mut dyn FnMut(&Value)) {
+    // SAFETY: objects of DIR_ENTRY_TYPE have the PyDirEntry layout.
+    let e = unsafe { &*(head as *const ObjectHead as *const PyDirEntry) };
+    visit(&e.name);
+    visit(&e.path);
+    for c in [&e.stat, &e.lstat] {
+        if let Ok(v) = c.try_borrow() {
+            if let Some(v) = &*v {
+                visit(v);
+            }
+        }
+    }
+}
+
+pub static DIR_ENTRY_LAYOUT: Layout = crate::payload_layout!(PyDirEntry, "posix.DirEntry", direntry_traverse, heap::no_clear);
+
+impl PyPayload for PyDirEntry {
+    fn layout() -> &'static Layout {
+        &DIR_ENTRY_LAYOUT
+    }
+    fn static_type() -> &'static PyType {
+        &DIR_ENTRY_TYPE
+    }
+}
+
+pub static DIR_ENTRY_TYPE: PyType = PyType::new_static(StaticTypeInit {
+    name: "DirEntry",
+    layout: &DIR_ENTRY_LAYOUT,
+    flags: flags::HAVE_GC,
+    base: Some(&crate::objects::object::OBJECT_TYPE),
+    methods: DIR_ENTRY_METHODS,
+    getsets: DIR_ENTRY_GETSETS,
+    doc: None,
+    module: Some("posix"),
+});
+
+#[repr(C)]
+pub struct PyScandirIterator {
+    head: ObjectHead,
+    dir: RefCell<Option<std::fs::ReadDir>>,
+    base: Vec<u8>,
+    is_bytes: bool,
+}
+
+pub static SCANDIR_LAYOUT: Layout = crate::payload_layout!(PyScandirIterator, "posix.ScandirIterator", heap::no_traverse, heap::no_clear);
+
+impl PyPayload for PyScandirIterator {
+    fn layout() -> &'static Layout {
+        &SCANDIR_LAYOUT
+    }
+    fn static_type() -> &'static PyType {
+        &SCANDIR_ITERATOR_TYPE
+    }
+}
+
+pub static SCANDIR_ITERATOR_TYPE: PyType = PyType::new_static(StaticTypeInit {
+    name: "ScandirIterator",
+    layout: &SCANDIR_LAYOUT,
+    flags: 0,
+    base: Some(&crate::objects::object::OBJECT_TYPE),
+    methods: SCANDIR_METHODS,
+    getsets: &[],
+    doc: None,
+    module: Some("posix"),
+});
+
+fn posix_scandir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("scandir", &[opt("path")]);
+    let [path] = SIG.parse::<1>(args)?;
+    let (pa, shown_base) = match path.filter(|p| !is_none(p)) {
+        Some(p) => {
+            let pa = path_arg(vm, "scandir", "path", &p, true)?;
+            let base = pa.bytes.clone();
+            (pa, base)
+        }
+        None => (PathArg { object: new_str("."), bytes: b".".to_vec(), is_bytes: false }, Vec::new()),
+    };
+    let rd = std::fs::read_dir(pa.os()).map_err(|e| pa.error(&e))?;
+    Ok(heap::alloc(
+        &SCANDIR_ITERATOR_TYPE,
+        PyScandirIterator { head: ObjectHead::uninit(), dir: RefCell::new(Some(rd)), base: shown_base, is_bytes: pa.is_bytes },
+    ))
+}
+
+fn scandir_this(v: &Value) -> PyResult<&PyScandirIterator> {
+    v.downcast::<PyScandirIterator>().ok_or_else(|| type_error("ScandirIterator expected"))
+}
+
+fn scandir_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.clone())
+}
+
+fn scandir_next(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    let it = scandir_this(v)?;
+    let entry = {
+        let mut dir = it.dir.borrow_mut();
+        let Some(rd) = dir.as_mut() else { return Ok(None) };
+        match rd.next() {
+            None => {
+                *dir = None;
+                return Ok(None);
+            }
+            Some(Err(e)) => return Err(exceptions::os_error_from_io(&e, Some(path_result(it.base.clone(), it.is_bytes)))),
+            Some(Ok(e)) => e,
+        }
+    };
+    let name = entry.file_name().into_vec();
+    // CPython joins with "/" unless the given path is empty (scandir() of ".").
+    let mut full = it.base.clone();
+    if !full.is_empty() && !full.ends_with(b"/") {
+        full.push(b'/');
+    }
+    full.extend(&name);
+    use std::os::unix::fs::DirEntryExt;
+    Ok(Some(heap::alloc(
+        &DIR_ENTRY_TYPE,
+        PyDirEntry {
+            head: ObjectHead::uninit(),
+            name: path_result(name, it.is_bytes),
+            path: path_result(full, it.is_bytes),
+            file_type: entry.file_type().ok(),
+            ino: entry.ino(),
+            stat: RefCell::new(None),
+            lstat: RefCell::new(None),
+        },
+    )))
+}
+
+fn scandir_close(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [v] = args.exact::<1>("close")?;
+    *scandir_this(v)?.dir.borrow_mut() = None;
+    Ok(none())
+}
+
+fn scandir_enter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [v] = args.exact::<1>("__enter__")?;
+    Ok(v.clone())
+}
+
+fn scandir_exit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = args.positional();
+    if let Some(v) = pos.first() {
+        *scandir_this(v)?.dir.borrow_mut() = None;
+    }
+    Ok(none())
+}
+
+static SCANDIR_METHODS: &[MethodDef] = &[
+    MethodDef::method("close", scandir_close),
+    MethodDef::method("__enter__", scandir_enter),
+    MethodDef::method("__exit__", scandir_exit),
+];
+
+fn entry_this(v: &Value) -> PyResult<&PyDirEntry> {
+    v.downcast::<PyDirEntry>().ok_or_else(|| type_error("DirEntry expected"))
+}
+
+fn follow_kw(vm: &mut Vm, args: Args, fname: &'static str) -> PyResult<(Value, bool)> {
+    let pos = args.positional();
+    let this = pos.first().cloned().ok_or_else(|| type_error(format!("{fname}() needs self")))?;
+    if pos.len() > 1 {
+        return Err(type_error(format!("DirEntry.{fname}() takes no positional arguments")));
+    }
+    let mut follow = true;
+    for (k, v) in args.kwargs() {
+        if as_str(k) != Some("follow_symlinks") {
+            return Err(type_error(format!("DirEntry.{fname}() got an unexpected keyword argument '{}'", as_str(k).unwrap_or("?"))));
+        }
+        follow = crate::vm::ops::is_true(vm, v)?;
+    }
+    Ok((this, follow))
+}
+
+fn entry_stat_value(vm: &mut Vm, v: &Value, follow: bool) -> PyResult<Value> {
+    let e = entry_this(v)?;
+    let is_link = e.file_type.map(|t| t.is_symlink()).unwrap_or(false);
+    let cache = if follow && is_link { &e.stat } else { &e.lstat };
+    if let Some(s) = cache.borrow().clone() {
+        return Ok(s);
+    }
+    let bytes = match as_str(&e.path) {
+        Some(s) => s.as_bytes().to_vec(),
+        None => as_bytes(&e.path).map(<[u8]>::to_vec).unwrap_or_default(),
+    };
+    let p = OsStr::from_bytes(&bytes);
+    let md = if follow { std::fs::metadata(p) } else { std::fs::symlink_metadata(p) };
+    let md = md.map_err(|err| exceptions::os_error_from_io(&err, Some(e.path.clone())))?;
+    let s = stat_result(vm, &md)?;
+    *cache.borrow_mut() = Some(s.clone());
+    Ok(s)
+}
+
+fn entry_stat(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (this, follow) = follow_kw(vm, args, "stat")?;
+    entry_stat_value(vm, &this, follow)
+}
+
+/// `is_dir()`/`is_file()`: from the listing, or a `stat()` through a symlink; a file
+/// that vanished answers False.
+fn entry_test(vm: &mut Vm, args: Args, fname: &'static str, want_dir: bool) -> PyResult<Value> {
+    let (this, follow) = follow_kw(vm, args, fname)?;
+    let e = entry_this(&this)?;
+    let ft = e.file_type;
+    let is_link = ft.map(|t| t.is_symlink()).unwrap_or(false);
+    if let (Some(t), false) = (ft, follow && is_link) {
+        return Ok(bool_value(if want_dir { t.is_dir() } else { t.is_file() }));
+    }
+    match entry_stat_value(vm, &this, follow) {
+        Ok(st) => {
+            let mode = crate::vm::ops::getattr_str(vm, &st, "st_mode")?;
+            let mode = crate::objects::int::as_i64(&mode).unwrap_or(0) as u32 & libc::S_IFMT;
+            Ok(bool_value(if want_dir { mode == libc::S_IFDIR } else { mode == libc::S_IFREG }))
+        }
+        Err(err) if err.matches(&exceptions::FILE_NOT_FOUND_ERROR) => Ok(bool_value(false)),
+        Err(err) => Err(err),
+    }
+}
+
+fn entry_is_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    entry_test(vm, args, "is_dir", true)
+}
+
+fn entry_is_file(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    entry_test(vm, args, "is_file", false)
+}
+
+fn entry_is_symlink(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [v] = args.exact::<1>("is_symlink")?;
+    Ok(bool_value(entry_this(v)?.file_type.map(|t| t.is_symlink()).unwrap_or(false)))
+}
+
+fn entry_is_junction(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<1>("is_junction")?;
+    Ok(bool_value(false))
+}
+
+fn entry_inode(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [v] = args.exact::<1>("inode")?;
+    Ok(new_bigint(entry_this(v)?.ino.into()))
+}
+
+fn entry_fspath(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [v] = args.exact::<1>("__fspath__")?;
+    Ok(entry_this(v)?.path.clone())
+}
+
+fn entry_class_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [cls, item] = args.exact::<2>("__class_getitem__")?;
+    let types = crate::vm::import::import_module(vm, "types")?;
+    let alias = crate::vm::ops::getattr_str(vm, &types, "GenericAlias")?;
+    crate::vm::call::call(vm, &alias, &[cls.clone(), item.clone()])
+}
+
+fn entry_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let name = crate::vm::ops::repr_string(vm, &entry_this(v)?.name)?;
+    Ok(new_string(format!("<DirEntry {name}>")))
+}
+
+fn entry_name(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(entry_this(v)?.name.clone())
+}
+
+fn entry_path(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(entry_this(v)?.path.clone())
+}
+
+fn no_new(_vm: &mut Vm, cls: &Value, _args: Args) -> PyResult<Value> {
+    let name = crate::objects::typeobject::as_type(cls).map(|t| t.name()).unwrap_or_default();
+    Err(type_error(format!("cannot create 'posix.{name}' instances")))
+}
+
+static DIR_ENTRY_METHODS: &[MethodDef] = &[
+    MethodDef::method("stat", entry_stat),
+    MethodDef::method("is_dir", entry_is_dir),
+    MethodDef::method("is_file", entry_is_file),
+    MethodDef::method("is_symlink", entry_is_symlink),
+    MethodDef::method("is_junction", entry_is_junction),
+    MethodDef::method("inode", entry_inode),
+    MethodDef::method("__fspath__", entry_fspath),
+    MethodDef::classmethod("__class_getitem__", entry_class_getitem),
+];
+
+static DIR_ENTRY_GETSETS: &[GetSetDef] = &[GetSetDef::new("name", entry_name), GetSetDef::new("path", entry_path)];
+
+/// Slots of this module's static types (set up when the module is first imported).
+fn init_posix_types() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        DIR_ENTRY_TYPE.slots.repr.set(Some(entry_repr));
+        DIR_ENTRY_TYPE.slots.new.set(Some(no_new));
+        SCANDIR_ITERATOR_TYPE.slots.iter.set(Some(scandir_iter));
+        SCANDIR_ITERATOR_TYPE.slots.iternext.set(Some(scandir_next));
+        SCANDIR_ITERATOR_TYPE.slots.new.set(Some(no_new));
+        for t in [&DIR_ENTRY_TYPE, &SCANDIR_ITERATOR_TYPE] {
+            crate::objects::typeobject_methods::init_static_type(t);
+        }
+    });
+}
