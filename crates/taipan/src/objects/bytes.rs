@@ -1490,29 +1490,12 @@ pub(crate) fn repeat(data: &[u8], count: i64, bytes_kind: bool) -> PyResult<Vec<
     Ok(data.repeat(count as usize))
 }
 
-/// CPython tries the right operand's number slot before falling back to the sequence
-/// `sq_concat`/`sq_repeat` of bytes: run it here (when it is a different function) so a
-/// reflected `__radd__`/`__rmul__` wins and the sequence error comes last.
-fn try_other_slot(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResult<Option<Value>> {
-    let Some(f) = b.ty().slots.binop[op as usize].get() else { return Ok(None) };
-    if f as *const () == bytes_like_binop as *const () {
-        return Ok(None);
-    }
-    let r = f(vm, a, b, op)?;
-    Ok(if super::singletons::is_not_implemented(&r) { None } else { Some(r) })
-}
-
 pub(crate) fn bytes_like_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResult<Value> {
     let a_is = as_bytes(a).is_some() || is_bytearray(a);
     match op.base() {
         BinaryOperator::Add => {
-            if !a_is {
+            if !a_is || buffer(b).is_none() {
                 return Ok(not_implemented());
-            }
-            if buffer(b).is_none() {
-                if let Some(r) = try_other_slot(vm, a, b, BinaryOperator::Add)? {
-                    return Ok(r);
-                }
             }
             concat(a, b)
         }

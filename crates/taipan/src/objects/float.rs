@@ -58,6 +58,12 @@ pub fn as_f64(v: &Value) -> Option<f64> {
     v.downcast::<PyFloat>().map(|f| f.value)
 }
 
+/// The value of an exact `float` (not a subclass, whose operators may be overridden).
+#[inline]
+pub fn as_exact_f64(v: &Value) -> Option<f64> {
+    v.downcast_exact::<PyFloat>().map(|f| f.value)
+}
+
 /// The shortest repr of a double, CPython's `float_repr`.
 pub fn float_repr(f: f64) -> String {
     if f.is_nan() {

@@ -306,13 +306,7 @@ fn list_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<&Value>) -> P
 fn list_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResult<Value> {
     match op.base() {
         BinaryOperator::Add => {
-            let Some(x) = as_list(a) else { return Ok(not_implemented()) };
-            let Some(y) = as_list(b) else {
-                return Err(type_error(format!(
-                    "can only concatenate list (not \"{}\") to list",
-                    b.ty().name()
-                )));
-            };
+            let (Some(x), Some(y)) = (as_list(a), as_list(b)) else { return Ok(not_implemented()) };
             let mut out = x.snapshot();
             out.extend(y.snapshot());
             Ok(PyList::new_value(out))
@@ -346,6 +340,29 @@ pub fn has_sq_repeat(ty: &PyType) -> bool {
     ]
     .into_iter()
     .any(|t| ty.is_subtype(t))
+}
+
+/// `PyNumber_Add`'s last resort: the `sq_concat` of the left operand's type, which for
+/// the built-in sequences only fails (their binop slots already concatenated what they
+/// accept).  None when the type has no `sq_concat`.
+pub fn sq_concat_error(a: &Value, b: &Value) -> Option<crate::vm::PyErr> {
+    let ty = a.ty();
+    let other = b.ty().name();
+    if ty.is_subtype(&super::bytes::BYTES_TYPE) || ty.is_subtype(&super::bytearray::BYTEARRAY_TYPE) {
+        return Some(type_error(format!("can't concat {other} to {}", ty.name())));
+    }
+    let kind = if ty.is_subtype(&LIST_TYPE) {
+        "list"
+    } else if ty.is_subtype(&super::tuple::TUPLE_TYPE) {
+        "tuple"
+    } else if ty.is_subtype(&super::str::STR_TYPE) {
+        "str"
+    } else if ty.is_subtype(&crate::modules::collections::DEQUE_TYPE) {
+        "deque"
+    } else {
+        return None;
+    };
+    Some(type_error(format!("can only concatenate {kind} (not \"{other}\") to {kind}")))
 }
 
 pub fn repeat_items(items: &[Value], count: i64) -> PyResult<Vec<Value>> {

@@ -454,7 +454,7 @@ fn str_contains(_vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
 fn str_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let s = as_pystr(v).ok_or_else(|| type_error("descriptor requires a 'str' object"))?;
     if let Some(slice) = key.downcast::<super::slice::PySlice>() {
-        let (start, stop, step, n) = slice.indices(vm, s.char_len())?;
+        let (start, _stop, step, n) = slice.indices(vm, s.char_len())?;
         if step == 1 {
             if n == 0 {
                 return Ok(empty_str());
@@ -485,12 +485,6 @@ fn str_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResult<
     match op.base() {
         BinaryOperator::Add => {
             let (Some(x), Some(y)) = (as_str(a), as_str(b)) else {
-                if as_str(a).is_some() {
-                    return Err(type_error(format!(
-                        "can only concatenate str (not \"{}\") to str",
-                        b.ty().name()
-                    )));
-                }
                 return Ok(not_implemented());
             };
             if y.is_empty() && a.downcast_exact::<PyStr>().is_some() {

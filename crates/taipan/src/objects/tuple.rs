@@ -215,13 +215,7 @@ fn tuple_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
 fn tuple_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResult<Value> {
     match op.base() {
         BinaryOperator::Add => {
-            let Some(x) = as_tuple(a) else { return Ok(not_implemented()) };
-            let Some(y) = as_tuple(b) else {
-                return Err(type_error(format!(
-                    "can only concatenate tuple (not \"{}\") to tuple",
-                    b.ty().name()
-                )));
-            };
+            let (Some(x), Some(y)) = (as_tuple(a), as_tuple(b)) else { return Ok(not_implemented()) };
             let mut out = Vec::with_capacity(x.len() + y.len());
             out.extend_from_slice(x);
             out.extend_from_slice(y);

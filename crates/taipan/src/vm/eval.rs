@@ -468,7 +468,7 @@ impl Vm {
                             _ => ops::binary_op(self, &lhs, &rhs, op)?,
                         },
                         _ => {
-                            if let (Some(x), Some(y)) = (crate::objects::float::as_f64(&lhs), crate::objects::float::as_f64(&rhs)) {
+                            if let (Some(x), Some(y)) = (crate::objects::float::as_exact_f64(&lhs), crate::objects::float::as_exact_f64(&rhs)) {
                                 match op.base() {
                                     BinaryOperator::Add => crate::objects::float::new_float(x + y),
                                     BinaryOperator::Subtract => crate::objects::float::new_float(x - y),

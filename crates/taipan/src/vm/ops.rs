@@ -480,6 +480,11 @@ pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyRes
     // Sequence concatenation / repetition fall back to the sq_* behaviour already in
     // the binop slots; what remains is an error. A repeatable sequence times a
     // non-integer fails in PyNumber_Multiply's sequence_repeat.
+    if op.base() == BinaryOperator::Add {
+        if let Some(e) = crate::objects::list::sq_concat_error(a, b) {
+            return Err(e);
+        }
+    }
     if op.base() == BinaryOperator::Multiply {
         let n = if crate::objects::list::has_sq_repeat(a.ty()) {
             Some(b)
