@@ -206,25 +206,17 @@ pub fn prep_reraise_star(vm: &mut Vm, orig: &Value, raised: &Value) -> PyResult<
     let kept = if reraised.is_empty() {
         None
     } else {
-        let pred = crate::objects::function::new_builtin_function(&KEEP_DEF, None, "");
-        let _ = pred;
         project(vm, orig, &keep_ids)?
     };
-    let mut result: Vec<Value> = Vec::new();
+    // New exceptions first, then the re-raised part in the original's shape.
+    let mut result: Vec<Value> = new;
     if let Some(k) = kept {
         result.push(k);
     }
-    result.extend(new);
     if result.len() == 1 {
         return Ok(result.pop().unwrap_or_else(none));
     }
     crate::vm::call::call(vm, &exceptions::BASE_EXCEPTION_GROUP.to_value(), &[new_str(""), super::list::PyList::new_value(result)])
-}
-
-static KEEP_DEF: MethodDef = MethodDef::method("_keep", keep_unused);
-
-fn keep_unused(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(super::singletons::none())
 }
 
 fn leaf_ids(e: &Value) -> Vec<usize> {

@@ -234,6 +234,13 @@ fn init_fields(ty: &PyType, e: &Value, args: &[Value]) {
         };
         set_attr_fields(e, "errno", errno);
         set_attr_fields(e, "strerror", strerror);
+        // BlockingIOError(errno, strerror, characters_written).
+        let filename = if ty.is_subtype(&BLOCKING_IO_ERROR) && args.len() >= 3 && super::int::is_int(&filename) {
+            set_attr_fields(e, "characters_written", filename);
+            none()
+        } else {
+            filename
+        };
         set_attr_fields(e, "filename", filename);
         set_attr_fields(e, "filename2", filename2);
         if (2..=5).contains(&args.len()) && args.len() > 2 {
@@ -413,7 +420,24 @@ fn base_exception_new(_vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> 
 fn base_exception_init(_vm: &mut Vm, e: &Value, args: Args) -> PyResult<()> {
     let ty = e.ty();
     let import_error = ty.is_subtype(&IMPORT_ERROR);
-    if args.has_kwargs() && !ty.is_heap_type() && !import_error {
+    // NameError(name=) and AttributeError(name=, obj=) take keyword-only fields.
+    let kw_fields: &[&str] = if ty.is_subtype(&NAME_ERROR) {
+        &["name"]
+    } else if ty.is_subtype(&ATTRIBUTE_ERROR) {
+        &["name", "obj"]
+    } else {
+        &[]
+    };
+    if args.has_kwargs() && !kw_fields.is_empty() {
+        let cname = if ty.is_subtype(&NAME_ERROR) { "NameError" } else { "AttributeError" };
+        for (k, _) in args.kwargs() {
+            let n = as_str(k).unwrap_or("?");
+            if !kw_fields.contains(&n) {
+                return Err(type_error(format!("'{n}' is an invalid keyword argument for {cname}()")));
+            }
+        }
+    }
+    if args.has_kwargs() && !ty.is_heap_type() && !import_error && kw_fields.is_empty() {
         return Err(type_error(format!("{}() takes no keyword arguments", ty.name())));
     }
     let pos = args.positional().to_vec();
@@ -430,6 +454,11 @@ fn base_exception_init(_vm: &mut Vm, e: &Value, args: Args) -> PyResult<()> {
         return Ok(());
     }
     init_fields(ty, e, &pos);
+    for (k, v) in args.kwargs() {
+        if let Some(n) = as_str(k).filter(|n| kw_fields.contains(n)) {
+            set_attr_fields(e, n, v.clone());
+        }
+    }
     if import_error {
         // ImportError_init: keyword-only `name`, `path` and `name_from`.
         for (k, v) in args.kwargs() {

@@ -742,6 +742,10 @@ impl Vm {
                     let ty = pop!(f);
                     let eg = pop!(f);
                     let (rest, matched) = super::eval_ops::exception_group_match(self, &eg, &ty)?;
+                    // The handler runs with the matched part as the handled exception.
+                    if !crate::objects::singletons::is_none(&matched) {
+                        self.exc_info = Some(matched.clone());
+                    }
                     f.stack.push(Some(rest));
                     f.stack.push(Some(matched));
                 }

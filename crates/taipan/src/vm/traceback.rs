@@ -694,93 +694,143 @@ fn format_exception_only(vm: &mut Vm, exc: &Value, out: &mut String) {
     }
 }
 
-/// Formats `exc` with its chain, as the default excepthook prints it.
+/// Formats `exc` with its chain, as the default excepthook prints it (mirrors
+/// `traceback.TracebackException.format`, including exception groups).
 pub fn format_exception(vm: &mut Vm, exc: &Value) -> String {
-    let mut chain: Vec<(Value, Option<&'static str>)> = Vec::new();
-    let mut seen: Vec<usize> = Vec::new();
-    let mut cur = Some(exc.clone());
-    let mut how: Option<&'static str> = None;
-    while let Some(e) = cur {
-        if seen.contains(&e.word()) {
-            break;
-        }
-        seen.push(e.word());
-        chain.push((e.clone(), how));
-        let cause = exceptions::cause_of(&e);
-        if let Some(c) = cause {
-            how = Some("\nThe above exception was the direct cause of the following exception:\n\n");
-            cur = Some(c);
-        } else if !exceptions::suppress_context(&e) {
-            how = Some("\nDuring handling of the above exception, another exception occurred:\n\n");
-            cur = exceptions::context_of(&e);
-        } else {
-            cur = None;
-        }
-    }
+    let mut ctx = PrintCtx { depth: 0, need_close: false, seen: std::collections::HashSet::new() };
     let mut out = String::new();
-    for (e, _) in chain.iter().rev() {
-        let idx = chain.iter().position(|(x, _)| x.is(e)).unwrap_or(0);
-        format_single(vm, e, &mut out, 0);
-        if let Some(h) = chain[idx].1 {
-            out.push_str(h);
-        }
-    }
+    format_tree(vm, exc, &mut ctx, &mut out);
     out
 }
 
-fn format_single(vm: &mut Vm, e: &Value, out: &mut String, depth: usize) {
-    let entries = entries_of(e);
-    let is_group = e.ty().is_subtype(&exceptions::BASE_EXCEPTION_GROUP);
-    if is_group {
-        format_group(vm, e, out, depth);
-        return;
-    }
-    if !entries.is_empty() {
-        out.push_str("Traceback (most recent call last):\n");
-        format_stack(&entries, out);
-    }
-    format_exception_only(vm, e, out);
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+const CAUSE_MSG: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MSG: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+
+/// `traceback._ExceptionPrintContext`.
+struct PrintCtx {
+    depth: usize,
+    need_close: bool,
+    seen: std::collections::HashSet<usize>,
 }
 
-fn format_group(vm: &mut Vm, e: &Value, out: &mut String, depth: usize) {
-    let mut body = String::new();
-    let entries = entries_of(e);
-    if !entries.is_empty() {
-        body.push_str("Traceback (most recent call last):\n");
-        format_stack(&entries, &mut body);
+impl PrintCtx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
     }
-    format_exception_only(vm, e, &mut body);
-    let margin = if depth == 0 { "  | " } else { "| " };
-    let first_prefix = if depth == 0 { "  + " } else { "+ " };
-    let mut lines = body.lines();
-    if let Some(first) = lines.next() {
-        let _ = first_prefix;
-        out.push_str(&format!("  + Exception Group {first}\n").replacen("  + Exception Group Traceback", "  + Exception Group Traceback", 1));
-    }
-    for l in lines {
-        out.push_str(margin);
-        out.push_str(l);
-        out.push('\n');
-    }
-    let excs = exceptions::get_attr_field(e, "exceptions").and_then(|t| crate::objects::tuple::as_tuple(&t).map(|t| t.to_vec())).unwrap_or_default();
-    let n = excs.len();
-    for (i, sub) in excs.iter().enumerate().take(15) {
-        let header = if i == 0 { format!("    +---------------- {} ----------------\n", i + 1) } else { format!("    +---------------- {} ----------------\n", i + 1) };
-        out.push_str(&header);
-        let mut inner = String::new();
-        let text = format_exception(vm, sub);
-        inner.push_str(&text);
-        for l in inner.lines() {
-            out.push_str("    | ");
-            out.push_str(l);
-            out.push('\n');
+    /// Every line of `text` gets the indent (and the margin inside groups).
+    fn emit(&self, text: &str, margin: char, out: &mut String) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
         }
     }
-    if n > 15 {
-        out.push_str(&format!("    +---------------- ... ----------------\n    | and {} more exceptions\n", n - 15));
+}
+
+fn format_tree(vm: &mut Vm, exc: &Value, ctx: &mut PrintCtx, out: &mut String) {
+    // The chain, newest last; exceptions already shown anywhere in the tree stop it.
+    ctx.seen.insert(exc.word());
+    let mut chain: Vec<(Option<&'static str>, Value)> = Vec::new();
+    let mut cur = Some(exc.clone());
+    let mut msg = None;
+    while let Some(e) = cur {
+        chain.push((msg, e.clone()));
+        cur = None;
+        if let Some(c) = exceptions::cause_of(&e) {
+            if ctx.seen.insert(c.word()) {
+                msg = Some(CAUSE_MSG);
+                cur = Some(c);
+            }
+        } else if !exceptions::suppress_context(&e) {
+            if let Some(c) = exceptions::context_of(&e) {
+                if ctx.seen.insert(c.word()) {
+                    msg = Some(CONTEXT_MSG);
+                    cur = Some(c);
+                }
+            }
+        }
     }
-    if n > 0 {
-        out.push_str("    +------------------------------------\n");
+    // `chain[i].0` is the message printed *after* chain[i+1]... shift it: the
+    // message belongs between the older exception and the newer one.
+    for i in (0..chain.len()).rev() {
+        let e = chain[i].1.clone();
+        format_one(vm, &e, ctx, out);
+        if i > 0 {
+            if let Some(m) = chain[i].0 {
+                let mut t = String::new();
+                ctx.emit(m, '|', &mut t);
+                out.push_str(&t);
+            }
+        }
+    }
+}
+
+fn format_one(vm: &mut Vm, e: &Value, ctx: &mut PrintCtx, out: &mut String) {
+    let entries = entries_of(e);
+    let is_group = e.ty().is_subtype(&exceptions::BASE_EXCEPTION_GROUP);
+    if !is_group {
+        let mut text = String::new();
+        if !entries.is_empty() {
+            text.push_str("Traceback (most recent call last):\n");
+            format_stack(&entries, &mut text);
+        }
+        format_exception_only(vm, e, &mut text);
+        ctx.emit(&text, '|', out);
+        return;
+    }
+    if ctx.depth > MAX_GROUP_DEPTH {
+        ctx.emit(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"), '|', out);
+        return;
+    }
+    let toplevel = ctx.depth == 0;
+    if toplevel {
+        ctx.depth += 1;
+    }
+    if !entries.is_empty() {
+        ctx.emit("Exception Group Traceback (most recent call last):\n", if toplevel { '+' } else { '|' }, out);
+        let mut st = String::new();
+        format_stack(&entries, &mut st);
+        ctx.emit(&st, '|', out);
+    }
+    let mut only = String::new();
+    format_exception_only(vm, e, &mut only);
+    ctx.emit(&only, '|', out);
+    let excs = exceptions::get_attr_field(e, "exceptions")
+        .and_then(|t| crate::objects::tuple::as_tuple(&t).map(|t| t.to_vec()))
+        .unwrap_or_default();
+    let num = excs.len();
+    let n = if num <= MAX_GROUP_WIDTH { num } else { MAX_GROUP_WIDTH + 1 };
+    ctx.need_close = false;
+    for i in 0..n {
+        let last = i == n - 1;
+        if last {
+            ctx.need_close = true;
+        }
+        let truncated = i >= MAX_GROUP_WIDTH;
+        let title = if truncated { "...".to_string() } else { (i + 1).to_string() };
+        out.push_str(&format!("{}{}+---------------- {title} ----------------\n", ctx.indent(), if i == 0 { "+-" } else { "  " }));
+        ctx.depth += 1;
+        if !truncated {
+            let sub = excs[i].clone();
+            format_tree(vm, &sub, ctx, out);
+        } else {
+            let remaining = num - MAX_GROUP_WIDTH;
+            ctx.emit(&format!("and {remaining} more exception{}\n", if remaining > 1 { "s" } else { "" }), '|', out);
+        }
+        if last && ctx.need_close {
+            out.push_str(&format!("{}+------------------------------------\n", ctx.indent()));
+            ctx.need_close = false;
+        }
+        ctx.depth -= 1;
+    }
+    if toplevel {
+        ctx.depth = 0;
     }
 }
 
