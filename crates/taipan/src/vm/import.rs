@@ -166,6 +166,9 @@ pub fn init_builtin_module_attrs(vm: &mut Vm, m: &Value, fullname: &str) -> PyRe
 }
 
 fn load_module(vm: &mut Vm, fullname: &str, parent: Option<&Value>) -> PyResult<Value> {
+    if let Some(m) = load_via_importlib(vm, fullname)? {
+        return Ok(m);
+    }
     if let Some(def) = crate::modules::find_builtin(fullname) {
         let m = crate::modules::create_module(vm, def)?;
         init_builtin_module_attrs(vm, &m, fullname)?;
@@ -210,7 +213,12 @@ fn load_module(vm: &mut Vm, fullname: &str, parent: Option<&Value>) -> PyResult<
             // runs (CPython's `_load_unlocked`), for the circular-import messages.
             let initializing = intern("_initializing");
             let _ = super::ops::setattr(vm, &spec, &initializing, Some(&crate::objects::singletons::bool_value(true)));
-            let result = run_source_file(vm, &file, &d);
+            // CPython runs these two frozen: their frames show as `<frozen ...>`.
+            let code_filename = match fullname {
+                "importlib._bootstrap" | "importlib._bootstrap_external" => format!("<frozen {fullname}>"),
+                _ => file.clone(),
+            };
+            let result = run_source_file(vm, &file, &code_filename, &d);
             let _ = super::ops::setattr(vm, &spec, &initializing, Some(&crate::objects::singletons::bool_value(false)));
             if let Err(e) = result {
                 let _ = PyDict::del_str(&vm.sys_modules.clone(), fullname);
@@ -223,6 +231,56 @@ fn load_module(vm: &mut Vm, fullname: &str, parent: Option<&Value>) -> PyResult<
             Ok(sys_modules_get(vm, fullname).unwrap_or(module))
         }
     }
+}
+
+thread_local! {
+    /// `importlib`'s finders are installed (see `install_importlib_finders`).
+    static IMPORTLIB_READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// `importlib` is being imported because of a custom finder.
+    static LOADING_IMPORTLIB: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether `sys.meta_path` holds a finder other than importlib's standard three: then
+/// imports go through `importlib._bootstrap` so the program's finders are consulted in
+/// order, as in CPython.
+fn has_custom_finders(vm: &mut Vm) -> PyResult<bool> {
+    let Some(meta_path) = crate::modules::sys::get_sys_attr(vm, "meta_path") else { return Ok(false) };
+    let Some(list) = crate::objects::list::as_list(&meta_path) else { return Ok(false) };
+    let items = list.snapshot();
+    if items.is_empty() {
+        return Ok(false);
+    }
+    let mut standard = Vec::new();
+    if let Some(b) = sys_modules_get(vm, "importlib._bootstrap") {
+        for n in ["BuiltinImporter", "FrozenImporter"] {
+            standard.extend(super::ops::getattr_opt(vm, &b, &intern(n))?);
+        }
+    }
+    if let Some(e) = sys_modules_get(vm, "importlib._bootstrap_external") {
+        standard.extend(super::ops::getattr_opt(vm, &e, &intern("PathFinder"))?);
+    }
+    Ok(items.iter().any(|f| !standard.iter().any(|s| s.is(f))))
+}
+
+/// Loads `fullname` with `importlib._bootstrap._find_and_load` when the program has
+/// its own finders on `sys.meta_path`; `Ok(None)` means "use the native path".
+fn load_via_importlib(vm: &mut Vm, fullname: &str) -> PyResult<Option<Value>> {
+    if LOADING_IMPORTLIB.with(|l| l.get()) || fullname == "importlib" || fullname.starts_with("importlib.") {
+        return Ok(None);
+    }
+    if !has_custom_finders(vm)? {
+        return Ok(None);
+    }
+    if !IMPORTLIB_READY.with(|r| r.get()) {
+        LOADING_IMPORTLIB.with(|l| l.set(true));
+        let r = import_module(vm, "importlib");
+        LOADING_IMPORTLIB.with(|l| l.set(false));
+        r?;
+    }
+    let Some(bootstrap) = sys_modules_get(vm, "importlib._bootstrap") else { return Ok(None) };
+    let find_and_load = super::ops::getattr_str(vm, &bootstrap, "_find_and_load")?;
+    let gcd_import = super::ops::getattr_str(vm, &bootstrap, "_gcd_import")?;
+    super::call::call(vm, &find_and_load, &[new_str(fullname), gcd_import]).map(Some)
 }
 
 /// The spec of a source module: CPython's `ModuleSpec` with a `SourceFileLoader` once
@@ -264,15 +322,19 @@ fn install_importlib_finders(vm: &mut Vm) -> PyResult<()> {
     };
     let meta_path = crate::modules::sys::get_sys_attr(vm, "meta_path").unwrap_or_else(none);
     let items = super::ops::collect_iter(vm, &meta_path)?;
-    if !items.is_empty() {
+    let path_finder = super::ops::getattr_str(vm, &external, "PathFinder")?;
+    if items.iter().any(|f| f.is(&path_finder)) {
+        IMPORTLIB_READY.with(|r| r.set(true));
         return Ok(());
     }
+    // Finders a program added before importing importlib stay in front.
     for finder in ["BuiltinImporter", "FrozenImporter"] {
         let f = super::ops::getattr_str(vm, &bootstrap, finder)?;
         super::call::call_method(vm, &meta_path, "append", &[f])?;
     }
     let install = super::ops::getattr_str(vm, &external, "_install")?;
     super::call::call(vm, &install, &[bootstrap])?;
+    IMPORTLIB_READY.with(|r| r.set(true));
     // Modules imported before now get CPython's specs and loaders too.
     for (name, module) in PyDict::items_vec(&vm.sys_modules.clone()) {
         let (Some(name), Some(_)) = (as_str(&name).map(str::to_string), crate::objects::module::as_module(&module)) else {
@@ -301,11 +363,12 @@ fn install_importlib_finders(vm: &mut Vm) -> PyResult<()> {
     Ok(())
 }
 
-/// Compiles and runs a source file in `globals`.
-pub fn run_source_file(vm: &mut Vm, file: &str, globals: &Value) -> PyResult<Value> {
+/// Compiles and runs a source file in `globals`; `code_filename` is the code's
+/// `co_filename`.
+pub fn run_source_file(vm: &mut Vm, file: &str, code_filename: &str, globals: &Value) -> PyResult<Value> {
     let bytes = std::fs::read(file).map_err(|e| exceptions::os_error_from_io(&e, Some(new_str(file))))?;
     let source = crate::decode_source(&bytes).map_err(|msg| PyErr::new(&exceptions::SYNTAX_ERROR, msg))?;
-    let code = crate::compile_source(vm, &source, file, taipan_compiler::Mode::Exec)?;
+    let code = crate::compile_source(vm, &source, code_filename, taipan_compiler::Mode::Exec)?;
     let frame = Frame::for_module(code, globals.clone(), Some(globals.clone()), vm.builtins_dict.clone());
     vm.run_frame(frame)
 }
