@@ -88,6 +88,40 @@ fn cell_repr(_vm: &mut Vm, c: &Value) -> PyResult<Value> {
 
 pub static CELL_GETSETS: &[GetSetDef] = &[GetSetDef::with_set("cell_contents", get_contents, set_contents)];
 
+/// `types.CellType([contents])`.
+fn cell_new(_vm: &mut Vm, _cls: &Value, args: crate::vm::Args) -> PyResult<Value> {
+    args.no_kwargs("cell")?;
+    let pos = args.check("cell", 0, 1)?;
+    Ok(new_cell(pos.first().cloned()))
+}
+
+fn cell_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: taipan_compiler::bytecode::ComparisonOperator) -> PyResult<Value> {
+    // Cells compare by contents; an empty cell is smaller than a full one.
+    let (Some(x), Some(y)) = (a.downcast::<PyCell>(), b.downcast::<PyCell>()) else {
+        return Ok(super::singletons::not_implemented());
+    };
+    match (x.get(), y.get()) {
+        (Some(x), Some(y)) => crate::vm::ops::richcompare(vm, &x, &y, op),
+        (x, y) => {
+            let (a, b) = (x.is_some() as u8, y.is_some() as u8);
+            use taipan_compiler::bytecode::ComparisonOperator as C;
+            let r = match op {
+                C::Lt => a < b,
+                C::Le => a <= b,
+                C::Eq => a == b,
+                C::Ne => a != b,
+                C::Gt => a > b,
+                C::Ge => a >= b,
+                #[allow(unreachable_patterns)]
+                _ => return Ok(super::singletons::not_implemented()),
+            };
+            Ok(super::singletons::bool_value(r))
+        }
+    }
+}
+
 pub fn init_type() {
     CELL_TYPE.slots.repr.set(Some(cell_repr));
+    CELL_TYPE.slots.new.set(Some(cell_new));
+    CELL_TYPE.slots.richcompare.set(Some(cell_richcompare));
 }

@@ -14,7 +14,7 @@ fn eg_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
     let pos = args.check("BaseExceptionGroup.__new__", 2, 2)?;
     let msg = &pos[0];
     if !super::str::is_str(msg) {
-        return Err(type_error(format!("argument 1 must be str, not {}", msg.ty().name())));
+        return Err(type_error(format!("BaseExceptionGroup.__new__() argument 1 must be str, not {}", msg.ty().name())));
     }
     let excs_v = &pos[1];
     if super::singletons::is_none(excs_v) || excs_v.ty().slots.getitem.get().is_none() {

@@ -453,6 +453,38 @@ fn base_exception_init(_vm: &mut Vm, e: &Value, args: Args) -> PyResult<()> {
     if std::ptr::eq(t, &BASE_EXCEPTION_GROUP) || std::ptr::eq(t, &EXCEPTION_GROUP) {
         return Ok(());
     }
+    // UnicodeEncodeError/DecodeError(encoding, object, start, end, reason) and
+    // UnicodeTranslateError(object, start, end, reason) check their arguments.
+    let unicode_arity = if ty.is_subtype(&UNICODE_ENCODE_ERROR) || ty.is_subtype(&UNICODE_DECODE_ERROR) {
+        Some(5)
+    } else if ty.is_subtype(&UNICODE_TRANSLATE_ERROR) {
+        Some(4)
+    } else {
+        None
+    };
+    if let Some(n) = unicode_arity {
+        if pos.len() != n {
+            return Err(type_error(format!("function takes exactly {n} arguments ({} given)", pos.len())));
+        }
+        let off = if n == 5 { 1 } else { 0 };
+        let decode = ty.is_subtype(&UNICODE_DECODE_ERROR);
+        let must = |i: usize, ok: bool, what: &str| -> PyResult<()> {
+            if ok {
+                Ok(())
+            } else {
+                Err(type_error(format!("argument {} must be {what}, not {}", i + 1, pos[i].ty().name())))
+            }
+        };
+        if n == 5 {
+            must(0, super::str::is_str(&pos[0]), "str")?;
+        }
+        if !decode {
+            must(off, super::str::is_str(&pos[off]), "str")?;
+        }
+        must(off + 1, super::int::is_int(&pos[off + 1]), "int")?;
+        must(off + 2, super::int::is_int(&pos[off + 2]), "int")?;
+        must(off + 3, super::str::is_str(&pos[off + 3]), "str")?;
+    }
     init_fields(ty, e, &pos);
     for (k, v) in args.kwargs() {
         if let Some(n) = as_str(k).filter(|n| kw_fields.contains(n)) {

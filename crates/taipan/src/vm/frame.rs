@@ -159,7 +159,12 @@ pub fn bind_function_frame(vm: &mut Vm, func_v: &Value, args: &[Value], kwnames:
                     posonly_as_kw.push(name_s.to_string());
                     continue;
                 }
-                return Err(type_error(format!("{qualname}() got an unexpected keyword argument '{name_s}'")));
+                let candidates: Vec<String> =
+                    code.varnames.iter().take(argcount + kwonly).skip(posonly).map(|v| v.to_string()).collect();
+                return Err(type_error(match super::suggestions::closest(&candidates, name_s) {
+                    Some(s) => format!("{qualname}() got an unexpected keyword argument '{name_s}'. Did you mean '{s}'?"),
+                    None => format!("{qualname}() got an unexpected keyword argument '{name_s}'"),
+                }));
             }
         }
     }
