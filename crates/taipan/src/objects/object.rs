@@ -399,19 +399,134 @@ fn object_subclasshook(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(super::singletons::not_implemented())
 }
 
+/// `object.__reduce_ex__(protocol)` (CPython's `object___reduce_ex___impl`): an
+/// overridden `__reduce__` wins; otherwise the common reduction.
 fn object_reduce_ex(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [obj, _proto] = args.exact::<2>("__reduce_ex__")?;
-    let copyreg = crate::vm::import::import_module(vm, "copyreg")?;
-    let f = crate::vm::ops::getattr_str(vm, &copyreg, "__reduce_ex__")?;
-    crate::vm::call::call(vm, &f, &[obj.clone(), _proto.clone()])
+    let [obj, proto] = args.exact::<2>("__reduce_ex__")?;
+    let proto_n = crate::vm::ops::index_value(vm, proto)?;
+    if let Some(r) = obj.ty().lookup_str("__reduce__") {
+        let is_default = r
+            .downcast::<super::function::PyMethodDescr>()
+            .map(|m| m.def.func as usize == object_reduce as *const () as usize)
+            .unwrap_or(false);
+        if !is_default {
+            return crate::vm::call::call_method_value(vm, &r, obj, &[]);
+        }
+    }
+    common_reduce(vm, obj, proto_n)
 }
 
+/// `object.__reduce__()`: the protocol-0 reduction.
+fn object_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [obj] = args.exact::<1>("__reduce__")?;
+    common_reduce(vm, obj, 0)
+}
+
+fn common_reduce(vm: &mut Vm, obj: &Value, proto: i64) -> PyResult<Value> {
+    let copyreg = crate::vm::import::import_module(vm, "copyreg")?;
+    if proto >= 2 {
+        return reduce_newobj(vm, obj, &copyreg);
+    }
+    let f = crate::vm::ops::getattr_str(vm, &copyreg, "_reduce_ex")?;
+    crate::vm::call::call(vm, &f, &[obj.clone(), super::int::new_int(proto)])
+}
+
+/// Protocol 2+: `(copyreg.__newobj__, (cls, *args), state, listitems, dictitems)`.
+fn reduce_newobj(vm: &mut Vm, obj: &Value, copyreg: &Value) -> PyResult<Value> {
+    use super::tuple::{as_tuple, new_tuple};
+    let ty = obj.ty();
+    if ty.slots.new.get().is_none() {
+        return Err(type_error(format!("cannot pickle '{}' object", ty.name())));
+    }
+    let none = super::singletons::none;
+    let (args, kwargs) = if let Some(f) = crate::vm::ops::getattr_opt(vm, obj, &super::str::intern("__getnewargs_ex__"))? {
+        let r = crate::vm::call::call(vm, &f, &[])?;
+        let Some(t) = as_tuple(&r).filter(|t| t.len() == 2).map(|t| t.to_vec()) else {
+            return Err(type_error(match as_tuple(&r) {
+                Some(t) => format!("__getnewargs_ex__ should return a tuple of length 2, not {}", t.len()),
+                None => format!("__getnewargs_ex__ should return a tuple, not '{}'", r.ty().name()),
+            }));
+        };
+        if as_tuple(&t[0]).is_none() {
+            return Err(type_error(format!("first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '{}'", t[0].ty().name())));
+        }
+        if t[1].downcast::<PyDict>().is_none() {
+            return Err(type_error(format!("second item of the tuple returned by __getnewargs_ex__ must be a dict, not '{}'", t[1].ty().name())));
+        }
+        (t[0].clone(), Some(t[1].clone()))
+    } else if let Some(f) = crate::vm::ops::getattr_opt(vm, obj, &super::str::intern("__getnewargs__"))? {
+        let r = crate::vm::call::call(vm, &f, &[])?;
+        if as_tuple(&r).is_none() {
+            return Err(type_error(format!("__getnewargs__ should return a tuple, not '{}'", r.ty().name())));
+        }
+        (r, None)
+    } else {
+        (new_tuple(Vec::new()), None)
+    };
+    let has_args = as_tuple(&args).map(|t| !t.is_empty()).unwrap_or(false);
+    let (newobj, newargs) = match kwargs.filter(|k| PyDict::len(k) > 0) {
+        None => {
+            let mut a = vec![ty.to_value()];
+            a.extend(as_tuple(&args).unwrap_or(&[]).iter().cloned());
+            (crate::vm::ops::getattr_str(vm, copyreg, "__newobj__")?, new_tuple(a))
+        }
+        Some(k) => (crate::vm::ops::getattr_str(vm, copyreg, "__newobj_ex__")?, new_tuple(vec![ty.to_value(), args, k])),
+    };
+    let is_list = ty.is_subtype(&super::list::LIST_TYPE);
+    let is_dict = ty.is_subtype(&super::dict::DICT_TYPE);
+    let state = get_state(vm, obj, !(has_args || is_list || is_dict))?;
+    let listitems = if is_list { crate::vm::ops::iter(vm, obj)? } else { none() };
+    let dictitems = if is_dict {
+        let items = crate::vm::call::call_method(vm, obj, "items", &[])?;
+        crate::vm::ops::iter(vm, &items)?
+    } else {
+        none()
+    };
+    Ok(new_tuple(vec![newobj, newargs, state, listitems, dictitems]))
+}
+
+/// `_PyObject_GetState`: `obj.__getstate__()`, refusing objects whose native
+/// layout the default state cannot capture when `required`.
+fn get_state(vm: &mut Vm, obj: &Value, required: bool) -> PyResult<Value> {
+    let is_default = obj
+        .ty()
+        .lookup_str("__getstate__")
+        .and_then(|d| d.downcast::<super::function::PyMethodDescr>().map(|d| d.def.func as usize == object_getstate as *const () as usize))
+        .unwrap_or(false);
+    let f = crate::vm::ops::getattr_str(vm, obj, "__getstate__")?;
+    if is_default && required && !std::ptr::eq(obj.ty().layout(), &OBJECT_LAYOUT) {
+        return Err(type_error(format!("cannot pickle '{}' object", obj.ty().name())));
+    }
+    crate::vm::call::call(vm, &f, &[])
+}
+
+/// `object.__getstate__()`: the instance dict (None when empty), paired with a
+/// dict of the set `__slots__` values when the class has slots.
 fn object_getstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [obj] = args.exact::<1>("__getstate__")?;
-    match instance_dict(obj) {
-        Some(d) if PyDict::len(&d) > 0 => Ok(PyDict::copy_value(vm, &d)?),
-        _ => Ok(super::singletons::none()),
+    let dict = match instance_dict(obj) {
+        Some(d) if PyDict::len(&d) > 0 => PyDict::copy_value(vm, &d)?,
+        _ => super::singletons::none(),
+    };
+    let mut slots = Vec::new();
+    for t in obj.ty().mro.borrow().iter() {
+        if let Some(t) = super::typeobject::as_type(t) {
+            slots.extend(t.slot_names.borrow().iter().cloned());
+        }
     }
+    if slots.is_empty() {
+        return Ok(dict);
+    }
+    let sd = PyDict::new_value();
+    for name in slots {
+        if let Some(v) = crate::vm::ops::getattr_opt(vm, obj, &name)? {
+            PyDict::set_item(vm, &sd, name, v)?;
+        }
+    }
+    if PyDict::len(&sd) == 0 {
+        return Ok(dict);
+    }
+    Ok(super::tuple::new_tuple(vec![dict, sd]))
 }
 
 fn object_class_get(_vm: &mut Vm, obj: &Value) -> PyResult<Value> {
@@ -468,6 +583,7 @@ pub static OBJECT_METHODS: &[MethodDef] = &[
     MethodDef::classmethod("__init_subclass__", object_init_subclass),
     MethodDef::classmethod("__subclasshook__", object_subclasshook),
     MethodDef::method("__reduce_ex__", object_reduce_ex),
+    MethodDef::method("__reduce__", object_reduce),
     MethodDef::method("__getstate__", object_getstate),
 ];
 
