@@ -312,21 +312,32 @@ fn real_main() -> i32 {
     status
 }
 
+/// `-m module`: `runpy._run_module_as_main(module, True)`, called directly as CPython's
+/// `pymain_run_module` does (no `<string>` frame in tracebacks).
 fn run_module(interp: &mut Interpreter, name: &str) -> i32 {
-    let code = format!("import runpy as _r\n_r._run_module_as_main({name:?})\n");
-    let has_runpy = interp.vm.config.stdlib.is_some();
-    if has_runpy {
-        return interp.run_source(&code, "<string>");
-    }
-    // Without the standard library: find `name.py` on sys.path and run it as __main__.
-    for dir in interp.vm.config.path.clone() {
-        let p = std::path::Path::new(if dir.is_empty() { "." } else { &dir }).join(format!("{name}.py"));
-        if let Ok(src) = std::fs::read_to_string(&p) {
-            return interp.run_source(&src, &p.to_string_lossy());
+    if interp.vm.config.stdlib.is_none() {
+        // Without the standard library: find `name.py` on sys.path and run it as __main__.
+        for dir in interp.vm.config.path.clone() {
+            let p = std::path::Path::new(if dir.is_empty() { "." } else { &dir }).join(format!("{name}.py"));
+            if let Ok(src) = std::fs::read_to_string(&p) {
+                return interp.run_source(&src, &p.to_string_lossy());
+            }
         }
+        eprintln!("{}: No module named {name}", interp.vm.config.executable);
+        return 1;
     }
-    eprintln!("{}: No module named {name}", interp.vm.config.executable);
-    1
+    let vm = &mut interp.vm;
+    let result = taipan::vm::import::import_module(vm, "runpy").and_then(|runpy| {
+        let f = taipan::vm::ops::getattr_str(vm, &runpy, "_run_module_as_main")?;
+        let args = [taipan::objects::str::new_str(name), taipan::objects::singletons::bool_value(true)];
+        taipan::vm::call::call(vm, &f, &args)
+    });
+    let result = result.and_then(|v| interp.vm.run_pending().map(|_| v));
+    let status = match result {
+        Ok(_) => 0,
+        Err(e) => interp.vm.handle_uncaught(e),
+    };
+    interp.finish(status)
 }
 
 /// The interactive loop: prompts, continuation lines, echo of expression values.

@@ -40,8 +40,22 @@ impl PathArg {
     }
 
     fn error(&self, e: &std::io::Error) -> PyErr {
-        exceptions::os_error_from_io(e, Some(self.object.clone()))
+        os_error(e, Some(self.object.clone()))
     }
+}
+
+/// An OSError subclass for a failed system call, with the C library's message
+/// (`PyErr_SetFromErrnoWithFilenameObject`).
+fn os_error(e: &std::io::Error, filename: Option<Value>) -> PyErr {
+    let errno = e.raw_os_error().unwrap_or(0);
+    if exceptions::strerror(errno).is_some() || errno == 0 {
+        return exceptions::os_error_from_io(e, filename);
+    }
+    // SAFETY: strerror returns a NUL-terminated static or thread-local message.
+    let msg = unsafe { std::ffi::CStr::from_ptr(libc::strerror(errno)) }.to_string_lossy().into_owned();
+    let mut args = vec![new_int(errno as i64), new_string(msg)];
+    args.extend(filename);
+    PyErr::from_value(exceptions::new_exception(exceptions::os_error_subclass(errno as i64), args))
 }
 
 /// `os.fspath()`: str and bytes pass through, other objects go through `__fspath__`.
@@ -106,13 +120,13 @@ fn fd_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
 
 fn posix_getcwd(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("getcwd", 0, 0)?;
-    let d = std::env::current_dir().map_err(|e| exceptions::os_error_from_io(&e, None))?;
+    let d = std::env::current_dir().map_err(|e| os_error(&e, None))?;
     Ok(path_result(d.into_os_string().into_vec(), false))
 }
 
 fn posix_getcwdb(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("getcwdb", 0, 0)?;
-    let d = std::env::current_dir().map_err(|e| exceptions::os_error_from_io(&e, None))?;
+    let d = std::env::current_dir().map_err(|e| os_error(&e, None))?;
     Ok(path_result(d.into_os_string().into_vec(), true))
 }
 
@@ -233,7 +247,7 @@ fn fstat_fd(vm: &mut Vm, fd: i32) -> PyResult<Value> {
     use std::os::fd::FromRawFd;
     // SAFETY: the File is never dropped (ManuallyDrop), so the descriptor stays open.
     let f = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(fd) });
-    let md = f.metadata().map_err(|e| exceptions::os_error_from_io(&e, None))?;
+    let md = f.metadata().map_err(|e| os_error(&e, None))?;
     stat_result(vm, &md)
 }
 
@@ -250,7 +264,7 @@ fn posix_fstat(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [fd] = SIG.parse::<1>(args)?;
     let fd = fd_arg(vm, &fd.unwrap_or_else(none))?;
     if fd < 0 {
-        return Err(exceptions::os_error_from_io(&std::io::Error::from_raw_os_error(libc::EBADF), None));
+        return Err(os_error(&std::io::Error::from_raw_os_error(libc::EBADF), None));
     }
     fstat_fd(vm, fd)
 }
@@ -370,7 +384,7 @@ fn posix_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let fd = fd_arg(vm, &fd.unwrap_or_else(none))?;
     // SAFETY: closing a descriptor number has no memory effects.
     if unsafe { libc::close(fd) } != 0 {
-        return Err(exceptions::os_error_from_io(&last_os_error(), None));
+        return Err(os_error(&last_os_error(), None));
     }
     Ok(none())
 }
@@ -386,7 +400,7 @@ fn posix_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
     // SAFETY: `buf` is valid for `buf.len()` bytes.
     let got = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
     if got < 0 {
-        return Err(exceptions::os_error_from_io(&last_os_error(), None));
+        return Err(os_error(&last_os_error(), None));
     }
     buf.truncate(got as usize);
     Ok(new_bytes(buf))
@@ -400,7 +414,7 @@ fn posix_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
     // SAFETY: `data` is valid for `data.len()` bytes.
     let n = unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) };
     if n < 0 {
-        return Err(exceptions::os_error_from_io(&last_os_error(), None));
+        return Err(os_error(&last_os_error(), None));
     }
     Ok(new_int(n as i64))
 }
@@ -413,7 +427,7 @@ fn posix_lseek(vm: &mut Vm, args: Args) -> PyResult<Value> {
     // SAFETY: lseek only moves the descriptor's offset.
     let r = unsafe { libc::lseek(fd, pos, how) };
     if r < 0 {
-        return Err(exceptions::os_error_from_io(&last_os_error(), None));
+        return Err(os_error(&last_os_error(), None));
     }
     Ok(new_int(r))
 }
@@ -428,7 +442,8 @@ fn posix_isatty(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn posix_strerror(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [code] = args.exact::<1>("strerror")?;
     let code = crate::vm::ops::index_value(vm, code)? as i32;
-    Ok(new_string(exceptions::strerror(code).unwrap_or_else(|| format!("Unknown error {code}"))))
+    // SAFETY: strerror returns a NUL-terminated static or thread-local message.
+    Ok(new_string(unsafe { std::ffi::CStr::from_ptr(libc::strerror(code)) }.to_string_lossy().into_owned()))
 }
 
 fn posix_urandom(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -443,7 +458,7 @@ fn posix_urandom(vm: &mut Vm, args: Args) -> PyResult<Value> {
         // SAFETY: the pointer and length describe the unfilled tail of `buf`.
         let r = unsafe { libc::getrandom(buf[filled..].as_mut_ptr().cast(), buf.len() - filled, 0) };
         if r < 0 {
-            return Err(exceptions::os_error_from_io(&last_os_error(), None));
+            return Err(os_error(&last_os_error(), None));
         }
         filled += r as usize;
     }
@@ -524,7 +539,7 @@ fn posix_uname(vm: &mut Vm, args: Args) -> PyResult<Value> {
     // SAFETY: utsname is plain data; uname fills it.
     let mut u: libc::utsname = unsafe { std::mem::zeroed() };
     if unsafe { libc::uname(&mut u) } != 0 {
-        return Err(exceptions::os_error_from_io(&last_os_error(), None));
+        return Err(os_error(&last_os_error(), None));
     }
     let field = |f: &[libc::c_char]| {
         let bytes: Vec<u8> = f.iter().take_while(|c| **c != 0).map(|c| *c as u8).collect();
@@ -546,10 +561,24 @@ fn posix_get_terminal_size(vm: &mut Vm, args: Args) -> PyResult<Value> {
     // SAFETY: winsize is plain data that TIOCGWINSZ fills.
     let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
     if unsafe { libc::ioctl(fd, libc::TIOCGWINSZ, &mut ws) } != 0 {
-        return Err(exceptions::os_error_from_io(&last_os_error(), None));
+        return Err(os_error(&last_os_error(), None));
+    }
+    let t = terminal_size_type(vm)?;
+    Ok(crate::objects::structseq::new_structseq(&t, vec![new_int(ws.ws_col as i64), new_int(ws.ws_row as i64)]))
+}
+
+thread_local! {
+    static TERMINAL_SIZE: RefCell<Option<Value>> = const { RefCell::new(None) };
+}
+
+/// `os.terminal_size`, created once.
+fn terminal_size_type(vm: &mut Vm) -> PyResult<Value> {
+    if let Some(t) = TERMINAL_SIZE.with(|t| t.borrow().clone()) {
+        return Ok(t);
     }
     let t = crate::objects::structseq::new_structseq_type(vm, "os", "terminal_size", &["columns", "lines"])?;
-    Ok(crate::objects::structseq::new_structseq(&t, vec![new_int(ws.ws_col as i64), new_int(ws.ws_row as i64)]))
+    TERMINAL_SIZE.with(|c| *c.borrow_mut() = Some(t.clone()));
+    Ok(t)
 }
 
 fn posix_kill(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -558,7 +587,7 @@ fn posix_kill(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let sig = crate::vm::ops::index_value(vm, sig)? as i32;
     // SAFETY: kill has no memory effects.
     if unsafe { libc::kill(pid, sig) } != 0 {
-        return Err(exceptions::os_error_from_io(&last_os_error(), None));
+        return Err(os_error(&last_os_error(), None));
     }
     vm.run_pending()?;
     Ok(none())
@@ -652,6 +681,7 @@ fn init(vm: &mut Vm, m: &Value) -> PyResult<()> {
     init_posix_types();
     add(m, "environ", environ_dict(vm)?);
     add(m, "DirEntry", DIR_ENTRY_TYPE.to_value());
+    add(m, "terminal_size", terminal_size_type(vm)?);
     let stat_t = stat_result_type(vm)?;
     add(m, "stat_result", stat_t);
     let consts: &[(&str, i64)] = &[
@@ -813,7 +843,7 @@ fn scandir_next(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
                 *dir = None;
                 return Ok(None);
             }
-            Some(Err(e)) => return Err(exceptions::os_error_from_io(&e, Some(path_result(it.base.clone(), it.is_bytes)))),
+            Some(Err(e)) => return Err(os_error(&e, Some(path_result(it.base.clone(), it.is_bytes)))),
             Some(Ok(e)) => e,
         }
     };
@@ -897,7 +927,7 @@ fn entry_stat_value(vm: &mut Vm, v: &Value, follow: bool) -> PyResult<Value> {
     };
     let p = OsStr::from_bytes(&bytes);
     let md = if follow { std::fs::metadata(p) } else { std::fs::symlink_metadata(p) };
-    let md = md.map_err(|err| exceptions::os_error_from_io(&err, Some(e.path.clone())))?;
+    let md = md.map_err(|err| os_error(&err, Some(e.path.clone())))?;
     let s = stat_result(vm, &md)?;
     *cache.borrow_mut() = Some(s.clone());
     Ok(s)

@@ -71,7 +71,7 @@ pub fn make_spec(_vm: &mut Vm, name: &str, origin: &str, package: Option<bool>) 
         ("submodule_search_locations", locations),
         ("cached", none()),
         ("parent", new_str(&parent)),
-        ("has_location", bool_value(!origin.is_empty() && origin != "built-in")),
+        ("has_location", bool_value(!origin.is_empty() && origin != "built-in" && origin != "frozen")),
         ("_initializing", bool_value(false)),
     ]))
 }

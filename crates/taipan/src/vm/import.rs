@@ -201,23 +201,22 @@ fn load_module(vm: &mut Vm, fullname: &str, parent: Option<&Value>) -> PyResult<
                 PyDict::set_str(&d, "__path__", crate::objects::list::PyList::new_value(vec![new_str(dir)]));
             }
             PyDict::set_set_package(&d, fullname, is_pkg);
-            let spec = file_spec(vm, fullname, &file, package_dir.as_deref())?;
+            let frozen = is_frozen_stdlib(vm, fullname, &file);
+            let spec = if frozen { frozen_spec(vm, fullname)? } else { file_spec(vm, fullname, &file, package_dir.as_deref())? };
             if let Some(loader) = super::ops::getattr_opt(vm, &spec, &intern("loader"))? {
                 PyDict::set_str(&d, "__loader__", loader);
             }
             PyDict::set_str(&d, "__spec__", spec.clone());
-            PyDict::set_str(&d, "__cached__", none());
+            if !frozen {
+                PyDict::set_str(&d, "__cached__", none());
+            }
             PyDict::set_str(&d, "__builtins__", vm.builtins.clone());
             PyDict::set_item(vm, &vm.sys_modules.clone(), new_str(fullname), module.clone())?;
             // `_initializing` marks the module as partially initialized while its body
             // runs (CPython's `_load_unlocked`), for the circular-import messages.
             let initializing = intern("_initializing");
             let _ = super::ops::setattr(vm, &spec, &initializing, Some(&crate::objects::singletons::bool_value(true)));
-            // CPython runs these two frozen: their frames show as `<frozen ...>`.
-            let code_filename = match fullname {
-                "importlib._bootstrap" | "importlib._bootstrap_external" => format!("<frozen {fullname}>"),
-                _ => file.clone(),
-            };
+            let code_filename = if frozen { format!("<frozen {fullname}>") } else { file.clone() };
             let result = run_source_file(vm, &file, &code_filename, &d);
             let _ = super::ops::setattr(vm, &spec, &initializing, Some(&crate::objects::singletons::bool_value(false)));
             if let Err(e) = result {
@@ -231,6 +230,52 @@ fn load_module(vm: &mut Vm, fullname: &str, parent: Option<&Value>) -> PyResult<
             Ok(sys_modules_get(vm, fullname).unwrap_or(module))
         }
     }
+}
+
+/// The standard-library modules CPython 3.13 freezes into its executable
+/// (`_imp._frozen_module_names()`): their code reports `<frozen NAME>` as its file, so
+/// tracebacks through them look like CPython's, and their spec's origin is "frozen".
+const FROZEN_STDLIB: &[&str] = &[
+    "importlib._bootstrap",
+    "importlib._bootstrap_external",
+    "zipimport",
+    "abc",
+    "codecs",
+    "io",
+    "_collections_abc",
+    "_sitebuiltins",
+    "genericpath",
+    "ntpath",
+    "posixpath",
+    "os",
+    "site",
+    "stat",
+    "importlib.util",
+    "importlib.machinery",
+    "runpy",
+];
+
+fn is_frozen_stdlib(vm: &Vm, fullname: &str, file: &str) -> bool {
+    FROZEN_STDLIB.contains(&fullname)
+        && vm.config.stdlib.as_deref().map(|lib| std::path::Path::new(file).starts_with(lib)).unwrap_or(false)
+}
+
+/// `ModuleSpec(name, FrozenImporter, origin='frozen')` once importlib is loaded, a
+/// namespace with the same attributes before.
+fn frozen_spec(vm: &mut Vm, fullname: &str) -> PyResult<Value> {
+    if IMPORTLIB_READY.with(|r| r.get()) {
+        if let Some(bootstrap) = sys_modules_get(vm, "importlib._bootstrap") {
+            let spec_type = super::ops::getattr_str(vm, &bootstrap, "ModuleSpec")?;
+            let importer = super::ops::getattr_str(vm, &bootstrap, "FrozenImporter")?;
+            return super::call::call_with_kwnames(
+                vm,
+                &spec_type,
+                &[new_str(fullname), importer, new_str("frozen")],
+                &[intern("origin")],
+            );
+        }
+    }
+    crate::modules::sys::make_spec(vm, fullname, "frozen", None)
 }
 
 thread_local! {
@@ -335,6 +380,12 @@ fn install_importlib_finders(vm: &mut Vm) -> PyResult<()> {
     let install = super::ops::getattr_str(vm, &external, "_install")?;
     super::call::call(vm, &install, &[bootstrap])?;
     IMPORTLIB_READY.with(|r| r.set(true));
+    // CPython's names for the two bootstrap modules.
+    for (alias, name) in [("_frozen_importlib", "importlib._bootstrap"), ("_frozen_importlib_external", "importlib._bootstrap_external")] {
+        if let Some(m) = sys_modules_get(vm, name) {
+            PyDict::set_item(vm, &vm.sys_modules.clone(), new_str(alias), m)?;
+        }
+    }
     // Modules imported before now get CPython's specs and loaders too.
     for (name, module) in PyDict::items_vec(&vm.sys_modules.clone()) {
         let (Some(name), Some(_)) = (as_str(&name).map(str::to_string), crate::objects::module::as_module(&module)) else {
@@ -345,6 +396,14 @@ fn install_importlib_finders(vm: &mut Vm) -> PyResult<()> {
             continue;
         };
         let origin = super::ops::getattr_opt(vm, &old, &intern("origin"))?.and_then(|o| as_str(&o).map(str::to_string));
+        if origin.as_deref() == Some("frozen") {
+            let spec = frozen_spec(vm, &name)?;
+            if let Some(loader) = super::ops::getattr_opt(vm, &spec, &intern("loader"))? {
+                PyDict::set_str(&d, "__loader__", loader);
+            }
+            PyDict::set_str(&d, "__spec__", spec);
+            continue;
+        }
         let Some(file) = origin.filter(|o| o.ends_with(".py")) else { continue };
         let pkg_dir = PyDict::get_str(&d, "__path__")
             .and_then(|p| crate::objects::list::as_list(&p).and_then(|l| l.snapshot().first().cloned()))
