@@ -342,14 +342,24 @@ fn run_module(interp: &mut Interpreter, name: &str) -> i32 {
 
 /// The interactive loop: prompts, continuation lines, echo of expression values.
 fn repl(interp: &mut Interpreter, tty: bool, quiet: bool) -> i32 {
-    if tty && !quiet {
-        eprintln!("Python 3.13.0 (taipan 0.1.0) [Rust]\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.");
+    if !quiet {
+        eprintln!("Python 3.13.0 (taipan 0.1.0) [Rust] on linux\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.");
+    }
+    // The prompts are `sys.ps1` and `sys.ps2` (set here unless the program did).
+    for (name, default) in [("ps1", ">>> "), ("ps2", "... ")] {
+        if taipan::modules::sys::get_sys_attr(&interp.vm, name).is_none() {
+            taipan::modules::sys::set_sys_attr(&interp.vm, name, taipan::objects::str::new_str(default));
+        }
     }
     let stdin = std::io::stdin();
     let mut lines = stdin.lock();
     let mut buffer = String::new();
     loop {
-        let prompt = if buffer.is_empty() { ">>> " } else { "... " };
+        let which = if buffer.is_empty() { "ps1" } else { "ps2" };
+        let prompt = match taipan::modules::sys::get_sys_attr(&interp.vm, which) {
+            Some(p) => taipan::vm::ops::str_string(&mut interp.vm, &p).unwrap_or_default(),
+            None => String::new(),
+        };
         let _ = interp.vm.run_pending();
         interp.vm.flush_std_streams();
         if tty {
@@ -383,8 +393,10 @@ fn repl(interp: &mut Interpreter, tty: bool, quiet: bool) -> i32 {
             continue;
         }
         let vm = &mut interp.vm;
-        taipan::vm::traceback::set_pseudo_file_source("<stdin>", &src);
         let result = taipan::compile_source(vm, &src, "<stdin>", taipan_compiler::Mode::Single).and_then(|code| {
+            if let Some(c) = code.downcast::<taipan::objects::code::PyCode>() {
+                taipan::vm::traceback::register_interactive_source(&c.code, &src);
+            }
             let g = vm.main_dict();
             let frame = taipan::vm::frame::Frame::for_module(code, g.clone(), Some(g), vm.builtins_dict.clone());
             vm.run_frame(frame)

@@ -260,6 +260,8 @@ pub static FRAME_GETSETS: &[GetSetDef] = &[
 // ----- printing -----
 
 struct Entry {
+    /// Identity of the frame's `CodeObject` (for sources typed at the prompt).
+    code_key: usize,
     filename: String,
     lineno: Option<u32>,
     name: String,
@@ -275,6 +277,7 @@ fn entries_of(exc: &Value) -> Vec<Entry> {
         if let Some(f) = tb.frame.downcast::<PyFrameObject>() {
             if let Some(code) = f.code.downcast::<PyCode>() {
                 out.push(Entry {
+                    code_key: std::rc::Rc::as_ptr(&code.code) as usize,
                     filename: code.code.filename.to_string(),
                     lineno: tb.lineno,
                     name: code.code.name.to_string(),
@@ -295,17 +298,34 @@ thread_local! {
     static CACHE: RefCell<std::collections::HashMap<String, Option<std::rc::Rc<Vec<String>>>>> = RefCell::new(Default::default());
 }
 
-/// Records the source of code that has no file (the statement just typed at the
-/// interactive prompt, shown as `<stdin>`), so tracebacks can quote it as CPython does.
-pub fn set_pseudo_file_source(filename: &str, source: &str) {
-    let lines = source.split('\n').map(|l| l.trim_end_matches('\r').to_string()).collect();
-    CACHE.with(|c| c.borrow_mut().insert(filename.to_string(), Some(std::rc::Rc::new(lines))));
+type InteractiveSources = std::collections::HashMap<usize, (std::rc::Rc<taipan_compiler::CodeObject>, std::rc::Rc<Vec<String>>)>;
+
+thread_local! {
+    /// Sources of code typed at the interactive prompt, by code object (CPython 3.13's
+    /// `linecache._register_code`): the code objects are kept alive so their addresses
+    /// stay unique.
+    static INTERACTIVE: RefCell<InteractiveSources> = RefCell::new(Default::default());
+}
+
+/// Records `source` as the text of `code` and of the code objects nested in it, so
+/// tracebacks through functions defined at the prompt quote their lines.
+pub fn register_interactive_source(code: &std::rc::Rc<taipan_compiler::CodeObject>, source: &str) {
+    let lines = std::rc::Rc::new(source.split('\n').map(|l| l.trim_end_matches('\r').to_string()).collect::<Vec<_>>());
+    fn walk(code: &std::rc::Rc<taipan_compiler::CodeObject>, lines: &std::rc::Rc<Vec<String>>, map: &mut InteractiveSources) {
+        map.insert(std::rc::Rc::as_ptr(code) as usize, (code.clone(), lines.clone()));
+        for c in &code.consts {
+            if let taipan_compiler::Constant::Code(inner) = c {
+                walk(inner, lines, map);
+            }
+        }
+    }
+    INTERACTIVE.with(|m| walk(code, &lines, &mut m.borrow_mut()));
 }
 
 /// Source lines of a file (UTF-8), cached.
 fn source_lines(filename: &str) -> Option<Vec<String>> {
     if filename.starts_with('<') {
-        return CACHE.with(|c| c.borrow().get(filename).cloned().flatten().map(|v| (*v).clone()));
+        return None;
     }
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
@@ -476,7 +496,8 @@ fn format_entry(e: &Entry, out: &mut String) {
         e.lineno.map(|l| l.to_string()).unwrap_or_else(|| "None".into()),
         e.name
     ));
-    let Some(lines) = source_lines(&e.filename) else { return };
+    let interactive = INTERACTIVE.with(|m| m.borrow().get(&e.code_key).map(|(_, l)| (**l).clone()));
+    let Some(lines) = interactive.or_else(|| source_lines(&e.filename)) else { return };
     let Some(pos) = e.pos.filter(|p| p.line > 0) else {
         if let Some(l) = e.lineno.and_then(|l| lines.get(l as usize - 1)) {
             if !l.trim().is_empty() {
