@@ -194,6 +194,29 @@ fn get_code(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(super::bytes::new_bytes(bytes))
 }
 
+/// `co_lines()`: `(start, end, line)` byte ranges (two bytes per instruction) with
+/// consecutive instructions of the same line merged; line None where unknown.
+fn m_lines(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [v] = args.exact::<1>("co_lines")?;
+    let c = this(v)?;
+    let mut out: Vec<(usize, usize, u32)> = Vec::new();
+    for (i, p) in c.code.positions.iter().enumerate() {
+        match out.last_mut() {
+            Some(last) if last.2 == p.line && last.1 == 2 * i => last.1 = 2 * i + 2,
+            _ => out.push((2 * i, 2 * i + 2, p.line)),
+        }
+    }
+    let items: Vec<Value> = out
+        .into_iter()
+        .map(|(a, b, l)| {
+            let line = if l == 0 { super::singletons::none() } else { super::int::new_int(l as i64) };
+            new_tuple(vec![super::int::new_int(a as i64), super::int::new_int(b as i64), line])
+        })
+        .collect();
+    let l = super::list::PyList::new_value(items);
+    crate::vm::ops::iter(vm, &l)
+}
+
 fn m_positions(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [v] = args.exact::<1>("co_positions")?;
     let c = this(v)?;
@@ -280,7 +303,7 @@ pub static CODE_GETSETS: &[GetSetDef] = &[
     GetSetDef::new("co_code", get_code),
 ];
 
-pub static CODE_METHODS: &[MethodDef] = &[MethodDef::method("co_positions", m_positions), MethodDef::method("replace", m_replace)];
+pub static CODE_METHODS: &[MethodDef] = &[MethodDef::method("co_positions", m_positions), MethodDef::method("co_lines", m_lines), MethodDef::method("replace", m_replace)];
 
 pub fn init_type() {
     CODE_TYPE.slots.repr.set(Some(code_repr));

@@ -338,6 +338,35 @@ pub static METHOD_TYPE: PyType = PyType::new_static(StaticTypeInit {
     module: None,
 });
 
+/// `method-wrapper`: a slot wrapper (`int.__add__`) bound to an instance. It shares
+/// the bound method's layout and behaviour; only its type (name and repr) differ.
+pub static METHOD_WRAPPER_TYPE: PyType = PyType::new_static(StaticTypeInit {
+    name: "method-wrapper",
+    layout: &METHOD_LAYOUT,
+    flags: flags::HAVE_GC,
+    base: Some(&super::object::OBJECT_TYPE),
+    methods: &[],
+    getsets: METHOD_GETSETS,
+    doc: None,
+    module: None,
+});
+
+pub fn new_method_wrapper(wrapper: Value, self_: Value) -> Value {
+    heap::alloc(&METHOD_WRAPPER_TYPE, PyMethod { head: ObjectHead::uninit(), func: wrapper, self_ })
+}
+
+fn method_wrapper_repr(vm: &mut Vm, m: &Value) -> PyResult<Value> {
+    let bm = m.downcast::<PyMethod>().ok_or_else(|| type_error("method-wrapper expected"))?;
+    let (func, self_) = (bm.func.clone(), bm.self_.clone());
+    let name = crate::vm::ops::getattr_str(vm, &func, "__name__").unwrap_or_else(|_| new_str("?"));
+    Ok(new_string(format!(
+        "<method-wrapper '{}' of {} object at {:#x}>",
+        as_str(&name).unwrap_or("?"),
+        self_.ty().tp_name(),
+        self_.word()
+    )))
+}
+
 pub fn new_bound_method(func: Value, self_: Value) -> Value {
     heap::alloc(&METHOD_TYPE, PyMethod { head: ObjectHead::uninit(), func, self_ })
 }
@@ -731,12 +760,15 @@ pub fn init_types() {
     f.call.set(Some(function_call));
     f.repr.set(Some(function_repr));
     FUNCTION_TYPE.set_n_extra(1);
-    let m = &METHOD_TYPE.slots;
-    m.call.set(Some(method_call));
-    m.repr.set(Some(method_repr));
-    m.getattro.set(Some(method_getattro));
-    m.richcompare.set(Some(method_richcompare));
-    m.hash.set(Some(method_hash));
+    for t in [&METHOD_TYPE, &METHOD_WRAPPER_TYPE] {
+        let m = &t.slots;
+        m.call.set(Some(method_call));
+        m.repr.set(Some(method_repr));
+        m.getattro.set(Some(method_getattro));
+        m.richcompare.set(Some(method_richcompare));
+        m.hash.set(Some(method_hash));
+    }
+    METHOD_WRAPPER_TYPE.slots.repr.set(Some(method_wrapper_repr));
     let b = &BUILTIN_FUNCTION_TYPE.slots;
     b.call.set(Some(builtin_call));
     b.repr.set(Some(builtin_repr));

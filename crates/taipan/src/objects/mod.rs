@@ -90,6 +90,7 @@ pub fn static_types() -> Vec<&'static PyType> {
         &range::RANGE_TYPE,
         &range::RANGE_ITER_TYPE,
         &range::LONGRANGE_ITER_TYPE,
+        &function::METHOD_WRAPPER_TYPE,
         &iter::SEQ_ITER_TYPE,
         &iter::LIST_ITER_TYPE,
         &iter::TUPLE_ITER_TYPE,

@@ -29,13 +29,13 @@ impl PyPayload for PySingleton {
 }
 
 macro_rules! singleton_type {
-    ($tyname:ident, $name:literal) => {
+    ($tyname:ident, $name:literal, $methods:expr) => {
         pub static $tyname: PyType = PyType::new_static(StaticTypeInit {
             name: $name,
             layout: &SINGLETON_LAYOUT,
             flags: 0,
             base: Some(&super::object::OBJECT_TYPE),
-            methods: &[],
+            methods: $methods,
             getsets: &[],
             doc: None,
             module: None,
@@ -43,9 +43,19 @@ macro_rules! singleton_type {
     };
 }
 
-singleton_type!(NONE_TYPE, "NoneType");
-singleton_type!(NOT_IMPLEMENTED_TYPE, "NotImplementedType");
-singleton_type!(ELLIPSIS_TYPE, "ellipsis");
+singleton_type!(NONE_TYPE, "NoneType", &[]);
+singleton_type!(NOT_IMPLEMENTED_TYPE, "NotImplementedType", &[MethodDef::method("__reduce__", ni_reduce)]);
+singleton_type!(ELLIPSIS_TYPE, "ellipsis", &[MethodDef::method("__reduce__", ellipsis_reduce)]);
+
+/// Pickled by name: `NotImplemented` and `Ellipsis` are builtins.
+fn ni_reduce(_vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
+    args.exact::<1>("__reduce__")?;
+    Ok(super::str::new_str("NotImplemented"))
+}
+fn ellipsis_reduce(_vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
+    args.exact::<1>("__reduce__")?;
+    Ok(super::str::new_str("Ellipsis"))
+}
 
 struct Static<T>(T);
 // SAFETY: immortal objects; their cells are never written after start-up.

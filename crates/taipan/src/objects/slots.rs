@@ -217,7 +217,7 @@ fn wrapper(v: &Value) -> PyResult<&PyWrapperDescr> {
 fn wrapper_get(_vm: &mut Vm, d: &Value, obj: Option<&Value>, _ty: Option<&Value>) -> PyResult<Value> {
     match obj {
         Some(o) if !super::singletons::is_none(o) || std::ptr::eq(wrapper(d)?.owner(), &super::singletons::NONE_TYPE) => {
-            Ok(super::function::new_bound_method(d.clone(), o.clone()))
+            Ok(super::function::new_method_wrapper(d.clone(), o.clone()))
         }
         _ => Ok(d.clone()),
     }
@@ -262,6 +262,19 @@ fn wrapper_call(vm: &mut Vm, d: &Value, args: Args) -> PyResult<Value> {
     let missing = || type_error(format!("slot {name} is gone"));
     if !matches!(kind, SlotKind::Call | SlotKind::Init) && args.has_kwargs() {
         return Err(type_error(format!("wrapper {name}() takes no keyword arguments")));
+    }
+    // Sequence repetition (`str.__mul__`, CPython's sq_repeat wrappers) takes an
+    // index-like count and says so when given anything else.
+    if let SlotKind::Binop(BinaryOperator::Multiply) | SlotKind::RBinop(BinaryOperator::Multiply) | SlotKind::Inplace(BinaryOperator::Multiply) = kind {
+        let seq = [&super::str::STR_TYPE, &super::bytes::BYTES_TYPE, &super::bytearray::BYTEARRAY_TYPE, &super::list::LIST_TYPE, &super::tuple::TUPLE_TYPE]
+            .iter()
+            .any(|t| std::ptr::eq(owner, *t))
+            || (owner.has_flag(super::typeobject::flags::SEQUENCE) && !std::ptr::eq(owner, &super::range::RANGE_TYPE));
+        if let (true, Some(n)) = (seq, rest.first()) {
+            if !super::int::is_int(n) && n.ty().slots.index.get().is_none() {
+                return Err(type_error(format!("'{}' object cannot be interpreted as an integer", n.ty().name())));
+            }
+        }
     }
     Ok(match kind {
         SlotKind::Repr => {
