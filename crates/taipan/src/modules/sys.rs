@@ -292,7 +292,125 @@ fn sys_is_gil_enabled(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(bool_value(true))
 }
 
+fn sys_get_cpu_count_config(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("_get_cpu_count_config", 0, 0)?;
+    Ok(new_int(-1))
+}
+
+/// `sys._getframemodulename(depth=0)`: `__name__` of the globals of the frame `depth`
+/// levels up.
+fn sys_getframemodulename(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    use crate::vm::args::opt;
+    static SIG: crate::vm::Sig = crate::vm::Sig::new("_getframemodulename", &[opt("depth")]);
+    let [depth] = SIG.parse::<1>(args)?;
+    let depth = match depth {
+        Some(d) => crate::vm::ops::index_value(vm, &d)?,
+        None => 0,
+    };
+    let Some(frame) = vm.frame_at_depth(depth.max(0) as usize) else { return Ok(none()) };
+    let globals = crate::vm::ops::getattr_str(vm, &frame, "f_globals")?;
+    Ok(PyDict::get_str(&globals, "__name__").unwrap_or_else(none))
+}
+
+fn sys_call_tracing(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [f, a] = args.exact::<2>("call_tracing")?;
+    let items = crate::objects::tuple::as_tuple(a)
+        .ok_or_else(|| type_error(format!("call_tracing() argument 2 must be tuple, not {}", a.ty().name())))?
+        .to_vec();
+    crate::vm::call::call(vm, f, &items)
+}
+
+fn sys_zero(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(new_int(0))
+}
+
+thread_local! {
+    /// `sys.set_asyncgen_hooks` state: (firstiter, finalizer).
+    static ASYNCGEN_HOOKS: std::cell::RefCell<(Option<Value>, Option<Value>)> = const { std::cell::RefCell::new((None, None)) };
+    static ASYNCGEN_HOOKS_TYPE: std::cell::RefCell<Option<Value>> = const { std::cell::RefCell::new(None) };
+    static CORO_ORIGIN_DEPTH: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
+}
+
+fn sys_get_asyncgen_hooks(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("get_asyncgen_hooks", 0, 0)?;
+    let t = match ASYNCGEN_HOOKS_TYPE.with(|t| t.borrow().clone()) {
+        Some(t) => t,
+        None => {
+            let t = crate::objects::structseq::new_structseq_type(vm, "builtins", "asyncgen_hooks", &["firstiter", "finalizer"])?;
+            ASYNCGEN_HOOKS_TYPE.with(|c| *c.borrow_mut() = Some(t.clone()));
+            t
+        }
+    };
+    let (first, fin) = ASYNCGEN_HOOKS.with(|h| h.borrow().clone());
+    Ok(crate::objects::structseq::new_structseq(&t, vec![first.unwrap_or_else(none), fin.unwrap_or_else(none)]))
+}
+
+fn sys_set_asyncgen_hooks(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    use crate::vm::args::opt;
+    static SIG: crate::vm::Sig = crate::vm::Sig::new("set_asyncgen_hooks", &[opt("firstiter"), opt("finalizer")]);
+    let [first, fin] = SIG.parse::<2>(args)?;
+    let _ = vm;
+    for (v, what) in [(&fin, "finalizer"), (&first, "firstiter")] {
+        if let Some(v) = v {
+            if !is_none(v) && !super::builtins::is_callable(v) {
+                return Err(type_error(format!("callable {what} expected, got {}", v.ty().name())));
+            }
+        }
+    }
+    ASYNCGEN_HOOKS.with(|h| {
+        let mut h = h.borrow_mut();
+        if let Some(f) = first {
+            h.0 = if is_none(&f) { None } else { Some(f) };
+        }
+        if let Some(f) = fin {
+            h.1 = if is_none(&f) { None } else { Some(f) };
+        }
+    });
+    Ok(none())
+}
+
+fn sys_get_coro_depth(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("get_coroutine_origin_tracking_depth", 0, 0)?;
+    Ok(new_int(CORO_ORIGIN_DEPTH.with(|d| d.get())))
+}
+
+fn sys_set_coro_depth(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    use crate::vm::args::p;
+    static SIG: crate::vm::Sig = crate::vm::Sig::new("set_coroutine_origin_tracking_depth", &[p("depth")]);
+    let [depth] = SIG.parse::<1>(args)?;
+    let depth = crate::vm::ops::index_value(vm, &depth.unwrap_or_else(none))?;
+    if depth < 0 {
+        return Err(value_error("depth must be >= 0"));
+    }
+    CORO_ORIGIN_DEPTH.with(|d| d.set(depth));
+    Ok(none())
+}
+
+/// `sys._current_frames()`: {thread id: frame} for the single thread running Python.
+fn sys_current_frames(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("_current_frames", 0, 0)?;
+    let d = PyDict::new_value();
+    if let Some(f) = vm.frame_at_depth(1).or_else(|| vm.frame_at_depth(0)) {
+        // SAFETY: pthread_self has no memory effects.
+        let ident = unsafe { libc::pthread_self() } as i64;
+        PyDict::set_item(vm, &d, new_int(ident), f)?;
+    }
+    Ok(d)
+}
+
 pub static SYS_METHODS: &[MethodDef] = &[
+    MethodDef::method("_get_cpu_count_config", sys_get_cpu_count_config),
+    MethodDef::method("_getframemodulename", sys_getframemodulename),
+    MethodDef::method("call_tracing", sys_call_tracing),
+    MethodDef::method("getallocatedblocks", sys_zero),
+    MethodDef::method("getunicodeinternedsize", sys_zero),
+    MethodDef::method("_clear_type_cache", sys_noop),
+    MethodDef::method("_clear_internal_caches", sys_noop),
+    MethodDef::method("get_asyncgen_hooks", sys_get_asyncgen_hooks),
+    MethodDef::method("set_asyncgen_hooks", sys_set_asyncgen_hooks),
+    MethodDef::method("get_coroutine_origin_tracking_depth", sys_get_coro_depth),
+    MethodDef::method("set_coroutine_origin_tracking_depth", sys_set_coro_depth),
+    MethodDef::method("_current_frames", sys_current_frames),
     MethodDef::method("exit", sys_exit),
     MethodDef::method("displayhook", sys_displayhook),
     MethodDef::method("excepthook", sys_excepthook),
