@@ -214,55 +214,100 @@ fn invalid_target(e: &Expr, t: Targets) -> Option<&Expr> {
 }
 
 /// Finds the CPython message for an invalid assignment / deletion target near `at`.
-struct TargetFinder {
+struct TargetFinder<'s> {
+    src: &'s str,
     at: TextRange,
     found: Option<(String, TextRange)>,
 }
 
-impl TargetFinder {
-    fn check_assign_first(&mut self, target: &Expr) {
-        let is_bitwise_or = !matches!(
-            target,
-            Expr::List(_)
-                | Expr::Tuple(_)
-                | Expr::Generator(_)
-                | Expr::BooleanLiteral(_)
-                | Expr::NoneLiteral(_)
-                | Expr::Compare(_)
-                | Expr::BoolOp(_)
-                | Expr::If(_)
-                | Expr::Lambda(_)
-                | Expr::Named(_)
-                | Expr::Starred(_)
-                | Expr::Yield(_)
-                | Expr::YieldFrom(_)
-        ) && !matches!(target, Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not);
-        if is_bitwise_or && invalid_target(target, Targets::Star).is_some() {
-            self.found = Some((
-                format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(target)),
-                target.range(),
-            ));
-            return;
+/// Whether `e` is a `bitwise_or` in CPython's grammar (not a comparison, `not`, boolean
+/// operation, conditional, lambda, named or starred expression, or unparenthesized yield).
+fn is_bitwise_or(e: &Expr) -> bool {
+    !matches!(
+        e,
+        Expr::Compare(_)
+            | Expr::BoolOp(_)
+            | Expr::If(_)
+            | Expr::Lambda(_)
+            | Expr::Named(_)
+            | Expr::Starred(_)
+            | Expr::Yield(_)
+            | Expr::YieldFrom(_)
+            | Expr::Generator(_)
+    ) && !matches!(e, Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not)
+        && !matches!(e, Expr::Tuple(t) if !t.parenthesized)
+}
+
+/// The `bitwise_or` a parse of `e` starts with, if any (the left operand of a comparison,
+/// the first element of a tuple, ...), and whether more of `e` follows it.
+fn leading_bitwise_or(e: &Expr) -> Option<(&Expr, bool)> {
+    match e {
+        Expr::Tuple(t) if !t.parenthesized => t.elts.first().and_then(leading_bitwise_or).map(|(x, _)| (x, true)),
+        Expr::Compare(c) => leading_bitwise_or(&c.left).map(|(x, _)| (x, true)),
+        Expr::BoolOp(b) => b.values.first().and_then(leading_bitwise_or).map(|(x, _)| (x, true)),
+        Expr::If(i) => leading_bitwise_or(&i.body).map(|(x, _)| (x, true)),
+        _ if is_bitwise_or(e) => Some((e, false)),
+        _ => None,
+    }
+}
+
+impl TargetFinder<'_> {
+    /// Whether the expression starting at `start` is wrapped in parentheses.
+    fn parenthesized_at(&self, start: TextSize) -> bool {
+        self.src[..start.to_usize()].trim_end().ends_with('(')
+    }
+
+    /// CPython's `invalid_assignment` rule, in its order of alternatives.
+    fn check_assign(&mut self, a: &ast::StmtAssign) {
+        let Some(t0) = a.targets.first() else { return };
+        let next = a.targets.get(1).map(|t| &*t).unwrap_or(&*a.value);
+        // `invalid_named_expression` on the element of the first target right before `=`.
+        let last = match t0 {
+            Expr::Tuple(t) if !t.parenthesized => t.elts.last(),
+            _ => Some(t0),
+        };
+        let after_eq = leading_bitwise_or(next).filter(|(_, more)| *more || a.targets.len() == 1);
+        if let (Some(e), Some((b, _))) = (last, after_eq) {
+            let bare_name = matches!(e, Expr::Name(_)) && !self.parenthesized_at(e.start());
+            if bare_name {
+                self.found = Some((
+                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?".into(),
+                    TextRange::new(e.start(), b.end()),
+                ));
+                return;
+            }
+            let excluded = matches!(
+                e,
+                Expr::List(_) | Expr::Tuple(_) | Expr::Generator(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_)
+            );
+            if !excluded && is_bitwise_or(e) && !matches!(e, Expr::Starred(_)) {
+                self.found = Some((
+                    format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(e)),
+                    e.range(),
+                ));
+                return;
+            }
         }
-        if let Some(bad) = invalid_target(target, Targets::Star) {
-            self.found = Some((format!("cannot assign to {}", expr_name(bad)), bad.range()));
+        for t in &a.targets {
+            if matches!(t, Expr::Yield(_) | Expr::YieldFrom(_)) && !self.parenthesized_at(t.start()) {
+                self.found = Some(("assignment to yield expression not possible".into(), t.range()));
+                return;
+            }
+            if let Some(bad) = invalid_target(t, Targets::Star) {
+                self.found = Some((format!("cannot assign to {}", expr_name(bad)), bad.range()));
+                return;
+            }
         }
     }
 }
 
-impl<'a> Visitor<'a> for TargetFinder {
+impl<'a> Visitor<'a> for TargetFinder<'_> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         if self.found.is_some() || !stmt.range().contains(self.at.start()) {
             return;
         }
         match stmt {
-            Stmt::Assign(a) => {
-                for t in &a.targets {
-                    if self.found.is_none() {
-                        self.check_assign_first(t);
-                    }
-                }
-            }
+            Stmt::Assign(a) => self.check_assign(a),
             Stmt::AugAssign(a) if !matches!(&*a.target, Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_)) => {
                 self.found = Some((
                     format!("'{}' is an illegal expression for augmented assignment", expr_name(&a.target)),
@@ -344,8 +389,8 @@ impl<'a> Visitor<'a> for TargetFinder {
     }
 }
 
-fn find_target_error(parsed: &Parsed<Mod>, at: TextRange) -> Option<(String, TextRange)> {
-    let mut f = TargetFinder { at, found: None };
+fn find_target_error(src: &str, parsed: &Parsed<Mod>, at: TextRange) -> Option<(String, TextRange)> {
+    let mut f = TargetFinder { src, at, found: None };
     match parsed.syntax() {
         Mod::Module(m) => {
             for s in &m.body {
@@ -506,7 +551,7 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
         | ParseErrorType::InvalidAugmentedAssignmentTarget
         | ParseErrorType::InvalidAnnotatedAssignmentTarget
         | ParseErrorType::InvalidNamedAssignmentTarget => {
-            if let Some((msg, r)) = find_target_error(parsed, loc) {
+            if let Some((msg, r)) = find_target_error(b.src, parsed, loc) {
                 return b.syntax(msg, r);
             }
         }

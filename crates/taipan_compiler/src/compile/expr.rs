@@ -124,7 +124,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::YieldFrom(y) => {
                 if !self.ste().is_function_like() {
-                    return Err(self.error("'yield' outside function", y.range));
+                    return Err(self.error("'yield from' outside function", y.range));
                 }
                 if self.unit_ref().scope_type == super::ScopeType::AsyncFunction {
                     return Err(self.error("'yield from' inside async function", y.range));

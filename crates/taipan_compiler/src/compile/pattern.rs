@@ -230,7 +230,8 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::CompareOp, ComparisonOperator::Eq as u32);
                 self.jump_to_fail_pop(pc, Opcode::PopJumpIfFalse, loc);
             }
-            Some(_) if !star_wildcard => {
+            // With a star: len(subject) >= size - 1 (wildcard or not).
+            Some(_) if size > 1 => {
                 self.emit(Opcode::GetLen, 0);
                 self.load_const(Constant::Int((size - 1).into()));
                 self.emit(Opcode::CompareOp, ComparisonOperator::Ge as u32);
