@@ -5,7 +5,7 @@ use taipan_compiler::bytecode::ComparisonOperator;
 
 use super::str::{as_str, new_string};
 use super::tuple::{as_tuple, new_tuple};
-use super::typeobject::{as_type, flags, GetSetDef, PyType, StaticTypeInit};
+use super::typeobject::{as_type, flags, GetSetDef, MethodDef, PyType, StaticTypeInit};
 use crate::runtime::heap::{self, Layout, ObjectHead, PyPayload};
 use crate::runtime::value::Value;
 use crate::vm::{ops, type_error, Args, PyResult, Vm};
@@ -39,7 +39,7 @@ pub static GENERIC_ALIAS_TYPE: PyType = PyType::new_static(StaticTypeInit {
     layout: &GA_LAYOUT,
     flags: flags::HAVE_GC | flags::BASETYPE,
     base: Some(&super::object::OBJECT_TYPE),
-    methods: &[],
+    methods: GA_METHODS,
     getsets: GA_GETSETS,
     doc: None,
     module: Some("types"),
@@ -55,6 +55,51 @@ pub static UNION_TYPE: PyType = PyType::new_static(StaticTypeInit {
     doc: None,
     module: Some("types"),
 });
+
+fn ga_instancecheck(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<2>("__instancecheck__")?;
+    Err(type_error("isinstance() argument 2 cannot be a parameterized generic"))
+}
+fn ga_subclasscheck(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<2>("__subclasscheck__")?;
+    Err(type_error("issubclass() argument 2 cannot be a parameterized generic"))
+}
+
+static GA_METHODS: &[MethodDef] = &[
+    MethodDef::method("__instancecheck__", ga_instancecheck),
+    MethodDef::method("__subclasscheck__", ga_subclasscheck),
+];
+
+/// Unions compare and hash as the set of their members.
+fn union_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: ComparisonOperator) -> PyResult<Value> {
+    if !matches!(op, ComparisonOperator::Eq | ComparisonOperator::Ne) || !std::ptr::eq(b.ty(), &UNION_TYPE) {
+        return Ok(super::singletons::not_implemented());
+    }
+    let (x, y) = (union_args(a).unwrap_or_default(), union_args(b).unwrap_or_default());
+    let mut eq = true;
+    for (p, q) in [(&x, &y), (&y, &x)] {
+        for item in p.iter() {
+            let mut found = false;
+            for other in q.iter() {
+                if ops::eq(vm, item, other)? {
+                    found = true;
+                    break;
+                }
+            }
+            eq &= found;
+        }
+    }
+    Ok(super::singletons::bool_value(eq == (op == ComparisonOperator::Eq)))
+}
+
+fn union_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let mut h: i64 = 0x2f1e_3a5b;
+    for a in union_args(v).unwrap_or_default() {
+        // Order-independent combination.
+        h ^= ops::hash(vm, &a)?.wrapping_mul(0x5bd1_e995);
+    }
+    Ok(if h == -1 { -2 } else { h })
+}
 
 pub fn new_generic_alias(origin: Value, args: Value) -> PyResult<Value> {
     let args = if as_tuple(&args).is_some() { args } else { new_tuple(vec![args]) };
@@ -222,6 +267,8 @@ pub fn init_types() {
         t.slots.hash.set(Some(ga_hash));
         t.slots.binop[taipan_compiler::bytecode::BinaryOperator::Or as usize].set(Some(union_binop));
     }
+    UNION_TYPE.slots.richcompare.set(Some(union_richcompare));
+    UNION_TYPE.slots.hash.set(Some(union_hash));
     GENERIC_ALIAS_TYPE.slots.call.set(Some(ga_call));
     GENERIC_ALIAS_TYPE.slots.new.set(Some(ga_new));
     GENERIC_ALIAS_TYPE.slots.getattro.set(Some(ga_getattro));

@@ -231,7 +231,7 @@ pub fn type_new(vm: &mut Vm, meta: &Value, name: &str, bases: Vec<Value>, ns: &V
             type_error(format!("bases must be types"))
         })?;
         if !bt.has_flag(flags::BASETYPE) {
-            return Err(type_error(format!("type '{}' is not an acceptable base type", bt.name())));
+            return Err(type_error(format!("type '{}' is not an acceptable base type", bt.tp_name())));
         }
         if bases[..i].iter().any(|x| x.is(b)) {
             return Err(type_error(format!("duplicate base class {}", bt.name())));

@@ -132,13 +132,20 @@ pub fn dict_update(vm: &mut Vm, d: &Value, m: &Value) -> PyResult<()> {
     PyDict::update_from(vm, d, m)
 }
 
+/// CPython's `_PyObject_FunctionStr`: `module.qualname()`, without the module for
+/// builtins; `str(callable)` when there is no `__qualname__`.
 fn func_display_name(vm: &mut Vm, callable: &Value) -> String {
-    if let Ok(q) = ops::getattr_str(vm, callable, "__qualname__") {
-        if let Some(s) = as_str(&q) {
-            return format!("{s}()");
+    let Ok(Some(q)) = ops::getattr_opt(vm, callable, &crate::objects::str::intern("__qualname__")) else {
+        return ops::str_string(vm, callable).unwrap_or_else(|_| format!("{} object", callable.ty().name()));
+    };
+    let q = ops::str_string(vm, &q).unwrap_or_default();
+    match ops::getattr_opt(vm, callable, &crate::objects::str::intern("__module__")) {
+        Ok(Some(m)) if !crate::objects::singletons::is_none(&m) && as_str(&m) != Some("builtins") => {
+            let m = ops::str_string(vm, &m).unwrap_or_default();
+            format!("{m}.{q}()")
         }
+        _ => format!("{q}()"),
     }
-    format!("{} object", callable.ty().name())
 }
 
 pub fn dict_merge(vm: &mut Vm, d: &Value, m: &Value, callable: &Value) -> PyResult<()> {
