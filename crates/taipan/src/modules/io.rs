@@ -46,7 +46,13 @@ struct Inner {
 #[repr(C)]
 pub struct PyFile {
     head: ObjectHead,
-    inner: RefCell<Inner>,
+    /// Shared between a text stream and its `buffer` (one position, one set of buffers,
+    /// so text and bytes written through either come out in order).
+    inner: std::rc::Rc<RefCell<Inner>>,
+    /// Whether this object reads and writes bytes.
+    binary: bool,
+    /// The binary view of a text stream (`.buffer`), created on first use.
+    buffer: RefCell<Option<Value>>,
 }
 
 pub static FILE_LAYOUT: Layout = crate::payload_layout!(PyFile, "_io.file", heap::no_traverse, heap::no_clear);
@@ -167,7 +173,9 @@ fn new_file_of(target: Target, name: Value, mode: &str, binary: bool, readable: 
         ty,
         PyFile {
             head: ObjectHead::uninit(),
-            inner: RefCell::new(Inner {
+            binary,
+            buffer: RefCell::new(None),
+            inner: std::rc::Rc::new(RefCell::new(Inner {
                 target,
                 name,
                 mode: mode.to_string(),
@@ -180,9 +188,35 @@ fn new_file_of(target: Target, name: Value, mode: &str, binary: bool, readable: 
                 eof: false,
                 line_buffered,
                 raw,
-            }),
+            })),
         },
     )
+}
+
+/// `.buffer` of a text stream: a BufferedReader/BufferedWriter over the same stream.
+fn g_buffer(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    let file = this(f)?;
+    if file.binary {
+        return Err(crate::objects::object::no_attribute(f, &crate::objects::str::intern("buffer")));
+    }
+    if let Some(b) = file.buffer.borrow().clone() {
+        return Ok(b);
+    }
+    let (readable, writable) = {
+        let i = file.inner.borrow();
+        (i.readable, i.writable)
+    };
+    let ty: &PyType = match (readable, writable) {
+        (true, true) => &BUFFERED_RANDOM_TYPE,
+        (false, true) => &BUFFERED_WRITER_TYPE,
+        _ => &BUFFERED_READER_TYPE,
+    };
+    let view = heap::alloc(
+        ty,
+        PyFile { head: ObjectHead::uninit(), inner: file.inner.clone(), binary: true, buffer: RefCell::new(None) },
+    );
+    *file.buffer.borrow_mut() = Some(view.clone());
+    Ok(view)
 }
 
 /// `sys.stdin`, `sys.stdout`, `sys.stderr`.
@@ -307,7 +341,7 @@ fn readable_inner(file: &PyFile) -> PyResult<std::cell::RefMut<'_, Inner>> {
         return Err(closed_error());
     }
     if !inner.readable {
-        return Err(unsupported_error(match (inner.binary, inner.raw) {
+        return Err(unsupported_error(match (file.binary, inner.raw) {
             (_, true) => "File not open for reading",
             (true, false) => "read",
             (false, false) => "not readable",
@@ -325,7 +359,7 @@ fn m_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let file = this(&pos[0])?;
     let mut inner = readable_inner(file)?;
-    let binary = inner.binary;
+    let binary = file.binary;
     if n < 0 {
         loop {
             let before = inner.rbuf.len();
@@ -380,7 +414,7 @@ fn m_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let file = this(&pos[0])?;
     let mut inner = readable_inner(file)?;
-    let binary = inner.binary;
+    let binary = file.binary;
     let line = read_line(&mut inner, limit).map_err(io_error)?;
     Ok(result_value(binary, line))
 }
@@ -391,7 +425,7 @@ fn m_readlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut out = Vec::new();
     {
         let mut inner = readable_inner(file)?;
-        let binary = inner.binary;
+        let binary = file.binary;
         loop {
             let line = read_line(&mut inner, None).map_err(io_error)?;
             if line.is_empty() {
@@ -407,7 +441,7 @@ fn m_readlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn file_iternext(_vm: &mut Vm, f: &Value) -> PyResult<Option<Value>> {
     let file = this(f)?;
     let mut inner = readable_inner(file)?;
-    let binary = inner.binary;
+    let binary = file.binary;
     let line = read_line(&mut inner, None).map_err(io_error)?;
     if line.is_empty() {
         return Ok(None);
@@ -425,7 +459,7 @@ fn file_iter(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
 fn m_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [f, data] = args.exact::<2>("write")?;
     let file = this(f)?;
-    let binary = file.inner.borrow().binary;
+    let binary = file.binary;
     if binary {
         let bytes = crate::objects::bytes::as_bytes_like(data)
             .ok_or_else(|| type_error(format!("a bytes-like object is required, not '{}'", data.ty().name())))?;
@@ -437,6 +471,9 @@ fn m_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Err(unsupported_error(if inner.raw { "File not open for writing" } else { "write" }));
         }
         inner.wbuf.extend_from_slice(&bytes);
+        if matches!(inner.target, Target::Stderr) || inner.wbuf.len() > 1 << 16 {
+            flush_inner(&mut inner).map_err(io_error)?;
+        }
         return Ok(new_int(bytes.len() as i64));
     }
     let s = as_str(data).ok_or_else(|| type_error(format!("write() argument must be str, not {}", data.ty().name())))?.to_string();
@@ -638,6 +675,7 @@ fn g_line_buffering(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
 
 pub static FILE_GETSETS: &[GetSetDef] = &[
     GetSetDef::new("name", g_name),
+    GetSetDef::new("buffer", g_buffer),
     GetSetDef::new("mode", g_mode),
     GetSetDef::new("closed", g_closed),
     GetSetDef::new("encoding", g_encoding),
@@ -649,7 +687,7 @@ fn file_repr(vm: &mut Vm, f: &Value) -> PyResult<Value> {
     let file = this(f)?;
     let (name, mode, binary) = {
         let i = file.inner.borrow();
-        (i.name.clone(), i.mode.clone(), i.binary)
+        (i.name.clone(), i.mode.clone(), file.binary)
     };
     let n = crate::vm::ops::repr_string(vm, &name)?;
     let tn = format!("_io.{}", f.ty().name());
