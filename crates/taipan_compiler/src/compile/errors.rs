@@ -71,10 +71,10 @@ pub(crate) fn is_deep(parsed: &Parsed<Mod>) -> bool {
 
 /// Builds a `CompileError`; `col` and `end_col` are byte columns, converted to CPython's
 /// 1-based character offsets.
-struct ErrorBuilder<'s> {
-    src: &'s str,
-    filename: &'s str,
-    lines: LineIndex,
+pub(super) struct ErrorBuilder<'s> {
+    pub src: &'s str,
+    pub filename: &'s str,
+    pub lines: LineIndex,
 }
 
 impl ErrorBuilder<'_> {
@@ -88,7 +88,7 @@ impl ErrorBuilder<'_> {
         }
     }
 
-    fn at(&self, kind: SyntaxErrorKind, msg: impl Into<String>, range: TextRange) -> CompileError {
+    pub(super) fn at(&self, kind: SyntaxErrorKind, msg: impl Into<String>, range: TextRange) -> CompileError {
         let (lineno, col) = self.lines.line_col(range.start().to_u32());
         let (end_lineno, end_col) = self.lines.line_col(range.end().to_u32());
         CompileError {
@@ -103,7 +103,7 @@ impl ErrorBuilder<'_> {
         }
     }
 
-    fn syntax(&self, msg: impl Into<String>, range: TextRange) -> CompileError {
+    pub(super) fn syntax(&self, msg: impl Into<String>, range: TextRange) -> CompileError {
         self.at(SyntaxErrorKind::SyntaxError, msg, range)
     }
 }
@@ -280,7 +280,7 @@ impl TargetFinder<'_> {
                 e,
                 Expr::List(_) | Expr::Tuple(_) | Expr::Generator(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_)
             );
-            if !excluded && is_bitwise_or(e) && !matches!(e, Expr::Starred(_)) {
+            if !excluded && (is_bitwise_or(e) || self.parenthesized_at(e.start())) && !matches!(e, Expr::Starred(_)) {
                 self.found = Some((
                     format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(e)),
                     e.range(),
@@ -513,6 +513,23 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
         }
         d
     };
+    let rules_apply = !matches!(
+        &err.error,
+        ParseErrorType::UnexpectedIndentation
+            | ParseErrorType::FStringError(_)
+            | ParseErrorType::TStringError(_)
+            | ParseErrorType::Lexical(_)
+            | ParseErrorType::InvalidAssignmentTarget
+            | ParseErrorType::InvalidDeleteTarget
+            | ParseErrorType::InvalidAugmentedAssignmentTarget
+            | ParseErrorType::InvalidAnnotatedAssignmentTarget
+            | ParseErrorType::InvalidNamedAssignmentTarget
+    ) && !matches!(&err.error, ParseErrorType::OtherError(m) if m.starts_with("Expected an indented block"));
+    if rules_apply {
+        if let Some(e) = super::error_rules::check(b, tokens, loc.start()) {
+            return e;
+        }
+    }
     match &err.error {
         ParseErrorType::UnexpectedIndentation => {
             let (line, _) = b.lines.line_col(loc.start().to_u32());
@@ -555,6 +572,35 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
                 return b.syntax(msg, r);
             }
         }
+        ParseErrorType::OtherError(msg) if msg.starts_with("Only single target (not ") => {
+            // `invalid_ann_assign_target` (a list or parenthesized tuple) or the first
+            // element of an unparenthesized tuple.
+            let msg = msg.replacen("Only", "only", 1);
+            let bracketed = b.src[loc.start().to_usize()..].starts_with(['(', '[']);
+            let r = if bracketed {
+                loc
+            } else {
+                let end = tokens[idx..]
+                    .iter()
+                    .position(|t| t.kind() == TokenKind::Comma)
+                    .and_then(|c| tokens.get(idx + c - 1))
+                    .map(|t| t.end())
+                    .unwrap_or(loc.end());
+                TextRange::new(loc.start(), end.max(loc.start()))
+            };
+            return b.syntax(msg, r);
+        }
+        ParseErrorType::OtherError(msg) if msg.starts_with("Bytes literal cannot be mixed") => {
+            // `RAISE_SYNTAX_ERROR`: at the token after the strings.
+            let last = tokens.iter().find(|t| t.start() >= loc.end()).map(|t| t.range()).unwrap_or(loc);
+            return b.syntax("cannot mix bytes and nonbytes literals", last);
+        }
+        ParseErrorType::InvalidStarredExpressionUsage if b.src[..loc.start().to_usize()].trim_end().ends_with('(') => {
+            return b.syntax("cannot use starred expression here", loc);
+        }
+        ParseErrorType::EmptyTypeParams => {
+            return b.syntax("Type parameter list cannot be empty", TextRange::empty(loc.start()));
+        }
         ParseErrorType::Lexical(LexicalErrorType::Eof) => {
             let line_end = b.src.trim_end_matches(['\n', '\r']).len() as u32;
             return b.syntax("unexpected EOF while parsing", TextRange::empty(TextSize::from(line_end)));
@@ -566,7 +612,7 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
             return b.syntax("positional argument follows keyword argument", TextRange::empty(loc.end()));
         }
         ParseErrorType::PositionalAfterKeywordUnpacking => {
-            return b.syntax("positional argument follows keyword argument unpacking", loc);
+            return b.syntax("positional argument follows keyword argument unpacking", TextRange::empty(loc.end()));
         }
         ParseErrorType::InvalidArgumentUnpackingOrder => {
             let comma = tokens[..idx.min(tokens.len())].iter().rposition(|t| t.kind() == TokenKind::Comma);
@@ -663,7 +709,25 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
                     return b.syntax("':' expected after dictionary key", TextRange::new(tokens[start].start(), p.end()));
                 }
             }
-            return b.syntax("expected ':'", r);
+            // `invalid_if_stmt`, `invalid_while_stmt`, `invalid_class_def_raw`, ... only
+            // match a header ended by NEWLINE; `for`, `def`, `try`, ... use the forced `&&':'`.
+            let at_newline = tok.map(|t| matches!(t.kind(), TokenKind::Newline | TokenKind::EndOfFile)).unwrap_or(true);
+            let unforced = matches!(
+                first,
+                Some(
+                    TokenKind::If
+                        | TokenKind::Elif
+                        | TokenKind::While
+                        | TokenKind::Class
+                        | TokenKind::With
+                        | TokenKind::Except
+                        | TokenKind::Match
+                        | TokenKind::Case
+                )
+            );
+            if at_newline || !unforced || innermost.is_some() {
+                return b.syntax("expected ':'", r);
+            }
         }
         _ => {}
     }
@@ -851,6 +915,9 @@ pub(crate) fn syntax_error(src: &str, filename: &str, parsed: &Parsed<Mod>) -> O
         return Some(parser_error(&b, parsed, err));
     }
     if let Some(u) = unsupported.first() {
+        if let Some(e) = super::error_rules::check(&b, tokens, u.range.start()) {
+            return Some(e);
+        }
         let idx = token_index_at(tokens, u.range.start());
         let r = tokens.get(idx).map(|t| t.range()).unwrap_or(u.range);
         return Some(b.syntax("invalid syntax", r));

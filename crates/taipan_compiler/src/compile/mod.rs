@@ -16,6 +16,7 @@
 
 pub(crate) mod assemble;
 pub(crate) mod errors;
+mod error_rules;
 mod tokenizer;
 mod expr;
 mod fold;
