@@ -239,18 +239,15 @@ fn b_compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
         },
     };
     let mode_s = as_str(&mode).unwrap_or("").to_string();
+    if let Some(tree_or_code) = super::ast::compile_hook(vm, &source, &fname, &mode_s, flags.as_ref(), source_text)? {
+        return Ok(tree_or_code);
+    }
     let m = match mode_s.as_str() {
         "exec" => taipan_compiler::Mode::Exec,
         "eval" => taipan_compiler::Mode::Eval,
         "single" => taipan_compiler::Mode::Single,
         _ => return Err(value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
-    if let Some(f) = flags {
-        let fl = ops::index_value(vm, &f)?;
-        if fl & 0x400 != 0 {
-            return Err(crate::vm::not_implemented_error("compile() to an AST (PyCF_ONLY_AST) is not supported yet"));
-        }
-    }
     if source.downcast::<crate::objects::code::PyCode>().is_some() {
         return Ok(source);
     }
@@ -323,8 +320,8 @@ fn exec_or_eval(vm: &mut Vm, args: Args, fname: &str, mode: taipan_compiler::Mod
     };
     let builtins = match PyDict::get_str(&globals, "__builtins__") {
         Some(b) if crate::objects::module::as_module(&b).is_some() => crate::objects::module::module_dict(&b),
-        Some(b) if b.downcast::<PyDict>().is_some() => b,
-        _ => vm.builtins_dict.clone(),
+        Some(b) => b,
+        None => vm.builtins_dict.clone(),
     };
     let frame = crate::vm::frame::Frame::for_module(code, globals, Some(locals), builtins);
     let r = vm.run_frame(frame)?;

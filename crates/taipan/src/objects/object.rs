@@ -233,8 +233,13 @@ fn object_repr(_vm: &mut Vm, obj: &Value) -> PyResult<Value> {
     Ok(new_str(&format!("<{} object at {:#x}>", name, obj.word())))
 }
 
+/// `object.__str__`: the type's repr slot, called directly (its result is checked
+/// by `str()`, so a bad `__repr__` is reported as "__str__ returned non-string").
 fn object_str(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
-    crate::vm::ops::repr(vm, obj)
+    match obj.ty().slots.repr.get() {
+        Some(f) => f(vm, obj),
+        None => crate::vm::ops::repr(vm, obj),
+    }
 }
 
 pub fn object_hash(_vm: &mut Vm, obj: &Value) -> PyResult<i64> {

@@ -343,7 +343,7 @@ impl Vm {
                         Some(v) => v,
                         None => match PyDict::get_str_item(&f.builtins, name) {
                             Some(v) => v,
-                            None => return Err(super::eval_ops::name_error(name)),
+                            None => super::eval_ops::load_builtin_slow(self, &f.builtins, name)?,
                         },
                     };
                     f.stack.push(Some(v));
@@ -368,7 +368,7 @@ impl Vm {
                         Some(v) => v,
                         None => match PyDict::get_str_item(&f.globals, name).or_else(|| PyDict::get_str_item(&f.builtins, name)) {
                             Some(v) => v,
-                            None => return Err(super::eval_ops::name_error(name)),
+                            None => super::eval_ops::load_builtin_slow(self, &f.builtins, name)?,
                         },
                     };
                     f.stack.push(Some(v));

@@ -68,7 +68,7 @@ pub fn load_name(vm: &mut Vm, f: &Frame, name: &Value) -> PyResult<Value> {
     if let Some(v) = PyDict::get_str_item(&f.builtins, name) {
         return Ok(v);
     }
-    Err(name_error(name))
+    load_builtin_slow(vm, &f.builtins, name)
 }
 
 pub fn store_name(vm: &mut Vm, f: &Frame, name: &Value, v: Value) -> PyResult<()> {
@@ -130,6 +130,20 @@ pub fn dict_update(vm: &mut Vm, d: &Value, m: &Value) -> PyResult<()> {
         return Err(type_error(format!("'{}' object is not a mapping", m.ty().name())));
     }
     PyDict::update_from(vm, d, m)
+}
+
+/// `LOAD_GLOBAL`'s builtins lookup when `__builtins__` is not a plain dict (any
+/// mapping, or even None, as `exec(code, {'__builtins__': None})` allows).
+#[cold]
+pub fn load_builtin_slow(vm: &mut Vm, builtins: &Value, name: &Value) -> PyResult<Value> {
+    if builtins.downcast_exact::<PyDict>().is_some() {
+        return Err(name_error(name));
+    }
+    match ops::getitem(vm, builtins, name) {
+        Ok(v) => Ok(v),
+        Err(e) if e.matches(&crate::objects::exceptions::KEY_ERROR) => Err(name_error(name)),
+        Err(e) => Err(e),
+    }
 }
 
 /// CPython's `_PyObject_FunctionStr`: `module.qualname()`, without the module for

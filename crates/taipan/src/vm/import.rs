@@ -443,6 +443,9 @@ impl PyDict {
 /// `ImportName`: `__import__(name, globals, locals, fromlist, level)`.
 pub fn import_name(vm: &mut Vm, f: &Frame, name: &Value, fromlist: &Value, level: &Value) -> PyResult<Value> {
     let import_fn = PyDict::get_str(&f.builtins, "__import__");
+    if import_fn.is_none() {
+        return Err(PyErr::new(&crate::objects::exceptions::IMPORT_ERROR, "__import__ not found"));
+    }
     if let Some(imp) = import_fn {
         if !crate::objects::function::is_native_fn(&imp, crate::modules::builtins::builtin_import) {
             let locals = f.locals.clone().unwrap_or_else(none);
