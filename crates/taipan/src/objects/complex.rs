@@ -260,7 +260,7 @@ pub(crate) fn format_double(x: f64, ty: char, prec: usize, alt: bool) -> String 
         return if upper { s.to_uppercase() } else { s.to_string() };
     }
     let exp_form = |x: f64, p: usize| -> String {
-        let s = format!("{:.*e}", p, x);
+        let s = super::format::sci_digits(x, p);
         let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
         let e: i32 = exp.parse().unwrap_or(0);
         let mut mant = mant.to_string();
@@ -272,7 +272,7 @@ pub(crate) fn format_double(x: f64, ty: char, prec: usize, alt: bool) -> String 
     let out = match ty.to_ascii_lowercase() {
         'e' => exp_form(x, prec),
         'f' => {
-            let mut s = format!("{:.*}", prec, x);
+            let mut s = super::format::fixed_digits(x, prec);
             if alt && prec == 0 {
                 s.push('.');
             }
@@ -280,10 +280,10 @@ pub(crate) fn format_double(x: f64, ty: char, prec: usize, alt: bool) -> String 
         }
         _ => {
             let p = prec.max(1);
-            let probe = format!("{:.*e}", p - 1, x);
+            let probe = super::format::sci_digits(x, p - 1);
             let e: i32 = probe.split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0);
             let mut s = if -4 <= e && e < p as i32 {
-                format!("{:.*}", (p as i32 - 1 - e).max(0) as usize, x)
+                super::format::fixed_digits(x, (p as i32 - 1 - e).max(0) as usize)
             } else {
                 exp_form(x, p - 1)
             };

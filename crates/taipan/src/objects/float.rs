@@ -628,7 +628,10 @@ fn float_round(vm: &mut Vm, args: Args) -> PyResult<Value> {
             f64_to_int(round_half_even(f))
         }
         Some(nd) => {
-            let nd = crate::vm::ops::index_value(vm, nd)?;
+            // PyNumber_AsSsize_t(o, NULL): out-of-range counts clamp.
+            let nd = crate::vm::ops::index_opt(vm, nd)?.ok_or_else(|| {
+                type_error(format!("'{}' object cannot be interpreted as an integer", nd.ty().name()))
+            })?;
             Ok(new_float(round_ndigits(f, nd)?))
         }
     }

@@ -460,7 +460,7 @@ fn float_to_string(
                 s
             }
             FloatMode::Fixed => {
-                let mut s = format!("{x:.precision$}");
+                let mut s = fixed_digits(x, precision);
                 if alt && precision == 0 {
                     s.push('.');
                 }
@@ -488,7 +488,7 @@ fn float_to_string(
                     format!("{m}e{}", exp_suffix(exp))
                 } else {
                     let decimals = (p as i32 - 1 - exp).max(0) as usize;
-                    let mut m = format!("{x:.decimals$}");
+                    let mut m = fixed_digits(x, decimals);
                     if !alt {
                         strip_fraction_zeros(&mut m);
                     } else if !m.contains('.') {
@@ -511,8 +511,34 @@ fn float_to_string(
 }
 
 /// Mantissa (with `decimals` digits after the point) and decimal exponent of `x >= 0`.
+/// `x` with `decimals` digits after the point, exactly rounded (half even).  Rust's
+/// formatter takes precisions up to 65535 only; a double has at most 1074 fractional
+/// digits, so longer precisions are padded with zeros.
+pub fn fixed_digits(x: f64, decimals: usize) -> String {
+    const EXACT: usize = 1100;
+    let mut s = format!("{x:.*}", decimals.min(EXACT));
+    if decimals > EXACT {
+        s.extend(std::iter::repeat_n('0', decimals - EXACT));
+    }
+    s
+}
+
+/// `x` in Rust's `{:e}` form with `decimals` mantissa digits after the point (padded
+/// with zeros past the at most 767 significant digits of a double).
+pub fn sci_digits(x: f64, decimals: usize) -> String {
+    const EXACT: usize = 800;
+    let s = format!("{x:.*e}", decimals.min(EXACT));
+    if decimals <= EXACT {
+        return s;
+    }
+    match s.split_once('e') {
+        Some((m, e)) => format!("{m}{}e{e}", "0".repeat(decimals - EXACT)),
+        None => s,
+    }
+}
+
 fn exp_parts(x: f64, decimals: usize) -> (String, i32) {
-    let s = format!("{x:.decimals$e}");
+    let s = sci_digits(x, decimals);
     match s.split_once('e') {
         Some((m, e)) => (m.to_string(), e.parse().unwrap_or(0)),
         None => (s, 0),

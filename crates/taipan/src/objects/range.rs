@@ -111,22 +111,60 @@ fn item_at(r: &PyRange, i: &BigInt) -> BigInt {
     &r.start + i * &r.step
 }
 
+/// A slice bound or step as an arbitrary-precision int (`_PySlice_GetLongIndices`).
+fn slice_long(vm: &mut Vm, v: &Value) -> PyResult<Option<BigInt>> {
+    if super::singletons::is_none(v) {
+        return Ok(None);
+    }
+    if !super::int::is_int(v) && v.ty().slots.index.get().is_none() {
+        return Err(type_error("slice indices must be integers or None or have an __index__ method"));
+    }
+    let i = crate::vm::ops::index(vm, v)?;
+    Ok(Some(as_bigint(&i).unwrap_or_default()))
+}
+
 fn r_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
-    let r = this(v)?;
     if let Some(s) = key.downcast::<super::slice::PySlice>() {
-        let n = r.len.to_usize().ok_or_else(|| overflow_error("Python int too large to convert to C ssize_t"))?;
-        let (start, stop, step, _) = s.indices(vm, n)?;
+        // range's compute_slice over _PySlice_GetLongIndices: no size limit.
+        let (start, stop, step) = (s.start.clone(), s.stop.clone(), s.step.clone());
+        let step = slice_long(vm, &step)?.unwrap_or_else(|| BigInt::from(1));
+        if step.is_zero() {
+            return Err(crate::vm::value_error("slice step cannot be zero"));
+        }
+        let start = slice_long(vm, &start)?;
+        let stop = slice_long(vm, &stop)?;
         let r = this(v)?;
-        let nstart = item_at(r, &BigInt::from(start));
-        let nstop = item_at(r, &BigInt::from(stop));
+        let len = r.len.clone();
+        let (lower, upper) = if step.is_negative() { (BigInt::from(-1), &len - 1) } else { (BigInt::zero(), len.clone()) };
+        let clamp = |x: Option<BigInt>, default: &BigInt| -> BigInt {
+            match x {
+                None => default.clone(),
+                Some(x) => {
+                    let x = if x.is_negative() { x + &len } else { x };
+                    if x < lower {
+                        lower.clone()
+                    } else if x > upper {
+                        upper.clone()
+                    } else {
+                        x
+                    }
+                }
+            }
+        };
+        let (dstart, dstop) = if step.is_negative() { (upper.clone(), lower.clone()) } else { (lower.clone(), upper.clone()) };
+        let start = clamp(start, &dstart);
+        let stop = clamp(stop, &dstop);
+        let nstart = item_at(r, &start);
+        let nstop = item_at(r, &stop);
         let nstep = &r.step * step;
         return Ok(new_range(nstart, nstop, nstep));
     }
-    let i = crate::vm::ops::index_opt(vm, key)?.ok_or_else(|| {
-        type_error(format!("range indices must be integers or slices, not {}", key.ty().name()))
-    })?;
+    if !super::int::is_int(key) && key.ty().slots.index.get().is_none() {
+        return Err(type_error(format!("range indices must be integers or slices, not {}", key.ty().name())));
+    }
+    let i = crate::vm::ops::index(vm, key)?;
+    let i = as_bigint(&i).unwrap_or_default();
     let r = this(v)?;
-    let i = BigInt::from(i);
     let idx = if i.is_negative() { &i + &r.len } else { i };
     if idx.is_negative() || idx >= r.len {
         return Err(index_error("range object index out of range"));
