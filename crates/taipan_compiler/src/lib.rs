@@ -110,6 +110,11 @@ fn compile_parsed(
     if let Some(e) = compile::errors::syntax_error(source, filename, parsed) {
         return Err(e);
     }
+    if matches!(mode, Mode::Single) {
+        if let Some(e) = compile::errors::single_statement_error(source, filename, parsed) {
+            return Err(e);
+        }
+    }
     let (body, expr): (&[Stmt], Option<&Expr>) = match parsed.syntax() {
         ruff_python_ast::Mod::Module(m) => (&m.body, None),
         ruff_python_ast::Mod::Expression(e) => (&[], Some(&e.body)),

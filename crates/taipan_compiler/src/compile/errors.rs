@@ -75,6 +75,8 @@ pub(super) struct ErrorBuilder<'s> {
     pub src: &'s str,
     pub filename: &'s str,
     pub lines: LineIndex,
+    /// `exec`/`single` input, to which the tokenizer appends a newline (not `eval` input).
+    pub exec_input: bool,
 }
 
 impl ErrorBuilder<'_> {
@@ -90,7 +92,16 @@ impl ErrorBuilder<'_> {
 
     pub(super) fn at(&self, kind: SyntaxErrorKind, msg: impl Into<String>, range: TextRange) -> CompileError {
         let (lineno, col) = self.lines.line_col(range.start().to_u32());
-        let (end_lineno, end_col) = self.lines.line_col(range.end().to_u32());
+        // A NEWLINE token ends on its own line, one past the line's last character.
+        let newline_end = range.end() > range.start() && self.src[..range.end().to_usize()].ends_with('\n');
+        let end = if newline_end { range.end() - TextSize::from(1) } else { range.end() };
+        let (end_lineno, end_col) = self.lines.line_col(end.to_u32());
+        let mut end_offset = self.char_offset(end_lineno, end_col) as i64;
+        let at_end = range.is_empty() && range.start().to_usize() >= self.src.len() && !self.src.ends_with('\n');
+        if newline_end || (self.exec_input && at_end) {
+            // The NEWLINE the tokenizer adds at the end of input is one character wide.
+            end_offset += 1;
+        }
         CompileError {
             kind,
             msg: msg.into(),
@@ -98,8 +109,8 @@ impl ErrorBuilder<'_> {
             lineno,
             offset: self.char_offset(lineno, col),
             end_lineno,
-            end_offset: self.char_offset(end_lineno, end_col) as i64,
-            text: line_text(self.src, &self.lines, lineno),
+            end_offset,
+            text: pegen_text(self, line_text(self.src, &self.lines, lineno)),
         }
     }
 
@@ -856,7 +867,8 @@ fn expression_start(tokens: &[Token], end: usize) -> usize {
 pub(crate) fn syntax_error(src: &str, filename: &str, parsed: &Parsed<Mod>) -> Option<CompileError> {
     let errors = parsed.errors();
     let unsupported = parsed.unsupported_syntax_errors();
-    let b = ErrorBuilder { src, filename, lines: LineIndex::new(src) };
+    let exec_input = !matches!(parsed.syntax(), Mod::Expression(_));
+    let b = ErrorBuilder { src, filename, lines: LineIndex::new(src), exec_input };
     let mut bad_chars: Vec<usize> = errors
         .iter()
         .filter_map(|e| match &e.error {
@@ -912,7 +924,11 @@ pub(crate) fn syntax_error(src: &str, filename: &str, parsed: &Parsed<Mod>) -> O
         if let ParseErrorType::Lexical(le) = &err.error {
             return Some(parser_level_lexical_error(&b, tokens, le, err.location));
         }
-        return Some(parser_error(&b, parsed, err));
+        let mut e = parser_error(&b, parsed, err);
+        if matches!(parsed.syntax(), Mod::Expression(_)) {
+            eval_end_of_input(&b, &mut e);
+        }
+        return Some(e);
     }
     if let Some(u) = unsupported.first() {
         if let Some(e) = super::error_rules::check(&b, tokens, u.range.start()) {
@@ -923,6 +939,22 @@ pub(crate) fn syntax_error(src: &str, filename: &str, parsed: &Parsed<Mod>) -> O
         return Some(b.syntax("invalid syntax", r));
     }
     None
+}
+
+/// `eval` input gets no newline appended, so an error at the end of input is at the
+/// ENDMARKER token: column 0 of the last line holding anything but blanks.
+fn eval_end_of_input(b: &ErrorBuilder, e: &mut CompileError) {
+    let (eline, ecol) = b.lines.line_col(b.src.len() as u32);
+    if e.lineno != eline || e.offset != b.char_offset(eline, ecol) {
+        return;
+    }
+    let last = b.src.rsplit('\n').next().unwrap_or("");
+    let lineno = b.src.matches('\n').count() as u32 + u32::from(!last.trim().is_empty());
+    e.lineno = lineno;
+    e.end_lineno = lineno;
+    e.offset = 0;
+    e.end_offset = 0;
+    e.text = Some(line_text(b.src, &b.lines, lineno).unwrap_or_default());
 }
 
 /// Whether a ruff error is one CPython's parser (not its tokenizer) reports.
@@ -955,6 +987,17 @@ fn parser_level_lexical_error(b: &ErrorBuilder, tokens: &[Token], e: &LexicalErr
     }
 }
 
+/// The source line as the parser reports it: the tokenizer adds a newline to input that
+/// lacks one.
+fn pegen_text(b: &ErrorBuilder, line: Option<String>) -> Option<String> {
+    line.map(|mut t| {
+        if b.exec_input && !t.ends_with('\n') {
+            t.push('\n');
+        }
+        t
+    })
+}
+
 fn tok_error(b: &ErrorBuilder, e: tokenizer::TokError) -> CompileError {
     CompileError {
         kind: e.kind,
@@ -964,8 +1007,26 @@ fn tok_error(b: &ErrorBuilder, e: tokenizer::TokError) -> CompileError {
         offset: e.offset,
         end_lineno: e.end_lineno,
         end_offset: e.end_offset,
-        text: line_text(b.src, &b.lines, e.lineno),
+        text: if e.raised_by_tokenizer {
+            // `_syntaxerror_range` cuts the line at its newline.
+            line_text(b.src, &b.lines, e.lineno).map(|t| t.trim_end_matches(['\n', '\r']).to_string())
+        } else {
+            pegen_text(b, line_text(b.src, &b.lines, e.lineno))
+        },
     }
+}
+
+/// `bad_single_statement`: `single` mode accepts one statement line (simple statements
+/// joined by `;`, or one compound statement).
+pub(crate) fn single_statement_error(src: &str, filename: &str, parsed: &Parsed<Mod>) -> Option<CompileError> {
+    let Mod::Module(m) = parsed.syntax() else { return None };
+    let first = m.body.first()?;
+    let newline = parsed.tokens().iter().find(|t| t.start() >= first.end() && t.kind() == TokenKind::Newline)?;
+    if !m.body.iter().any(|s| s.start() >= newline.end()) {
+        return None;
+    }
+    let b = ErrorBuilder { src, filename, lines: LineIndex::new(src), exec_input: true };
+    Some(b.syntax("multiple statements found while compiling a single statement", newline.range()))
 }
 
 /// `from __future__` features in effect (CPython's `future.c`).

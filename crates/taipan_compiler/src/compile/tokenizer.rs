@@ -39,6 +39,8 @@ pub(crate) struct TokError {
     pub raised: bool,
     /// Raised while an f-string was being tokenized (`tok_mode_stack_index > 0`).
     pub in_fstring: bool,
+    /// Worded by the tokenizer itself (its `text` stops before the newline).
+    pub raised_by_tokenizer: bool,
 }
 
 /// The innermost bracket still open at the end of input (`raise_unclosed_parentheses_error`).
@@ -70,6 +72,7 @@ impl Unclosed {
             pos: self.pos,
             raised: true,
             in_fstring: false,
+            raised_by_tokenizer: false,
         }
     }
 }
@@ -191,6 +194,7 @@ impl<'s> Tokenizer<'s> {
             pos: self.pos,
             raised: true,
             in_fstring: !self.modes.is_empty(),
+            raised_by_tokenizer: true,
         }
     }
 
@@ -205,6 +209,7 @@ impl<'s> Tokenizer<'s> {
             pos: self.pos,
             raised: false,
             in_fstring: !self.modes.is_empty(),
+            raised_by_tokenizer: false,
         }
     }
 
