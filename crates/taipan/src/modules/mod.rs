@@ -9,6 +9,7 @@ pub mod builtins;
 pub mod gc;
 pub mod io;
 pub mod io_memory;
+pub mod io_base;
 pub mod sys;
 pub mod weakref;
 pub mod math;

@@ -164,6 +164,9 @@ pub(super) fn check(b: &ErrorBuilder, tokens: &[Token], at: TextSize) -> Option<
         .or_else(|| except_clause(t, lo, hi))
         .or_else(|| import_from(t, lo, hi))
         .or_else(|| return_annotation(t, lo, hi))?;
+    if range.is_empty() {
+        return Some(b.at_newline(msg, range.start()));
+    }
     Some(b.syntax(msg, range))
 }
 
@@ -446,7 +449,7 @@ fn import_from(t: &Toks, lo: usize, hi: usize) -> Found {
     if t.kind(import + 1) == Some(TokenKind::Lpar) {
         return None;
     }
-    Some(("trailing comma not allowed without surrounding parentheses".into(), t.range(hi)))
+    Some(("trailing comma not allowed without surrounding parentheses".into(), TextRange::empty(t.range(hi).start())))
 }
 
 /// `function_def_raw`: `'->' expression` is optional before the forced `&&':'`.

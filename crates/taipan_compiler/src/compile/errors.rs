@@ -97,9 +97,7 @@ impl ErrorBuilder<'_> {
         let end = if newline_end { range.end() - TextSize::from(1) } else { range.end() };
         let (end_lineno, end_col) = self.lines.line_col(end.to_u32());
         let mut end_offset = self.char_offset(end_lineno, end_col) as i64;
-        let at_end = range.is_empty() && range.start().to_usize() >= self.src.len() && !self.src.ends_with('\n');
-        if newline_end || (self.exec_input && at_end) {
-            // The NEWLINE the tokenizer adds at the end of input is one character wide.
+        if newline_end {
             end_offset += 1;
         }
         CompileError {
@@ -112,6 +110,27 @@ impl ErrorBuilder<'_> {
             end_offset,
             text: pegen_text(self, line_text(self.src, &self.lines, lineno)),
         }
+    }
+
+    /// An error at the NEWLINE token at `pos` (one character wide, also when the tokenizer
+    /// added it at the end of input).
+    pub(super) fn at_newline(&self, msg: impl Into<String>, pos: TextSize) -> CompileError {
+        if self.src[pos.to_usize().min(self.src.len())..].starts_with(['\n', '\r']) {
+            return self.syntax(msg, TextRange::at(pos, TextSize::from(1)));
+        }
+        let mut e = self.syntax(msg, TextRange::empty(pos));
+        if self.exec_input {
+            e.end_offset += 1;
+        }
+        e
+    }
+
+    /// An error located at token `t` (`RAISE_SYNTAX_ERROR` at the last token read).
+    pub(super) fn at_token(&self, msg: impl Into<String>, t: &Token) -> CompileError {
+        if matches!(t.kind(), TokenKind::Newline | TokenKind::EndOfFile) {
+            return self.at_newline(msg, t.start());
+        }
+        self.syntax(msg, t.range())
     }
 
     pub(super) fn syntax(&self, msg: impl Into<String>, range: TextRange) -> CompileError {
@@ -603,8 +622,10 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
         }
         ParseErrorType::OtherError(msg) if msg.starts_with("Bytes literal cannot be mixed") => {
             // `RAISE_SYNTAX_ERROR`: at the token after the strings.
-            let last = tokens.iter().find(|t| t.start() >= loc.end()).map(|t| t.range()).unwrap_or(loc);
-            return b.syntax("cannot mix bytes and nonbytes literals", last);
+            return match tokens.iter().find(|t| t.start() >= loc.end()) {
+                Some(t) => b.at_token("cannot mix bytes and nonbytes literals", t),
+                None => b.syntax("cannot mix bytes and nonbytes literals", loc),
+            };
         }
         ParseErrorType::InvalidStarredExpressionUsage if b.src[..loc.start().to_usize()].trim_end().ends_with('(') => {
             return b.syntax("cannot use starred expression here", loc);
@@ -620,14 +641,21 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
             return b.syntax("Generator expression must be parenthesized", loc);
         }
         ParseErrorType::PositionalAfterKeywordArgument => {
+            if let Some(t) = tokens.iter().find(|t| t.start() >= loc.end()) {
+                return b.at_token("positional argument follows keyword argument", t);
+            }
             return b.syntax("positional argument follows keyword argument", TextRange::empty(loc.end()));
         }
         ParseErrorType::PositionalAfterKeywordUnpacking => {
+            if let Some(t) = tokens.iter().find(|t| t.start() >= loc.end()) {
+                return b.at_token("positional argument follows keyword argument unpacking", t);
+            }
             return b.syntax("positional argument follows keyword argument unpacking", TextRange::empty(loc.end()));
         }
         ParseErrorType::InvalidArgumentUnpackingOrder => {
             let comma = tokens[..idx.min(tokens.len())].iter().rposition(|t| t.kind() == TokenKind::Comma);
-            let r = comma.map(|c| tokens[c].range()).unwrap_or(loc);
+            // `RAISE_SYNTAX_ERROR_KNOWN_RANGE(a, last starred argument)` from the comma `a`.
+            let r = comma.map(|c| TextRange::new(tokens[c].start(), loc.end().max(tokens[c].end()))).unwrap_or(loc);
             return b.syntax("iterable argument unpacking follows keyword argument unpacking", r);
         }
         ParseErrorType::ExpectedExpression if in_fstring(tokens, idx) => {
@@ -641,7 +669,17 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
         ParseErrorType::ExpectedToken { expected: TokenKind::Else, .. } => {
             let if_idx = tokens[..idx.min(tokens.len())].iter().rposition(|t| t.kind() == TokenKind::If);
             let start = if_idx.map(|i| expression_start(tokens, i.saturating_sub(1))).unwrap_or(idx);
-            let r = tokens.get(start).map(|t| t.range()).unwrap_or(loc);
+            // `invalid_expression`: `a=disjunction 'if' b=disjunction !('else'|':')`.
+            let end = tokens[..idx.min(tokens.len())]
+                .iter()
+                .rev()
+                .find(|t| !matches!(t.kind(), TokenKind::Newline | TokenKind::NonLogicalNewline | TokenKind::Comment) && !t.range().is_empty())
+                .map(|t| t.end());
+            let r = match (tokens.get(start), end) {
+                (Some(s), Some(e)) if e > s.start() => TextRange::new(s.start(), e),
+                (Some(s), _) => s.range(),
+                _ => loc,
+            };
             return b.syntax("expected 'else' after 'if' expression", r);
         }
         ParseErrorType::OtherError(msg) if msg.starts_with("Expected `except` or `finally`") => {
@@ -652,7 +690,11 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
             } else {
                 loc
             };
-            return b.syntax("expected 'except' or 'finally' block", r);
+            let mut e = b.syntax("expected 'except' or 'finally' block", r);
+            if at_end {
+                e.end_offset = -1;
+            }
+            return e;
         }
         ParseErrorType::NonDefaultParamAfterDefaultParam => {
             return b.syntax("parameter without a default follows parameter with a default", loc);
@@ -736,6 +778,11 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
                         | TokenKind::Case
                 )
             );
+            if at_newline {
+                if let Some(t) = tok {
+                    return b.at_newline("expected ':'", t.start());
+                }
+            }
             if at_newline || !unforced || innermost.is_some() {
                 return b.syntax("expected ':'", r);
             }
@@ -772,9 +819,17 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
             let stmt_start = idx == 1
                 || matches!(tokens[idx - 2].kind(), TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::Semi);
             if stmt_start && (prev_text == "print" || prev_text == "exec") {
+                // `invalid_legacy_expression`: `a=NAME !'(' b=star_expressions`.
+                let end = tokens[idx..]
+                    .iter()
+                    .take_while(|t| !matches!(t.kind(), TokenKind::Newline | TokenKind::Semi | TokenKind::EndOfFile))
+                    .filter(|t| !matches!(t.kind(), TokenKind::Comment | TokenKind::NonLogicalNewline))
+                    .last()
+                    .map(|t| t.end())
+                    .unwrap_or(prev.end());
                 return b.syntax(
                     format!("Missing parentheses in call to '{prev_text}'. Did you mean {prev_text}(...)?"),
-                    prev.range(),
+                    TextRange::new(prev.start(), end),
                 );
             }
         }
@@ -801,11 +856,11 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
     if matches!(k, TokenKind::Newline | TokenKind::EndOfFile) {
         if let Some(prev) = prev {
             if prev.kind() == TokenKind::Name || prev.kind().is_keyword() {
-                return b.syntax("invalid syntax", TextRange::empty(tok.start()));
+                return b.at_newline("invalid syntax", tok.start());
             }
         }
     }
-    b.syntax("invalid syntax", tok.range())
+    b.at_token("invalid syntax", tok)
 }
 
 /// Whether token `idx` is inside an f-string replacement field.
