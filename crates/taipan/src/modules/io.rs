@@ -23,6 +23,10 @@ enum Target {
     Stdout,
     Stderr,
     File(std::fs::File),
+    /// A Python object with `read`/`write` (`TextIOWrapper(BytesIO())`,
+    /// `BufferedReader(raw)`): reads are prefetched and writes pushed through by the
+    /// methods, which can call Python.
+    Object(Value),
 }
 
 struct Inner {
@@ -149,6 +153,10 @@ fn flush_inner(inner: &mut Inner) -> std::io::Result<()> {
         }
         Target::File(f) => f.write_all(&data),
         Target::Stdin => Ok(()),
+        Target::Object(_) => {
+            inner.wbuf = data;
+            Ok(())
+        }
     }
 }
 
@@ -202,6 +210,9 @@ fn g_buffer(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
     if let Some(b) = file.buffer.borrow().clone() {
         return Ok(b);
     }
+    if let Some(obj) = target_object(file) {
+        return Ok(obj);
+    }
     let (readable, writable) = {
         let i = file.inner.borrow();
         (i.readable, i.writable)
@@ -251,7 +262,12 @@ fn io_error(e: std::io::Error) -> PyErr {
 }
 
 /// Writes text to a native stream.
-pub fn stream_write(_vm: &mut Vm, f: &Value, s: &str) -> PyResult<()> {
+pub fn stream_write(vm: &mut Vm, f: &Value, s: &str) -> PyResult<()> {
+    stream_write_buffered(f, s)?;
+    push_writes(vm, this(f)?)
+}
+
+fn stream_write_buffered(f: &Value, s: &str) -> PyResult<()> {
     let file = this(f)?;
     let mut inner = file.inner.borrow_mut();
     if inner.closed {
@@ -315,6 +331,49 @@ fn fill(inner: &mut Inner, want: Option<usize>, until_newline: bool) -> std::io:
     }
 }
 
+/// The wrapped object of a stream over a Python object.
+fn target_object(f: &PyFile) -> Option<Value> {
+    match &f.inner.borrow().target {
+        Target::Object(o) => Some(o.clone()),
+        _ => None,
+    }
+}
+
+/// For streams over a Python object: reads from it (without holding a borrow while it
+/// runs) until the read-ahead buffer satisfies `fill`'s condition or it is exhausted.
+fn prefill(vm: &mut Vm, f: &PyFile, want: Option<usize>, until_newline: bool) -> PyResult<()> {
+    let Some(obj) = target_object(f) else { return Ok(()) };
+    loop {
+        {
+            let inner = f.inner.borrow();
+            if inner.eof || want.map(|w| inner.rbuf.len() >= w).unwrap_or(false) || (until_newline && inner.rbuf.contains(&b'\n')) {
+                return Ok(());
+            }
+        }
+        let chunk = crate::vm::call::call_method(vm, &obj, "read", &[new_int(8192)])?;
+        let bytes = if is_none(&chunk) { Vec::new() } else {
+            crate::objects::bytes::as_bytes_like(&chunk)
+                .ok_or_else(|| type_error(format!("underlying read() should have returned a bytes-like object, not '{}'", chunk.ty().name())))?
+        };
+        let mut inner = f.inner.borrow_mut();
+        if bytes.is_empty() {
+            inner.eof = true;
+            return Ok(());
+        }
+        inner.rbuf.extend_from_slice(&bytes);
+    }
+}
+
+/// For streams over a Python object: hands pending output to its `write`.
+fn push_writes(vm: &mut Vm, f: &PyFile) -> PyResult<()> {
+    let Some(obj) = target_object(f) else { return Ok(()) };
+    let data = std::mem::take(&mut f.inner.borrow_mut().wbuf);
+    if !data.is_empty() {
+        crate::vm::call::call_method(vm, &obj, "write", &[crate::objects::bytes::new_bytes(data)])?;
+    }
+    Ok(())
+}
+
 fn translate_newlines(s: String) -> String {
     if s.contains('\r') {
         s.replace("\r\n", "\n").replace('\r', "\n")
@@ -358,6 +417,8 @@ fn m_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None => -1,
     };
     let file = this(&pos[0])?;
+    readable_inner(file)?;
+    prefill(vm, file, if n < 0 { None } else { Some(n as usize) }, false)?;
     let mut inner = readable_inner(file)?;
     let binary = file.binary;
     if n < 0 {
@@ -413,6 +474,8 @@ fn m_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None => None,
     };
     let file = this(&pos[0])?;
+    readable_inner(file)?;
+    prefill(vm, file, None, true)?;
     let mut inner = readable_inner(file)?;
     let binary = file.binary;
     let line = read_line(&mut inner, limit).map_err(io_error)?;
@@ -422,6 +485,8 @@ fn m_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn m_readlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.check("readlines", 1, 2)?;
     let file = this(&pos[0])?;
+    readable_inner(file)?;
+    prefill(vm, file, None, false)?;
     let mut out = Vec::new();
     {
         let mut inner = readable_inner(file)?;
@@ -438,8 +503,10 @@ fn m_readlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(crate::objects::list::PyList::new_value(out))
 }
 
-fn file_iternext(_vm: &mut Vm, f: &Value) -> PyResult<Option<Value>> {
+fn file_iternext(vm: &mut Vm, f: &Value) -> PyResult<Option<Value>> {
     let file = this(f)?;
+    readable_inner(file)?;
+    prefill(vm, file, None, true)?;
     let mut inner = readable_inner(file)?;
     let binary = file.binary;
     let line = read_line(&mut inner, None).map_err(io_error)?;
@@ -474,6 +541,8 @@ fn m_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if matches!(inner.target, Target::Stderr) || inner.wbuf.len() > 1 << 16 {
             flush_inner(&mut inner).map_err(io_error)?;
         }
+        drop(inner);
+        push_writes(vm, file)?;
         return Ok(new_int(bytes.len() as i64));
     }
     let s = as_str(data).ok_or_else(|| type_error(format!("write() argument must be str, not {}", data.ty().name())))?.to_string();
@@ -498,17 +567,24 @@ fn m_flush(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(none())
 }
 
-fn m_close(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn m_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [f] = args.exact::<1>("close")?;
     let file = this(f)?;
-    let mut inner = file.inner.borrow_mut();
-    if inner.closed {
+    if file.inner.borrow().closed {
         return Ok(none());
     }
+    push_writes(vm, file)?;
+    let mut inner = file.inner.borrow_mut();
     flush_inner(&mut inner).map_err(io_error)?;
     inner.closed = true;
     if let Target::File(_) = inner.target {
         inner.target = Target::Stdin;
+    }
+    // A wrapper closes what it wraps (CPython's TextIOWrapper/Buffered close).
+    if let Target::Object(obj) = &inner.target {
+        let obj = obj.clone();
+        drop(inner);
+        crate::vm::call::call_method(vm, &obj, "close", &[])?;
     }
     Ok(none())
 }
@@ -592,9 +668,12 @@ fn m_truncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn m_fileno(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn m_fileno(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [f] = args.exact::<1>("fileno")?;
     let file = this(f)?;
+    if let Some(obj) = target_object(file) {
+        return crate::vm::call::call_method(vm, &obj, "fileno", &[]);
+    }
     let inner = file.inner.borrow();
     Ok(new_int(match &inner.target {
         Target::Stdin => 0,
@@ -604,6 +683,7 @@ fn m_fileno(_vm: &mut Vm, args: Args) -> PyResult<Value> {
             use std::os::unix::io::AsRawFd;
             fl.as_raw_fd() as i64
         }
+        Target::Object(_) => -1,
     }))
 }
 
@@ -615,7 +695,7 @@ fn m_isatty(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         Target::Stdin => unsafe_isatty(0),
         Target::Stdout => unsafe_isatty(1),
         Target::Stderr => unsafe_isatty(2),
-        Target::File(_) => false,
+        Target::File(_) | Target::Object(_) => false,
     }))
 }
 
@@ -806,6 +886,12 @@ pub fn init_types() {
         t.flags.set(t.flags.get() & !flags::HAS_FINALIZER);
     }
     super::io_memory::init_types();
+    super::io_base::init_types();
+    TEXT_IO_TYPE.slots.new.set(Some(textio_new));
+    for t in [&BUFFERED_READER_TYPE, &BUFFERED_WRITER_TYPE, &BUFFERED_RANDOM_TYPE] {
+        t.slots.new.set(Some(buffered_new));
+    }
+    FILE_IO_TYPE.slots.new.set(Some(fileio_new));
     for t in [&BUFFERED_RW_PAIR_TYPE, &INCREMENTAL_NEWLINE_DECODER_TYPE] {
         t.slots.new.set(Some(not_yet));
     }
@@ -839,30 +925,118 @@ pub static FILE_TYPES: &[&PyType] = &[
 
 macro_rules! abstract_type {
     ($s:ident, $name:literal, $base:expr) => {
+        abstract_type!($s, $name, $base, &[], &[]);
+    };
+    ($s:ident, $name:literal, $base:expr, $methods:expr, $getsets:expr) => {
         pub static $s: PyType = PyType::new_static(StaticTypeInit {
             name: $name,
             layout: &crate::objects::object::OBJECT_LAYOUT,
             flags: flags::BASETYPE,
             base: Some($base),
-            methods: &[],
-            getsets: &[],
+            methods: $methods,
+            getsets: $getsets,
             doc: None,
             module: Some("_io"),
         });
     };
 }
 
-// NOTE: the abstract bases carry no default methods yet (CPython's `iobase.c`
-// implements `readline`, iteration, context management... on top of `read`/`write`);
-// `io.py` derives its ABCs from them and registers the concrete types.
-abstract_type!(IOBASE_TYPE, "_IOBase", &crate::objects::object::OBJECT_TYPE);
-abstract_type!(RAW_IOBASE_TYPE, "_RawIOBase", &IOBASE_TYPE);
-abstract_type!(BUFFERED_IOBASE_TYPE, "_BufferedIOBase", &IOBASE_TYPE);
-abstract_type!(TEXT_IOBASE_TYPE, "_TextIOBase", &IOBASE_TYPE);
+// The abstract bases; their default methods are in `io_base.rs`.
+abstract_type!(IOBASE_TYPE, "_IOBase", &crate::objects::object::OBJECT_TYPE, super::io_base::IOBASE_METHODS, super::io_base::IOBASE_GETSETS);
+abstract_type!(RAW_IOBASE_TYPE, "_RawIOBase", &IOBASE_TYPE, super::io_base::RAW_IOBASE_METHODS, &[]);
+abstract_type!(BUFFERED_IOBASE_TYPE, "_BufferedIOBase", &IOBASE_TYPE, super::io_base::BUFFERED_IOBASE_METHODS, &[]);
+abstract_type!(TEXT_IOBASE_TYPE, "_TextIOBase", &IOBASE_TYPE, super::io_base::TEXT_IOBASE_METHODS, super::io_base::TEXT_IOBASE_GETSETS);
 // NOTE: the remaining layers are declared (so `io` imports and `isinstance` checks
 // work) but cannot be instantiated yet.
 abstract_type!(BUFFERED_RW_PAIR_TYPE, "BufferedRWPair", &BUFFERED_IOBASE_TYPE);
 abstract_type!(INCREMENTAL_NEWLINE_DECODER_TYPE, "IncrementalNewlineDecoder", &crate::objects::object::OBJECT_TYPE);
+
+/// `TextIOWrapper(buffer, encoding=None, errors=None, newline=None, line_buffering=False,
+/// write_through=False)` over any object with `read`/`write`.
+/// NOTE: text is always decoded and encoded as UTF-8.
+fn textio_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new(
+        "TextIOWrapper",
+        &[p("buffer"), opt("encoding"), opt("errors"), opt("newline"), opt("line_buffering"), opt("write_through")],
+    );
+    let [buffer, encoding, _errors, _newline, line_buffering, _write_through] = SIG.parse::<6>(args)?;
+    let buffer = buffer.unwrap_or_else(none);
+    if let Some(e) = encoding.filter(|e| !is_none(e)) {
+        as_str(&e).ok_or_else(|| type_error(format!("TextIOWrapper() argument 'encoding' must be str or None, not {}", e.ty().name())))?;
+    }
+    let line_buffering = match line_buffering {
+        Some(l) => crate::vm::ops::is_true(vm, &l)?,
+        None => false,
+    };
+    wrap_object(vm, cls, buffer, false, line_buffering)
+}
+
+/// `BufferedReader(raw)`, `BufferedWriter(raw)`, `BufferedRandom(raw)`.
+fn buffered_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("BufferedReader", &[p("raw"), opt("buffer_size")]);
+    let [raw, _size] = SIG.parse::<2>(args)?;
+    wrap_object(vm, cls, raw.unwrap_or_else(none), true, false)
+}
+
+fn wrap_object(vm: &mut Vm, cls: &Value, obj: Value, binary: bool, line_buffering: bool) -> PyResult<Value> {
+    let ask = |vm: &mut Vm, m: &str| -> PyResult<bool> {
+        match crate::vm::ops::getattr_opt(vm, &obj, &crate::objects::str::intern(m))? {
+            Some(f) => {
+                let r = crate::vm::call::call(vm, &f, &[])?;
+                crate::vm::ops::is_true(vm, &r)
+            }
+            None => Ok(false),
+        }
+    };
+    let readable = ask(vm, "readable")?;
+    let writable = ask(vm, "writable")?;
+    let name = crate::vm::ops::getattr_opt(vm, &obj, &crate::objects::str::intern("name"))?.unwrap_or_else(none);
+    let ty = crate::objects::typeobject::as_type(cls).unwrap_or(&TEXT_IO_TYPE);
+    let mode = match (readable, writable) {
+        (true, true) => "r+",
+        (false, true) => "w",
+        _ => "r",
+    };
+    let v = heap::alloc(
+        ty,
+        PyFile {
+            head: ObjectHead::uninit(),
+            binary,
+            buffer: RefCell::new(None),
+            inner: std::rc::Rc::new(RefCell::new(Inner {
+                target: Target::Object(obj),
+                name,
+                mode: mode.to_string(),
+                binary,
+                readable,
+                writable,
+                closed: false,
+                wbuf: Vec::new(),
+                rbuf: Vec::new(),
+                eof: false,
+                line_buffered: line_buffering,
+                raw: false,
+            })),
+        },
+    );
+    Ok(v)
+}
+
+/// `FileIO(name, mode='r')`: an unbuffered binary file.
+fn fileio_new(vm: &mut Vm, _cls: &Value, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("FileIO", &[p("file"), opt("mode"), opt("closefd"), opt("opener")]);
+    let [file, mode, _closefd, _opener] = SIG.parse::<4>(args)?;
+    let mode = match mode {
+        Some(m) => as_str(&m).ok_or_else(|| type_error(format!("FileIO() argument 'mode' must be str, not {}", m.ty().name())))?.to_string(),
+        None => "r".to_string(),
+    };
+    if mode.contains('t') || mode.contains('b') && mode.matches('b').count() > 1 {
+        return Err(value_error(format!("invalid mode: {mode}")));
+    }
+    let bmode = if mode.contains('b') { mode } else { format!("{mode}b") };
+    let argv = [file.unwrap_or_else(none), new_str(&bmode), new_int(0)];
+    open(vm, Args::new(&argv))
+}
 
 fn not_yet(_vm: &mut Vm, cls: &Value, _args: Args) -> PyResult<Value> {
     let name = crate::objects::typeobject::as_type(cls).map(|t| t.name()).unwrap_or_default();
