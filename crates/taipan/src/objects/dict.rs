@@ -449,7 +449,10 @@ impl PyDict {
 
     /// `dict.update(other)` where `other` is a dict or a mapping with keys().
     pub fn update_from(vm: &mut Vm, dv: &Value, other: &Value) -> PyResult<()> {
-        if other.downcast::<PyDict>().is_some() && other.ty().lookup_str("keys").map(|k| super::function::is_native_method(&k)).unwrap_or(true) {
+        // dict_merge: a dict whose type keeps dict's own __iter__ is read directly,
+        // whatever its keys() or __getitem__.
+        let dict_iter = DICT_TYPE.slots.iter.get().map(|f| f as *const ());
+        if other.downcast::<PyDict>().is_some() && other.ty().slots.iter.get().map(|f| f as *const ()) == dict_iter {
             for (k, v) in Self::items_vec(other) {
                 let hash = crate::vm::ops::hash(vm, &k)?;
                 Self::set_item_hashed(vm, dv, k, v, hash)?;

@@ -697,6 +697,7 @@ pub fn convert_to_int(vm: &mut Vm, x: &Value) -> PyResult<Value> {
         return Ok(new_bigint(as_bigint(&i).unwrap_or_default()));
     }
     if let Some(trunc) = ty.lookup_str("__trunc__") {
+        crate::modules::warnings_warn(vm, &super::exceptions::DEPRECATION_WARNING, "The delegation of int() to __trunc__ is deprecated.");
         let r = crate::vm::call::call_method_value(vm, &trunc, x, &[])?;
         if is_int(&r) {
             return Ok(new_bigint(as_bigint(&r).unwrap_or_default()));

@@ -434,13 +434,13 @@ fn list_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// CPython's `list_extend`: lists and tuples are copied at once; other iterables
 /// append item by item, so the iterator sees (and may change) the growing list.
 fn list_extend_impl(vm: &mut Vm, l: &Value, it: &Value) -> PyResult<()> {
-    if let Some(src) = as_list(it) {
+    if let Some(src) = it.downcast_exact::<PyList>() {
         let items = src.snapshot();
         this(l)?.items.borrow_mut().extend(items);
         return Ok(());
     }
-    if let Some(t) = super::tuple::as_tuple(it) {
-        this(l)?.items.borrow_mut().extend_from_slice(t);
+    if let Some(t) = it.downcast_exact::<super::tuple::PyTuple>() {
+        this(l)?.items.borrow_mut().extend_from_slice(t.items());
         return Ok(());
     }
     let iter = crate::vm::ops::iter(vm, it)?;
