@@ -46,6 +46,14 @@ pub static FLOAT_TYPE: PyType = PyType::new_static(StaticTypeInit {
 
 #[inline]
 pub fn new_float(f: f64) -> Value {
+    if let Some(p) = heap::take_free_float() {
+        // SAFETY: freelist entries are released exact floats (see heap's freelist);
+        // we own the only reference now.
+        unsafe {
+            std::ptr::addr_of_mut!((*(p as *mut PyFloat)).value).write(f);
+            return Value::from_raw(p);
+        }
+    }
     heap::alloc(&FLOAT_TYPE, PyFloat { head: ObjectHead::uninit(), value: f })
 }
 

@@ -296,9 +296,25 @@ struct HeapState {
     /// Objects parked by the trashcan, freed by the outermost `release`.
     deferred: Vec<*mut ObjectHead>,
     depth: usize,
+    /// Released exact `float` objects kept for reuse (CPython's float freelist):
+    /// refcount 0, type `float`, payload stale. Floats have no GC header, no
+    /// extras, no weak references and nothing to drop, so reuse only rewrites
+    /// the count and the value.
+    float_free: Vec<*mut ObjectHead>,
 }
 
-static HEAP: GilCell<HeapState> = GilCell::new(HeapState { pending: Vec::new(), deferred: Vec::new(), depth: 0 });
+const FLOAT_FREELIST_MAX: usize = 256;
+
+static HEAP: GilCell<HeapState> =
+    GilCell::new(HeapState { pending: Vec::new(), deferred: Vec::new(), depth: 0, float_free: Vec::new() });
+
+/// A float object from the freelist, with refcount 1; the caller sets its value.
+#[inline]
+pub fn take_free_float() -> Option<*mut ObjectHead> {
+    let p = unsafe { HEAP.get() }.float_free.pop()?;
+    unsafe { (*p).refcnt.set(1) };
+    Some(p)
+}
 
 /// Set when `pending` is non-empty or a collection is due; the eval loop polls it.
 pub static EVAL_BREAKER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -331,6 +347,13 @@ const TRASHCAN_DEPTH: usize = 200;
 pub unsafe fn release(obj: *mut ObjectHead) {
     let head = unsafe { &*obj };
     let ty = head.ty();
+    if std::ptr::eq(ty, &crate::objects::float::FLOAT_TYPE) {
+        let st = unsafe { HEAP.get() };
+        if st.float_free.len() < FLOAT_FREELIST_MAX {
+            st.float_free.push(obj);
+            return;
+        }
+    }
     if ty.has_finalizer() {
         if let Some(gc) = head.gc_head() {
             if gc.flags.get() & gcflags::FINALIZED == 0 {

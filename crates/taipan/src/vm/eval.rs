@@ -473,6 +473,7 @@ impl Vm {
                                     BinaryOperator::Add => crate::objects::float::new_float(x + y),
                                     BinaryOperator::Subtract => crate::objects::float::new_float(x - y),
                                     BinaryOperator::Multiply => crate::objects::float::new_float(x * y),
+                                    BinaryOperator::TrueDivide if y != 0.0 => crate::objects::float::new_float(x / y),
                                     _ => ops::binary_op(self, &lhs, &rhs, op)?,
                                 }
                             } else {
