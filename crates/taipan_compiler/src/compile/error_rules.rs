@@ -163,7 +163,8 @@ pub(super) fn check(b: &ErrorBuilder, tokens: &[Token], at: TextSize) -> Option<
         .or_else(|| case_patterns(t, lo, hi))
         .or_else(|| except_clause(t, lo, hi))
         .or_else(|| import_from(t, lo, hi))
-        .or_else(|| return_annotation(t, lo, hi))?;
+        .or_else(|| return_annotation(t, lo, hi))
+        .or_else(|| starred_in_dict(t, lo, idx, hi))?;
     if range.is_empty() {
         return Some(b.at_newline(msg, range.start()));
     }
@@ -440,12 +441,19 @@ fn except_clause(t: &Toks, lo: usize, hi: usize) -> Found {
     None
 }
 
-/// `invalid_import_from_targets`: `import_from_as_names ',' NEWLINE`.
+/// `invalid_import_from_targets`: `import_from_as_names ',' NEWLINE`; after `import *`
+/// the parser fails at the next token.
 fn import_from(t: &Toks, lo: usize, hi: usize) -> Found {
-    if t.kind(lo) != Some(TokenKind::From) || hi == 0 || t.kind(hi - 1) != Some(TokenKind::Comma) {
+    if t.kind(lo) != Some(TokenKind::From) {
         return None;
     }
     let import = (lo..hi).find(|&i| t.kind(i) == Some(TokenKind::Import))?;
+    if t.kind(import + 1) == Some(TokenKind::Star) && import + 2 < hi {
+        return Some(("invalid syntax".into(), t.range(import + 2)));
+    }
+    if hi == 0 || t.kind(hi - 1) != Some(TokenKind::Comma) {
+        return None;
+    }
     if t.kind(import + 1) == Some(TokenKind::Lpar) {
         return None;
     }
@@ -457,6 +465,115 @@ fn return_annotation(t: &Toks, lo: usize, hi: usize) -> Found {
     let arrow = (lo..hi).find(|&i| t.kind(i) == Some(TokenKind::Rarrow))?;
     if matches!(t.kind(arrow + 1), Some(TokenKind::Colon | TokenKind::Newline) | None) {
         return Some(("expected ':'".into(), t.range(arrow)));
+    }
+    None
+}
+
+/// A `*x` or `**x` element of a brace display followed by `:`: the parser fails at the
+/// colon (neither `double_starred_kvpair` nor `star_named_expression` continues with it).
+fn starred_in_dict(t: &Toks, lo: usize, idx: usize, hi: usize) -> Found {
+    let open = t.enclosing(lo, idx + 1)?;
+    if t.kind(open) != Some(TokenKind::Lbrace) {
+        return None;
+    }
+    let close = t.matching(open, hi);
+    for (a, e) in t.split(open + 1, close, TokenKind::Comma) {
+        if matches!(t.kind(a), Some(TokenKind::Star | TokenKind::DoubleStar)) {
+            if let Some(c) = t.find_top(a, e, TokenKind::Colon) {
+                return Some(("invalid syntax".into(), t.range(c)));
+            }
+        }
+    }
+    None
+}
+
+/// The error `_PyPegen_decode_string` raises for a string literal whose escapes do not
+/// decode (`_PyUnicode_DecodeUnicodeEscapeInternal`, `_PyBytes_DecodeEscape`), for the
+/// string token where ruff found a bad escape.  Positions count bytes of the literal's
+/// body, each non-ASCII character counting as the ten bytes of the `\UXXXXXXXX` escape
+/// CPython rewrites it to first.
+pub(super) fn string_escape_error(b: &ErrorBuilder, tokens: &[Token], at: TextSize) -> Option<CompileError> {
+    let tok = tokens.iter().find(|t| t.kind() == TokenKind::String && t.start() <= at && at <= t.end())?;
+    let text = &b.src[tok.range()];
+    let prefix_len = text.find(['\'', '"'])?;
+    let prefix = text[..prefix_len].to_ascii_lowercase();
+    if prefix.contains('r') {
+        return None;
+    }
+    let bytes_literal = prefix.contains('b');
+    let rest = &text[prefix_len..];
+    let q = if rest.starts_with("'''") || rest.starts_with("\"\"\"") { 3 } else { 1 };
+    if rest.len() < 2 * q {
+        return None;
+    }
+    let body = &rest[q..rest.len() - q];
+    let body_start = tok.start().to_usize() + prefix_len + q;
+    // (byte index in `body`, position as CPython's decoder counts it)
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let mut pos = Vec::with_capacity(chars.len() + 1);
+    let mut p = 0usize;
+    for &(_, c) in &chars {
+        pos.push(p);
+        p += if c.is_ascii() { 1 } else { 10 };
+    }
+    pos.push(p);
+    let report = |start: usize, end: usize, reason: &str| -> CompileError {
+        let msg = if end <= start + 1 {
+            format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {start}: {reason}")
+        } else {
+            format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{}: {reason}", end - 1)
+        };
+        b.syntax(msg, tok.range())
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].1 != '\\' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let Some(&(_, e)) = chars.get(i + 1) else { break };
+        i += 2;
+        let (count, reason) = match e {
+            'x' => (2, "truncated \\xXX escape"),
+            'u' if !bytes_literal => (4, "truncated \\uXXXX escape"),
+            'U' if !bytes_literal => (8, "truncated \\UXXXXXXXX escape"),
+            'N' if !bytes_literal => {
+                let named = chars.get(i).map(|c| c.1) == Some('{');
+                let close = chars[i..].iter().position(|c| c.1 == '}').map(|p| i + p);
+                match (named, close) {
+                    (true, Some(c)) if c > i + 1 => {
+                        let abs_start = body_start + chars[start].0;
+                        let abs_end = body_start + chars[c].0 + 1;
+                        if (abs_start..=abs_end).contains(&at.to_usize()) {
+                            return Some(report(pos[start], pos[c + 1], "unknown Unicode character name"));
+                        }
+                        i = c + 1;
+                        continue;
+                    }
+                    (true, Some(c)) => return Some(report(pos[start], pos[c], "malformed \\N character escape")),
+                    (true, None) => return Some(report(pos[start], pos[chars.len()], "malformed \\N character escape")),
+                    (false, _) => return Some(report(pos[start], pos[i], "malformed \\N character escape")),
+                }
+            }
+            _ => continue,
+        };
+        let digits = chars[i..].iter().take(count).take_while(|c| c.1.is_ascii_hexdigit()).count();
+        if digits < count {
+            let end = i + digits;
+            if bytes_literal {
+                let msg = format!("(value error) invalid \\x escape at position {}", pos[start]);
+                return Some(b.syntax(msg, tok.range()));
+            }
+            return Some(report(pos[start], pos[end], reason));
+        }
+        if e == 'U' {
+            let v: String = chars[i..i + 8].iter().map(|c| c.1).collect();
+            if u32::from_str_radix(&v, 16).map(|v| v > 0x10ffff).unwrap_or(true) {
+                return Some(report(pos[start], pos[i + 8], "illegal Unicode character"));
+            }
+        }
+        i += count;
     }
     None
 }

@@ -738,8 +738,25 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
                 if let Some(eq) = tokens[header..(idx + 1).min(tokens.len())].iter().position(|t| t.kind() == TokenKind::Equal) {
                     let eq = header + eq;
                     if eq > header + 1 && is_name_like(tokens[eq - 1].kind()) {
+                        // `invalid_named_expression`: `a=NAME '=' b=bitwise_or`, range a..b.
                         let start = tokens[eq - 1].start();
-                        return b.syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", TextRange::new(start, tokens[eq].end()));
+                        let mut depth = 0i32;
+                        let mut end = tokens[eq].end();
+                        for t in &tokens[eq + 1..] {
+                            let k = t.kind();
+                            if depth == 0 && (ends_bitwise_or(k) || close_of(k).is_some()) {
+                                break;
+                            }
+                            if open_of(k).is_some() {
+                                depth += 1;
+                            } else if close_of(k).is_some() {
+                                depth -= 1;
+                            }
+                            if !matches!(k, TokenKind::Comment | TokenKind::NonLogicalNewline) {
+                                end = t.end();
+                            }
+                        }
+                        return b.syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", TextRange::new(start, end));
                     }
                 }
             }
@@ -861,6 +878,35 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
         }
     }
     b.at_token("invalid syntax", tok)
+}
+
+/// Whether token kind `k` cannot continue a `bitwise_or` expression.
+fn ends_bitwise_or(k: TokenKind) -> bool {
+    matches!(
+        k,
+        TokenKind::Colon
+            | TokenKind::Newline
+            | TokenKind::EndOfFile
+            | TokenKind::Semi
+            | TokenKind::EqEqual
+            | TokenKind::NotEqual
+            | TokenKind::Less
+            | TokenKind::Greater
+            | TokenKind::LessEqual
+            | TokenKind::GreaterEqual
+            | TokenKind::In
+            | TokenKind::Is
+            | TokenKind::Not
+            | TokenKind::And
+            | TokenKind::Or
+            | TokenKind::If
+            | TokenKind::Else
+            | TokenKind::Comma
+            | TokenKind::Equal
+            | TokenKind::ColonEqual
+            | TokenKind::For
+            | TokenKind::Async
+    )
 }
 
 /// Whether token `idx` is inside an f-string replacement field.
@@ -1018,7 +1064,9 @@ fn is_parser_level(e: &ParseErrorType) -> bool {
         ParseErrorType::Lexical(le) => match le {
             LexicalErrorType::UnrecognizedToken { tok } => tok.is_ascii(),
             LexicalErrorType::InvalidByteLiteral | LexicalErrorType::Eof => true,
-            LexicalErrorType::UnicodeError => true,
+            LexicalErrorType::UnicodeError
+            | LexicalErrorType::MissingUnicodeLbrace
+            | LexicalErrorType::MissingUnicodeRbrace => true,
             _ => false,
         },
         _ => true,
@@ -1032,6 +1080,14 @@ fn parser_level_lexical_error(b: &ErrorBuilder, tokens: &[Token], e: &LexicalErr
         .find(|t| t.range().contains(range.start()) || t.start() == range.start())
         .map(|t| t.range())
         .unwrap_or(range);
+    if matches!(
+        e,
+        LexicalErrorType::UnicodeError | LexicalErrorType::MissingUnicodeLbrace | LexicalErrorType::MissingUnicodeRbrace
+    ) {
+        if let Some(err) = super::error_rules::string_escape_error(b, tokens, range.start()) {
+            return err;
+        }
+    }
     match e {
         LexicalErrorType::InvalidByteLiteral => b.syntax("bytes can only contain ASCII literal characters", token_range),
         LexicalErrorType::Eof => {
