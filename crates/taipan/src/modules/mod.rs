@@ -33,6 +33,8 @@ pub mod ast;
 pub mod opcode;
 pub mod tokenize;
 pub mod random;
+pub mod structmod;
+pub mod binascii;
 
 use crate::objects::typeobject::MethodDef;
 use crate::runtime::value::Value;
@@ -69,7 +71,7 @@ pub fn builtin_modules() -> &'static [&'static ModuleDef] {
     BUILTIN_MODULES
 }
 
-static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::MODULE, &sys::MODULE, &gc::MODULE, &weakref::MODULE, &math::MODULE, &itertools::MODULE, &time::MODULE, &functools::MODULE, &operator::MODULE, &sre::MODULE, &collections::MODULE, &thread::MODULE, &errno::MODULE, &codecs::MODULE, &string::MODULE, &atexit::MODULE, &posix::MODULE, &imp::MODULE, &warnings::MODULE, &marshal::MODULE, &io::MODULE, &typing::MODULE, &tokenize::MODULE, &random::MODULE, &ast::MODULE, &opcode::MODULE];
+static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::MODULE, &sys::MODULE, &gc::MODULE, &weakref::MODULE, &math::MODULE, &itertools::MODULE, &time::MODULE, &functools::MODULE, &operator::MODULE, &sre::MODULE, &collections::MODULE, &thread::MODULE, &errno::MODULE, &codecs::MODULE, &string::MODULE, &atexit::MODULE, &posix::MODULE, &imp::MODULE, &warnings::MODULE, &marshal::MODULE, &io::MODULE, &typing::MODULE, &tokenize::MODULE, &random::MODULE, &structmod::MODULE, &binascii::MODULE, &ast::MODULE, &opcode::MODULE];
 
 pub fn find_builtin(name: &str) -> Option<&'static ModuleDef> {
     builtin_modules().iter().copied().find(|m| m.name == name)
