@@ -640,7 +640,13 @@ impl<'a> Conv<'a> {
             }
             Expr::FString(x) => self.fstring(x, r)?,
             Expr::StringLiteral(x) => {
-                let text: String = x.value.iter().map(|p| &*p.value).collect();
+                let mut text = String::new();
+                for part in x.value.iter() {
+                    match self.surrogate_literal(part)? {
+                        Some(decoded) => text.push_str(&decoded),
+                        None => text.push_str(&part.value),
+                    }
+                }
                 let kind = match x.value.iter().next() {
                     Some(p) if matches!(p.flags.prefix(), ast::str_prefix::StringLiteralPrefix::Unicode) => new_str("u"),
                     _ => none(),
@@ -696,6 +702,23 @@ impl<'a> Conv<'a> {
             }
             Expr::TString(_) | Expr::IpyEscapeCommand(_) => return Err(invalid_syntax()),
         })
+    }
+
+    /// The parser replaces a lone-surrogate escape (`'\\ud800'`) with U+FFFD; the
+    /// compiler decodes such literals again from their source text (keeping the
+    /// surrogate, see the NOTE in `objects/str.rs`), so the literal's own text is
+    /// compiled as an expression and its constant taken.
+    fn surrogate_literal(&mut self, part: &ast::StringLiteral) -> PyResult<Option<String>> {
+        if !part.value.contains('\u{FFFD}') || part.flags.prefix().is_raw() {
+            return Ok(None);
+        }
+        let Some(text) = self.src.get(part.range.start().to_usize()..part.range.end().to_usize()) else { return Ok(None) };
+        let opts = taipan_compiler::CompileOptions::default();
+        let Ok(code) = taipan_compiler::compile(text, "<ast>", taipan_compiler::Mode::Eval, opts) else { return Ok(None) };
+        Ok(code.consts.iter().find_map(|c| match c {
+            taipan_compiler::Constant::Str(s) => Some(s.to_string()),
+            _ => None,
+        }))
     }
 
     // ---- f-strings ----------------------------------------------------------------------

@@ -397,10 +397,18 @@ pub fn compile_hook(
         None => 0,
     };
     let only_ast = fl & PYCF_ONLY_AST != 0;
+    // The mode is checked first, as in CPython's `builtin_compile_impl`.
+    let Some(root) = mode_root(mode) else {
+        return Err(value_error(if only_ast {
+            "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
+        } else {
+            "compile() mode must be 'exec', 'eval' or 'single'"
+        }));
+    };
+    if mode == "func_type" && !only_ast {
+        return Err(value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"));
+    }
     if is_ast(source) {
-        let Some(root) = mode_root(mode) else {
-            return Err(value_error("compile() mode must be 'exec', 'eval', 'single' or 'func_type'"));
-        };
         let st = state(vm)?;
         let expected = as_type(st.class(root)).map(|t| source.ty().is_subtype(t)).unwrap_or(false);
         if !expected {
@@ -412,16 +420,10 @@ pub fn compile_hook(
         return compile_ast_object(vm, source, filename, mode).map(Some);
     }
     if !only_ast {
-        if mode == "func_type" {
-            return Err(value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"));
-        }
         return Ok(None);
     }
     if crate::objects::str::as_str(source).is_none() && crate::objects::bytes::as_bytes_like(source).is_none() {
         return Err(type_error("compile() arg 1 must be a string, bytes or AST object"));
-    }
-    if mode_root(mode).is_none() {
-        return Err(value_error("compile() mode must be 'exec', 'eval', 'single' or 'func_type'"));
     }
     let text = text_of(source, "compile")?;
     parse_to_ast(vm, &text, filename, mode).map(Some)
@@ -445,7 +447,6 @@ fn compile_ast_object(vm: &mut Vm, tree: &Value, filename: &str, mode: &str) -> 
             let module = crate::vm::call::call(vm, &module_cls, &[body, empty])?;
             (taipan_compiler::Mode::Single, module)
         }
-        "func_type" => return Err(value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST")),
         _ => (taipan_compiler::Mode::Exec, tree.clone()),
     };
     let text = crate::vm::call::call(vm, &unparse, &[node])?;
@@ -465,6 +466,17 @@ pub fn parse_to_ast(vm: &mut Vm, source: &str, filename: &str, mode: &str) -> Py
     if !parsed.errors().is_empty() || !parsed.unsupported_syntax_errors().is_empty() {
         std::mem::forget(parsed);
         return Err(syntax_error(vm, source, filename, mode));
+    }
+    if mode == "single" {
+        if let ruff_python_ast::Mod::Module(m) = parsed.syntax() {
+            if m.body.len() != 1 {
+                // "multiple statements found while compiling a single statement" and
+                // friends come from the compiler.
+                if let Err(e) = crate::compile_source(vm, source, filename, taipan_compiler::Mode::Single) {
+                    return Err(e);
+                }
+            }
+        }
     }
     let (result, deep) = convert::convert_mod(&st, source, parsed.syntax(), mode);
     if deep {
