@@ -738,6 +738,13 @@ fn g_name(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
 fn g_mode(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
     Ok(new_str(&this(f)?.inner.borrow().mode))
 }
+/// `open()` and `tokenize.open()` set `mode` on the text layer.
+fn s_mode(_vm: &mut Vm, f: &Value, v: Option<&Value>) -> PyResult<()> {
+    let v = v.ok_or_else(|| crate::vm::attribute_error(f, &crate::objects::str::intern("mode"), "cannot delete attribute".into()))?;
+    let m = as_str(v).ok_or_else(|| type_error(format!("mode must be str, not {}", v.ty().name())))?.to_string();
+    this(f)?.inner.borrow_mut().mode = m;
+    Ok(())
+}
 fn g_closed(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
     Ok(bool_value(this(f)?.inner.borrow().closed))
 }
@@ -756,7 +763,7 @@ fn g_line_buffering(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
 pub static FILE_GETSETS: &[GetSetDef] = &[
     GetSetDef::new("name", g_name),
     GetSetDef::new("buffer", g_buffer),
-    GetSetDef::new("mode", g_mode),
+    GetSetDef::with_set("mode", g_mode, s_mode),
     GetSetDef::new("closed", g_closed),
     GetSetDef::new("encoding", g_encoding),
     GetSetDef::new("errors", g_errors),
