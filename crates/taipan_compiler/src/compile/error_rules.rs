@@ -577,3 +577,133 @@ pub(super) fn string_escape_error(b: &ErrorBuilder, tokens: &[Token], at: TextSi
     }
     None
 }
+
+/// `invalid_replacement_field` and `invalid_conversion_character`: the f-string
+/// replacement field around token position `at`.
+pub(super) fn fstring_field(b: &ErrorBuilder, tokens: &[Token], at: TextSize) -> Option<CompileError> {
+    let t = &Toks {
+        t: tokens
+            .iter()
+            .filter(|t| !matches!(t.kind(), TokenKind::Comment | TokenKind::NonLogicalNewline))
+            .map(|t| (t.kind(), t.range()))
+            .collect(),
+        src: b.src,
+    };
+    let idx = t.t.partition_point(|x| x.1.end() <= at).min(t.t.len().saturating_sub(1));
+    // The innermost `{` opening a replacement field (right after literal text, the start
+    // of the f-string or another field).
+    let mut open = idx;
+    let open = loop {
+        open = t.enclosing(0, open)?;
+        if t.kind(open) == Some(TokenKind::Lbrace)
+            && matches!(
+                t.kind(open.checked_sub(1)?),
+                Some(TokenKind::FStringStart | TokenKind::FStringMiddle | TokenKind::Rbrace | TokenKind::Colon)
+            )
+        {
+            break open;
+        }
+    };
+    let on_next = |i: usize, msg: &str| -> Option<CompileError> {
+        Some(match t.t.get(i) {
+            Some(&(k, r)) if matches!(k, TokenKind::Newline | TokenKind::EndOfFile) => b.at_newline(msg, r.start()),
+            Some(&(_, r)) => b.syntax(msg, r),
+            None => b.syntax(msg, TextRange::empty(TextSize::from(b.src.len() as u32))),
+        })
+    };
+    let first = open + 1;
+    match t.kind(first) {
+        Some(k @ (TokenKind::Equal | TokenKind::Exclamation | TokenKind::Colon | TokenKind::Rbrace)) => {
+            let c = match k {
+                TokenKind::Equal => '=',
+                TokenKind::Exclamation => '!',
+                TokenKind::Colon => ':',
+                _ => '}',
+            };
+            return Some(b.syntax(format!("f-string: valid expression required before '{c}'"), t.range(first)));
+        }
+        _ => {}
+    }
+    // The end of the expression: the first of `=`, `!`, `:`, `}` outside brackets.
+    let mut depth = 0;
+    let mut j = first;
+    let mut prev_ends_expr = false;
+    while j < t.t.len() {
+        let k = t.t[j].0;
+        if depth == 0 && matches!(k, TokenKind::Equal | TokenKind::Exclamation | TokenKind::Colon | TokenKind::Rbrace) {
+            break;
+        }
+        if depth == 0 && matches!(k, TokenKind::FStringEnd | TokenKind::FStringMiddle | TokenKind::Newline | TokenKind::EndOfFile) {
+            break;
+        }
+        let starts = matches!(
+            k,
+            TokenKind::Name | TokenKind::Int | TokenKind::Float | TokenKind::Complex | TokenKind::String | TokenKind::FStringStart
+        );
+        if depth == 0 && prev_ends_expr && starts {
+            // `invalid_expression`: two expressions side by side inside the braces.
+            let end = if k == TokenKind::FStringStart { t.matching(j, t.t.len()) } else { j };
+            return Some(b.syntax("invalid syntax. Perhaps you forgot a comma?", t.span(first, end)));
+        }
+        if is_open(k) {
+            depth += 1;
+        } else if is_close(k) {
+            depth -= 1;
+        }
+        prev_ends_expr = depth == 0
+            && (matches!(
+                k,
+                TokenKind::Name
+                    | TokenKind::Int
+                    | TokenKind::Float
+                    | TokenKind::Complex
+                    | TokenKind::String
+                    | TokenKind::True
+                    | TokenKind::False
+                    | TokenKind::None
+            ) || is_close(k));
+        j += 1;
+    }
+    if t.kind(j) == Some(TokenKind::Equal) {
+        j += 1;
+        if !matches!(t.kind(j), Some(TokenKind::Exclamation | TokenKind::Colon | TokenKind::Rbrace)) {
+            return on_next(j, "f-string: expecting '!', or ':', or '}'");
+        }
+    }
+    if t.kind(j) == Some(TokenKind::Exclamation) {
+        j += 1;
+        match t.kind(j) {
+            Some(TokenKind::Colon | TokenKind::Rbrace) => return on_next(j, "f-string: missing conversion character"),
+            Some(k) if is_name(k) => {
+                let name = t.text(j);
+                if !matches!(name, "s" | "r" | "a") {
+                    return Some(b.syntax(
+                        format!("f-string: invalid conversion character '{name}': expected 's', 'r', or 'a'"),
+                        t.range(j),
+                    ));
+                }
+                j += 1;
+            }
+            _ => return on_next(j, "f-string: invalid conversion character"),
+        }
+        if !matches!(t.kind(j), Some(TokenKind::Colon | TokenKind::Rbrace)) {
+            return on_next(j, "f-string: expecting ':' or '}'");
+        }
+    }
+    match t.kind(j) {
+        Some(TokenKind::Colon) => {
+            // The format spec: literal text and nested fields up to the closing brace.
+            let mut k = j + 1;
+            loop {
+                match t.kind(k) {
+                    Some(TokenKind::FStringMiddle) => k += 1,
+                    Some(TokenKind::Lbrace) => k = t.matching(k, t.t.len()) + 1,
+                    Some(TokenKind::Rbrace) => return None,
+                    _ => return on_next(k, "f-string: expecting '}', or format specs"),
+                }
+            }
+        }
+        Some(TokenKind::Rbrace) => None,
+        _ => on_next(j, "f-string: expecting '=', or '!', or ':', or '}'"),
+    }
+}

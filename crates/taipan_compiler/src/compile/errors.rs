@@ -555,6 +555,15 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
             | ParseErrorType::InvalidAnnotatedAssignmentTarget
             | ParseErrorType::InvalidNamedAssignmentTarget
     ) && !matches!(&err.error, ParseErrorType::OtherError(m) if m.starts_with("Expected an indented block"));
+    let fstring_error = matches!(
+        &err.error,
+        ParseErrorType::FStringError(_) | ParseErrorType::ExpectedExpression | ParseErrorType::ExpectedToken { .. }
+    );
+    if fstring_error && in_fstring(tokens, idx) {
+        if let Some(e) = super::error_rules::fstring_field(b, tokens, loc.start()) {
+            return e;
+        }
+    }
     if rules_apply {
         if let Some(e) = super::error_rules::check(b, tokens, loc.start()) {
             return e;
