@@ -282,7 +282,7 @@ fn bytearray_init(vm: &mut Vm, v: &Value, args: Args) -> PyResult<()> {
 // Mutating methods
 
 fn ba_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v, item] = args.exact::<2>("append")?;
+    let [v, item] = args.exact_method::<2>("bytearray.append")?;
     let b = byte_value(vm, item, "byte must be in range(0, 256)")?;
     let ba = this(v)?;
     ba.check_resizable()?;
@@ -291,7 +291,7 @@ fn ba_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn ba_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v, iterable] = args.exact::<2>("extend")?;
+    let [v, iterable] = args.exact_method::<2>("bytearray.extend")?;
     let new = if let Some(b) = buffer(iterable) {
         b.into_owned()
     } else {
@@ -309,7 +309,7 @@ fn ba_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn ba_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v, index, item] = args.exact::<3>("insert")?;
+    let [v, index, item] = args.exact_method::<3>("bytearray.insert")?;
     let i = crate::vm::ops::index_value(vm, index)?;
     let b = byte_value(vm, item, "byte must be in range(0, 256)")?;
     let ba = this(v)?;
@@ -322,7 +322,7 @@ fn ba_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn ba_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check("pop", 1, 2)?;
+    let pos = args.method_all("bytearray.pop", 0, 1)?;
     let i = match pos.get(1) {
         Some(i) => crate::vm::ops::index_value(vm, i)?,
         None => -1,
@@ -341,7 +341,7 @@ fn ba_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn ba_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v, item] = args.exact::<2>("remove")?;
+    let [v, item] = args.exact_method::<2>("bytearray.remove")?;
     let b = byte_value(vm, item, "byte must be in range(0, 256)")?;
     let ba = this(v)?;
     let pos = ba.data.borrow().iter().position(|&c| c == b);
@@ -356,7 +356,7 @@ fn ba_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn ba_clear(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v] = args.exact::<1>("clear")?;
+    let [v] = args.exact_method::<1>("bytearray.clear")?;
     let ba = this(v)?;
     if !ba.data.borrow().is_empty() {
         ba.check_resizable()?;
@@ -366,29 +366,29 @@ fn ba_clear(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn ba_copy(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v] = args.exact::<1>("copy")?;
+    let [v] = args.exact_method::<1>("bytearray.copy")?;
     Ok(new_bytearray(this(v)?.snapshot()))
 }
 
 fn ba_reverse(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v] = args.exact::<1>("reverse")?;
+    let [v] = args.exact_method::<1>("bytearray.reverse")?;
     this(v)?.data.borrow_mut().reverse();
     Ok(none())
 }
 
 fn ba_alloc(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v] = args.exact::<1>("__alloc__")?;
+    let [v] = args.exact_method::<1>("bytearray.__alloc__")?;
     let data = this(v)?.data.borrow();
     Ok(new_int(if data.is_empty() { 0 } else { data.capacity().max(data.len() + 1) as i64 }))
 }
 
 fn ba_sizeof(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v] = args.exact::<1>("__sizeof__")?;
+    let [v] = args.exact_method::<1>("bytearray.__sizeof__")?;
     Ok(new_int(56 + this(v)?.data.borrow().capacity() as i64))
 }
 
 fn ba_reduce(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check("__reduce_ex__", 1, 2)?;
+    let pos = args.method_all("bytearray.__reduce_ex__", 0, 1)?;
     let v = &pos[0];
     let data = this(v)?.snapshot();
     let state = super::object::instance_dict(v).unwrap_or_else(none);

@@ -104,6 +104,15 @@ pub(crate) fn like(this: &Value, data: Vec<u8>) -> Value {
 }
 
 /// The bound receiver of a method (the first positional argument).
+/// `bytes.name` or `bytearray.name`: the qualified name of a method shared by both
+/// types, after the receiver (or, for class methods, the class).
+pub(crate) fn qual(args: &Args, name: &str) -> String {
+    let bytearray = args.values.first().is_some_and(|v| {
+        is_bytearray(v) || super::typeobject::as_type(v).is_some_and(|t| t.is_subtype(&super::bytearray::BYTEARRAY_TYPE))
+    });
+    format!("{}.{name}", if bytearray { "bytearray" } else { "bytes" })
+}
+
 pub(crate) fn self_arg<'a>(args: &Args<'a>) -> PyResult<&'a Value> {
     args.positional().first().ok_or_else(|| type_error("descriptor needs an argument"))
 }
@@ -391,7 +400,7 @@ enum FindKind {
 }
 
 fn find_family(vm: &mut Vm, args: Args, name: &str, kind: FindKind) -> PyResult<Value> {
-    let pos = args.check(name, 2, 4)?;
+    let pos = args.method_all(&qual(&args, name), 1, 3)?;
     let sub = sub_arg(vm, &pos[1])?;
     let start = opt_index(vm, pos.get(2))?;
     let end = opt_index(vm, pos.get(3))?;
@@ -437,7 +446,7 @@ pub(crate) fn b_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn starts_ends(vm: &mut Vm, args: Args, name: &str, ends: bool) -> PyResult<Value> {
-    let pos = args.check(name, 2, 4)?;
+    let pos = args.method_all(&qual(&args, name), 1, 3)?;
     let start = opt_index(vm, pos.get(2))?;
     let end = opt_index(vm, pos.get(3))?;
     let data = self_data(&pos[0])?;
@@ -596,7 +605,7 @@ pub(crate) fn b_rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn partition_impl(args: Args, name: &str, reverse: bool) -> PyResult<Value> {
-    let [this, sep] = args.exact::<2>(name)?;
+    let [this, sep] = args.exact_method::<2>(&qual(&args, name))?;
     let sep_b = bytes_arg(sep)?;
     if sep_b.is_empty() {
         return Err(value_error("empty separator"));
@@ -624,7 +633,7 @@ pub(crate) fn b_rpartition(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub(crate) fn b_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this, iterable] = args.exact::<2>("join")?;
+    let [this, iterable] = args.exact_method::<2>(&qual(&args, "join"))?;
     let sep = self_data(this)?.into_owned();
     let items = crate::vm::ops::collect_iter(vm, iterable).map_err(|e| {
         if e.matches(&super::exceptions::TYPE_ERROR) && iterable.ty().slots.iter.get().is_none() && iterable.ty().slots.getitem.get().is_none() {
@@ -647,7 +656,7 @@ pub(crate) fn b_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn strip_impl(args: Args, name: &str, left: bool, right: bool) -> PyResult<Value> {
-    let pos = args.check(name, 1, 2)?;
+    let pos = args.method_all(&qual(&args, name), 0, 1)?;
     let data = self_data(&pos[0])?;
     let chars: Option<Vec<u8>> = match pos.get(1) {
         Some(c) if !is_none(c) => Some(bytes_arg(c)?.into_owned()),
@@ -683,7 +692,7 @@ pub(crate) fn b_rstrip(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn map_bytes(args: Args, name: &str, f: fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
-    let [this] = args.exact::<1>(name)?;
+    let [this] = args.exact_method::<1>(&qual(&args, name))?;
     let data = self_data(this)?;
     Ok(like(this, f(&data)))
 }
@@ -720,7 +729,7 @@ pub(crate) fn b_title(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn test_bytes(args: Args, name: &str, f: fn(&[u8]) -> bool) -> PyResult<Value> {
-    let [this] = args.exact::<1>(name)?;
+    let [this] = args.exact_method::<1>(&qual(&args, name))?;
     Ok(bool_value(f(&self_data(this)?)))
 }
 
@@ -786,7 +795,7 @@ fn fill_arg(v: Option<&Value>, name: &str) -> PyResult<u8> {
 }
 
 fn pad_impl(vm: &mut Vm, args: Args, name: &str) -> PyResult<Value> {
-    let pos = args.check(name, 2, 3)?;
+    let pos = args.method_all(&qual(&args, name), 1, 2)?;
     let width = crate::vm::ops::index_value(vm, &pos[1])?;
     let fill = fill_arg(pos.get(2), name)?;
     let data = self_data(&pos[0])?;
@@ -827,7 +836,7 @@ pub(crate) fn b_rjust(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub(crate) fn b_zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this, width] = args.exact::<2>("zfill")?;
+    let [this, width] = args.exact_method::<2>(&qual(&args, "zfill"))?;
     let width = crate::vm::ops::index_value(vm, width)?;
     let data = self_data(this)?;
     if width <= data.len() as i64 {
@@ -910,7 +919,7 @@ pub(crate) fn b_splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub(crate) fn b_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("replace", &[po("old"), po("new"), opt("count")]);
+    static SIG: Sig = Sig::new("replace", &[po("old"), po("new"), crate::vm::args::po_opt("count")]);
     let this = self_arg(&args)?.clone();
     let [old, new, count] = SIG.parse::<3>(args.shift())?;
     let (this, old, new) = (this, old.expect("required"), new.expect("required"));
@@ -953,7 +962,7 @@ pub(crate) fn b_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub(crate) fn b_removeprefix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this, prefix] = args.exact::<2>("removeprefix")?;
+    let [this, prefix] = args.exact_method::<2>(&qual(&args, "removeprefix"))?;
     let p = bytes_arg(prefix)?;
     let data = self_data(this)?;
     let out = data.strip_prefix(&p[..]).unwrap_or(&data).to_vec();
@@ -961,7 +970,7 @@ pub(crate) fn b_removeprefix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub(crate) fn b_removesuffix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this, suffix] = args.exact::<2>("removesuffix")?;
+    let [this, suffix] = args.exact_method::<2>(&qual(&args, "removesuffix"))?;
     let p = bytes_arg(suffix)?;
     let data = self_data(this)?;
     let out = if p.is_empty() { data.to_vec() } else { data.strip_suffix(&p[..]).unwrap_or(&data).to_vec() };
@@ -1092,7 +1101,7 @@ pub(crate) fn parse_fromhex(v: &Value) -> PyResult<Vec<u8>> {
 }
 
 pub(crate) fn b_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check("fromhex", 2, 2)?;
+    let pos = args.method_all(&qual(&args, "fromhex"), 1, 1)?;
     let data = parse_fromhex(&pos[1])?;
     let cls = &pos[0];
     let ty = super::typeobject::as_type(cls).unwrap_or(&BYTES_TYPE);
@@ -1111,12 +1120,12 @@ pub(crate) fn b_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub(crate) fn b_getnewargs(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this] = args.exact::<1>("__getnewargs__")?;
+    let [this] = args.exact_method::<1>(&qual(&args, "__getnewargs__"))?;
     Ok(super::tuple::new_tuple(vec![new_bytes(self_data(this)?.into_owned())]))
 }
 
 pub(crate) fn b_bytes(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this] = args.exact::<1>("__bytes__")?;
+    let [this] = args.exact_method::<1>(&qual(&args, "__bytes__"))?;
     if this.downcast_exact::<PyBytes>().is_some() {
         return Ok(this.clone());
     }

@@ -724,13 +724,13 @@ fn complex_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
 // Methods and attributes
 
 fn m_conjugate(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v] = args.exact::<1>("conjugate")?;
+    let [v] = args.exact_method::<1>("complex.conjugate")?;
     let c = this(v)?;
     Ok(new_complex(c.re, -c.im))
 }
 
 fn m_complex(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v] = args.exact::<1>("__complex__")?;
+    let [v] = args.exact_method::<1>("complex.__complex__")?;
     if v.downcast_exact::<PyComplex>().is_some() {
         return Ok(v.clone());
     }
@@ -739,13 +739,13 @@ fn m_complex(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn m_getnewargs(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v] = args.exact::<1>("__getnewargs__")?;
+    let [v] = args.exact_method::<1>("complex.__getnewargs__")?;
     let c = this(v)?;
     Ok(super::tuple::new_tuple(vec![super::float::new_float(c.re), super::float::new_float(c.im)]))
 }
 
 fn m_format(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v, spec] = args.exact::<2>("__format__")?;
+    let [v, spec] = args.exact_method::<2>("complex.__format__")?;
     let spec = as_str(spec).ok_or_else(|| {
         type_error(format!("__format__() argument must be str, not {}", spec.ty().name()))
     })?;

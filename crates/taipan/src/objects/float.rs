@@ -508,6 +508,7 @@ pub fn convert_to_f64(vm: &mut Vm, x: &Value) -> PyResult<f64> {
 }
 
 fn self_f64(args: &Args, name: &str) -> PyResult<f64> {
+    args.noargs(&format!("float.{name}"))?;
     args.positional()
         .first()
         .and_then(as_f64)
@@ -623,7 +624,7 @@ pub fn round_ndigits(f: f64, nd: i64) -> PyResult<f64> {
 }
 
 fn float_round(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check("__round__", 1, 2)?;
+    let pos = args.method_all("float.__round__", 0, 1)?;
     let f = as_f64(&pos[0]).ok_or_else(|| type_error("float expected"))?;
     match pos.get(1).filter(|n| !super::singletons::is_none(n)) {
         None => {
@@ -788,13 +789,13 @@ fn float_getnewargs(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn float_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v, spec] = args.exact::<2>("__format__")?;
+    let [v, spec] = args.exact_method::<2>("float.__format__")?;
     let spec = as_str(spec).ok_or_else(|| type_error("format spec must be a str"))?.to_string();
     super::format::format_float(vm, v, &spec)
 }
 
 fn float_getformat(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [_, t] = args.exact::<2>("__getformat__")?;
+    let [_, t] = args.exact_method::<2>("float.__getformat__")?;
     match as_str(t) {
         Some("double") | Some("float") => Ok(super::str::new_str("IEEE, little-endian")),
         _ => Err(value_error("__getformat__() argument 1 must be 'double' or 'float'")),

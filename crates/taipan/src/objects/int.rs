@@ -721,6 +721,7 @@ pub fn convert_to_int(vm: &mut Vm, x: &Value) -> PyResult<Value> {
 }
 
 fn self_int(args: &Args, name: &str) -> PyResult<BigInt> {
+    args.noargs(&format!("int.{name}"))?;
     args.positional()
         .first()
         .and_then(as_bigint)
@@ -739,27 +740,28 @@ fn int_bit_count(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn int_conjugate(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v] = args.exact::<1>("conjugate")?;
+    let [v] = args.exact_method::<1>("int.conjugate")?;
     int_int(vm, v)
 }
 
 fn int_as_integer_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v] = args.exact::<1>("as_integer_ratio")?;
+    let [v] = args.exact_method::<1>("int.as_integer_ratio")?;
     let i = int_int(vm, v)?;
     Ok(super::tuple::new_tuple(vec![i, new_int(1)]))
 }
 
-fn int_is_integer(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+fn int_is_integer(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.noargs("int.is_integer")?;
     Ok(bool_value(true))
 }
 
 fn int_index_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v] = args.exact::<1>("__index__")?;
+    let [v] = args.exact_method::<1>("int.__index__")?;
     int_int(vm, v)
 }
 
 fn int_round(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check("__round__", 1, 2)?;
+    let pos = args.method_all("int.__round__", 0, 1)?;
     let v = int_int(vm, &pos[0])?;
     let Some(nd) = pos.get(1).filter(|n| !super::singletons::is_none(n)) else {
         return Ok(v);
@@ -782,7 +784,17 @@ fn int_round(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn int_trunc(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v] = args.exact::<1>("__trunc__")?;
+    let [v] = args.exact_method::<1>("int.__trunc__")?;
+    int_int(vm, v)
+}
+
+fn int_floor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [v] = args.exact_method::<1>("int.__floor__")?;
+    int_int(vm, v)
+}
+
+fn int_ceil(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [v] = args.exact_method::<1>("int.__ceil__")?;
     int_int(vm, v)
 }
 
@@ -869,19 +881,19 @@ fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn int_getnewargs(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v] = args.exact::<1>("__getnewargs__")?;
+    let [v] = args.exact_method::<1>("int.__getnewargs__")?;
     let i = int_int(vm, v)?;
     Ok(super::tuple::new_tuple(vec![i]))
 }
 
 fn int_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v, spec] = args.exact::<2>("__format__")?;
+    let [v, spec] = args.exact_method::<2>("int.__format__")?;
     let spec = as_str(spec).ok_or_else(|| type_error("format spec must be a str"))?.to_string();
     super::format::format_int(vm, v, &spec)
 }
 
 fn int_sizeof(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v] = args.exact::<1>("__sizeof__")?;
+    let [v] = args.exact_method::<1>("int.__sizeof__")?;
     let digits = as_bigint(v).map(|b| b.bits().div_ceil(30).max(1)).unwrap_or(1);
     Ok(new_int(24 + 4 * digits as i64))
 }
@@ -904,8 +916,8 @@ pub static INT_METHODS: &[MethodDef] = &[
     MethodDef::method("is_integer", int_is_integer),
     MethodDef::method("__round__", int_round),
     MethodDef::method("__trunc__", int_trunc),
-    MethodDef::method("__floor__", int_trunc),
-    MethodDef::method("__ceil__", int_trunc),
+    MethodDef::method("__floor__", int_floor),
+    MethodDef::method("__ceil__", int_ceil),
     MethodDef::method("to_bytes", int_to_bytes),
     MethodDef::classmethod("from_bytes", int_from_bytes),
     MethodDef::method("__getnewargs__", int_getnewargs),

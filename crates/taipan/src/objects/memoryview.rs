@@ -430,7 +430,7 @@ fn m_tobytes(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn m_tolist(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v] = args.exact::<1>("tolist")?;
+    let [v] = args.exact_method::<1>("memoryview.tolist")?;
     Ok(super::list::PyList::new_value(items_of(live(v)?)))
 }
 
@@ -452,13 +452,13 @@ fn release(v: &Value) -> PyResult<()> {
 }
 
 fn m_release(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v] = args.exact::<1>("release")?;
+    let [v] = args.exact_method::<1>("memoryview.release")?;
     release(v)?;
     Ok(none())
 }
 
 fn m_enter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v] = args.exact::<1>("__enter__")?;
+    let [v] = args.exact_method::<1>("memoryview.__enter__")?;
     live(v)?;
     Ok(v.clone())
 }
@@ -507,7 +507,7 @@ fn m_cast(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn m_toreadonly(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [v] = args.exact::<1>("toreadonly")?;
+    let [v] = args.exact_method::<1>("memoryview.toreadonly")?;
     let m = live(v)?;
     Ok(new_view(m.obj.clone(), m.offset, m.len, m.step, m.itemsize, m.format, true))
 }

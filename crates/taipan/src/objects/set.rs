@@ -947,7 +947,17 @@ fn frozenset_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
 // ---------------------------------------------------------------------------------------
 // Methods
 
+/// `set.name` for a `set` receiver, `frozenset.name` for a frozenset (their methods
+/// are shared here, distinct descriptors in CPython).
+fn owner_qual(args: &Args, qualname: &str) -> String {
+    match (args.values.first(), qualname.strip_prefix("set.")) {
+        (Some(v), Some(name)) if v.ty().is_subtype(&FROZENSET_TYPE) => format!("frozenset.{name}"),
+        _ => qualname.to_string(),
+    }
+}
+
 fn self_and_one<'a>(args: &Args<'a>, qualname: &str) -> PyResult<(&'a Value, &'a Value)> {
+    let qualname = &owner_qual(args, qualname);
     args.no_kwargs(qualname)?;
     let pos = args.positional();
     if pos.len() != 2 {
@@ -960,6 +970,7 @@ fn self_and_one<'a>(args: &Args<'a>, qualname: &str) -> PyResult<(&'a Value, &'a
 }
 
 fn self_only<'a>(args: &Args<'a>, qualname: &str) -> PyResult<&'a Value> {
+    let qualname = &owner_qual(args, qualname);
     args.no_kwargs(qualname)?;
     let pos = args.positional();
     if pos.len() != 1 {
@@ -973,6 +984,7 @@ fn self_only<'a>(args: &Args<'a>, qualname: &str) -> PyResult<&'a Value> {
 }
 
 fn self_and_rest<'a>(args: &Args<'a>, qualname: &str) -> PyResult<(&'a Value, &'a [Value])> {
+    let qualname = &owner_qual(args, qualname);
     args.no_kwargs(qualname)?;
     let pos = args.positional();
     let Some((first, rest)) = pos.split_first() else {

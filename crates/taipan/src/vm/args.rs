@@ -104,6 +104,30 @@ impl<'a> Args<'a> {
         }
     }
 
+    /// A method with `min..=max` positional-only arguments after `self`, checked with
+    /// the message of CPython's calling convention for that count (`noargs`,
+    /// `one_arg`, `method`); returns all positional values, `self` first.
+    pub fn method_all(&self, qualname: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
+        match (min, max) {
+            (0, 0) => {
+                self.noargs(qualname)?;
+            }
+            (1, 1) => {
+                self.one_arg(qualname)?;
+            }
+            _ => {
+                self.method(qualname, min, max)?;
+            }
+        }
+        Ok(self.positional())
+    }
+
+    /// `method_all` for exactly `N - 1` arguments after `self`.
+    pub fn exact_method<const N: usize>(&self, qualname: &str) -> PyResult<&'a [Value; N]> {
+        let pos = self.method_all(qualname, N.saturating_sub(1), N.saturating_sub(1))?;
+        pos.try_into().map_err(|_| type_error(format!("unbound method {qualname}() needs an argument")))
+    }
+
     /// An Argument Clinic method with positional-only parameters: `self`, then
     /// `min..=max` arguments; arity errors name `qualname`'s last part, as CPython's
     /// `_PyArg_CheckPositional` does.
@@ -218,6 +242,15 @@ impl Sig {
         let maxpos = counted.iter().filter(|p| p.kind != ParamKind::KeywordOnly).count();
         let minpos = counted.iter().filter(|p| p.kind != ParamKind::KeywordOnly && p.required).count();
         let plural = |n: usize| if n == 1 { "" } else { "s" };
+        if !counted.is_empty() && counted.iter().all(|p| p.kind == ParamKind::PositionalOnly) {
+            // Clinic checks positional-only signatures with _PyArg_CheckPositional.
+            if nkw > 0 {
+                return Err(type_error(format!("{f}() takes no keyword arguments")));
+            }
+            if nargs < minpos || nargs > maxpos {
+                return Err(arity_error(f, minpos, maxpos, nargs));
+            }
+        }
         if nargs + nkw > maxargs {
             return Err(type_error(format!(
                 "{f}() takes at most {maxargs} {}argument{} ({} given)",
