@@ -7,7 +7,7 @@
 //! `end_col_offset` are UTF-8 byte offsets from the start of the line.
 
 use num_bigint::BigInt;
-use ruff_python_ast::{self as ast, Expr, Pattern, Stmt};
+use ruff_python_ast::{self as ast, Expr, Pattern, Stmt, StringFlags};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::AstState;
@@ -158,12 +158,36 @@ impl<'a> Conv<'a> {
         TextRange::new(TextSize::from(p as u32), range.end())
     }
 
+    /// A block ends at its last token, which is the `;` when its last statement has one
+    /// (CPython's `_PyPegen_get_last_nonnwhitespace_token`).
+    fn block_end(&self, range: TextRange) -> TextRange {
+        let b = self.src.as_bytes();
+        let mut p = range.end().to_usize();
+        while p < b.len() && matches!(b[p], b' ' | b'\t' | b'\x0c') {
+            p += 1;
+        }
+        if b.get(p) == Some(&b';') {
+            return TextRange::new(range.start(), TextSize::from(p as u32 + 1));
+        }
+        range
+    }
+
     fn stmt_inner(&mut self, s: &Stmt) -> R {
-        let r = Some(s.range());
+        let r = match s {
+            Stmt::FunctionDef(_)
+            | Stmt::ClassDef(_)
+            | Stmt::For(_)
+            | Stmt::While(_)
+            | Stmt::If(_)
+            | Stmt::With(_)
+            | Stmt::Match(_)
+            | Stmt::Try(_) => Some(self.block_end(s.range())),
+            _ => Some(s.range()),
+        };
         Ok(match s {
             Stmt::FunctionDef(f) => {
                 let kws: &[&str] = if f.is_async { &["def", "async"] } else { &["def"] };
-                let range = self.def_start(f.range, &f.name, kws);
+                let range = self.def_start(self.block_end(f.range), &f.name, kws);
                 let fields = vec![
                     ident(&f.name),
                     self.parameters(Some(&f.parameters))?,
@@ -176,7 +200,7 @@ impl<'a> Conv<'a> {
                 self.node(if f.is_async { "AsyncFunctionDef" } else { "FunctionDef" }, fields, Some(range))
             }
             Stmt::ClassDef(c) => {
-                let range = self.def_start(c.range, &c.name, &["class"]);
+                let range = self.def_start(self.block_end(c.range), &c.name, &["class"]);
                 let (bases, keywords) = match &c.arguments {
                     Some(a) => (self.exprs(&a.args)?, self.keywords(&a.keywords)?),
                     None => (list(vec![]), list(vec![])),
@@ -231,7 +255,7 @@ impl<'a> Conv<'a> {
             }
             Stmt::If(x) => {
                 // `elif` clauses are nested Ifs in `orelse`, each starting at its keyword.
-                let end = x.range.end();
+                let end = self.block_end(x.range).end();
                 let mut orelse = list(vec![]);
                 for clause in x.elif_else_clauses.iter().rev() {
                     let body = self.stmts(&clause.body)?;
@@ -274,7 +298,7 @@ impl<'a> Conv<'a> {
                 for h in &x.handlers {
                     let ast::ExceptHandler::ExceptHandler(h) = h;
                     let fields = vec![self.opt_expr(h.type_.as_deref())?, opt_ident(&h.name), self.stmts(&h.body)?];
-                    handlers.push(self.node("ExceptHandler", fields, Some(h.range)));
+                    handlers.push(self.node("ExceptHandler", fields, Some(self.block_end(h.range))));
                 }
                 let fields = vec![self.stmts(&x.body)?, list(handlers), self.stmts(&x.orelse)?, self.stmts(&x.finalbody)?];
                 self.node(if x.is_star { "TryStar" } else { "Try" }, fields, r)
@@ -730,17 +754,50 @@ impl<'a> Conv<'a> {
         for part in f.value.iter() {
             match part {
                 ast::FStringPart::Literal(l) => parts.push_lit(&l.value, l.range),
-                ast::FStringPart::FString(fs) => self.felements(&fs.elements, &mut parts)?,
+                ast::FStringPart::FString(fs) => {
+                    let quotes = self.fstring_quotes(fs);
+                    self.felements(&fs.elements, &mut parts, quotes.as_deref())?
+                }
             }
         }
         let values = parts.finish(self);
         Ok(self.node("JoinedStr", vec![list(values)], r))
     }
 
-    fn felements(&mut self, elements: &ast::InterpolatedStringElements, parts: &mut FParts) -> PyResult<()> {
+    /// The quotes of a non-raw f-string, for re-decoding literal text that held a lone
+    /// surrogate escape.
+    fn fstring_quotes(&self, fs: &ast::FString) -> Option<String> {
+        if fs.flags.prefix().is_raw() {
+            return None;
+        }
+        let open = fs.flags.opener_len().to_usize();
+        let start = fs.range.start().to_usize();
+        let opener = self.src.get(start..start + open)?;
+        Some(opener.trim_start_matches(|c: char| c.is_ascii_alphabetic()).to_string())
+    }
+
+    /// A literal part of an f-string; one whose lone-surrogate escape the parser replaced
+    /// is compiled again as `f<quotes>text<quotes>` (see `surrogate_literal`).
+    fn fstring_literal(&self, l: &ast::InterpolatedStringLiteralElement, quotes: Option<&str>) -> Option<String> {
+        let q = quotes?;
+        if !l.value.contains('\u{FFFD}') {
+            return None;
+        }
+        let text = self.src.get(l.range.start().to_usize()..l.range.end().to_usize())?;
+        let code = taipan_compiler::compile(&format!("f{q}{text}{q}"), "<ast>", taipan_compiler::Mode::Eval, Default::default()).ok()?;
+        code.consts.iter().find_map(|c| match c {
+            taipan_compiler::Constant::Str(s) => Some(s.to_string()),
+            _ => None,
+        })
+    }
+
+    fn felements(&mut self, elements: &ast::InterpolatedStringElements, parts: &mut FParts, quotes: Option<&str>) -> PyResult<()> {
         for el in elements.iter() {
             match el {
-                ast::InterpolatedStringElement::Literal(l) => parts.push_lit(&l.value, l.range),
+                ast::InterpolatedStringElement::Literal(l) => match self.fstring_literal(l, quotes) {
+                    Some(decoded) => parts.push_lit(&decoded, l.range),
+                    None => parts.push_lit(&l.value, l.range),
+                },
                 ast::InterpolatedStringElement::Interpolation(i) => {
                     if let Some(dbg) = &i.debug_text {
                         let text = format!("{}{}{}", dbg.leading(), dbg.expression(), dbg.trailing());
@@ -748,7 +805,7 @@ impl<'a> Conv<'a> {
                         parts.push_lit(&text, TextRange::new(start, start + TextSize::from(text.len() as u32)));
                     }
                     parts.flush(self);
-                    let v = self.formatted_value(i)?;
+                    let v = self.formatted_value(i, quotes)?;
                     parts.values.push(v);
                 }
             }
@@ -756,7 +813,7 @@ impl<'a> Conv<'a> {
         Ok(())
     }
 
-    fn formatted_value(&mut self, i: &ast::InterpolatedElement) -> R {
+    fn formatted_value(&mut self, i: &ast::InterpolatedElement, quotes: Option<&str>) -> R {
         self.enter()?;
         let value = self.expr(&i.expression)?;
         let conversion = match i.conversion {
@@ -769,7 +826,7 @@ impl<'a> Conv<'a> {
         let spec = match &i.format_spec {
             Some(spec) => {
                 let mut parts = FParts::default();
-                self.felements(&spec.elements, &mut parts)?;
+                self.felements(&spec.elements, &mut parts, quotes)?;
                 let values = parts.finish(self);
                 // The spec's position starts at its ':'.
                 let start = spec.range.start().checked_sub(TextSize::from(1)).unwrap_or(spec.range.start());
