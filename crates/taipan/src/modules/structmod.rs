@@ -493,7 +493,17 @@ fn pack_into_impl(vm: &mut Vm, st: &Compiled, args: &[Value]) -> PyResult<Value>
         )));
     }
     let mut out = vec![0u8; size as usize];
-    pack_into_slice(vm, st, items, &mut out)?;
+    // Packing can run Python code (`__index__`, `__bool__`): hold a buffer export on a
+    // bytearray meanwhile, so resizing it raises BufferError as in CPython.
+    let exported = as_bytearray(buffer);
+    if let Some(ba) = exported {
+        ba.exports.set(ba.exports.get() + 1);
+    }
+    let packed = pack_into_slice(vm, st, items, &mut out);
+    if let Some(ba) = exported {
+        ba.exports.set(ba.exports.get().saturating_sub(1));
+    }
+    packed?;
     let off = off as usize;
     if let Some(ba) = as_bytearray(buffer) {
         let mut data = ba.data.borrow_mut();
@@ -667,9 +677,10 @@ fn struct_init(vm: &mut Vm, v: &Value, args: Args) -> PyResult<()> {
     let [format] = SIG.parse::<1>(args)?;
     let format = format.expect("required");
     let data = format_bytes(vm, &format)?;
-    let compiled = compile(&data)?;
     let s = this(v)?;
+    // The format is stored before it is compiled, so a bad one is kept (as in CPython).
     *s.format.borrow_mut() = String::from_utf8_lossy(&data).into_owned();
+    let compiled = compile(&data)?;
     *s.compiled.borrow_mut() = Rc::new(compiled);
     Ok(())
 }
