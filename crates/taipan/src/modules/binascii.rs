@@ -568,19 +568,47 @@ fn b2a_qp(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(new_bytes(out))
 }
 
+
+/// A method entry with its docstring.
+const fn documented(m: MethodDef, doc: &'static str) -> MethodDef {
+    MethodDef { doc, ..m }
+}
+
+/// `hexlify`/`b2a_hex`'s shared docstring, ending with the other name.
+macro_rules! hexlify_doc {
+    ($tail:literal) => {
+        concat!("Hexadecimal representation of binary data.\n\n  sep\n    An optional single character or byte to separate hex bytes.\n  bytes_per_sep\n    How many bytes between separators.  Positive values count from the\n    right, negative values count from the left.\n\nThe return value is a bytes object.  This function is also\navailable as ", $tail)
+    };
+}
+
 static BINASCII_METHODS: &[MethodDef] = &[
-    MethodDef::method("a2b_uu", a2b_uu),
-    MethodDef::method("b2a_uu", b2a_uu),
-    MethodDef::method("a2b_base64", a2b_base64),
-    MethodDef::method("b2a_base64", b2a_base64),
-    MethodDef::method("a2b_hex", a2b_hex),
-    MethodDef::method("b2a_hex", b2a_hex),
-    MethodDef::method("hexlify", hexlify),
-    MethodDef::method("unhexlify", unhexlify),
-    MethodDef::method("crc_hqx", crc_hqx),
-    MethodDef::method("crc32", crc32),
-    MethodDef::method("a2b_qp", a2b_qp),
-    MethodDef::method("b2a_qp", b2a_qp),
+    documented(MethodDef::method("a2b_uu", a2b_uu), "Decode a line of uuencoded data."),
+    documented(MethodDef::method("b2a_uu", b2a_uu), "Uuencode line of data."),
+    documented(
+        MethodDef::method("a2b_base64", a2b_base64),
+        "Decode a line of base64 data.\n\n  strict_mode\n    When set to True, bytes that are not part of the base64 standard are not allowed.\n    The same applies to excess data after padding (= / ==).",
+    ),
+    documented(MethodDef::method("b2a_base64", b2a_base64), "Base64-code line of data."),
+    documented(
+        MethodDef::method("a2b_hex", a2b_hex),
+        "Binary data of hexadecimal representation.\n\nhexstr must contain an even number of hex digits (upper or lower case).\nThis function is also available as \"unhexlify()\".",
+    ),
+    documented(
+        MethodDef::method("b2a_hex", b2a_hex),
+        hexlify_doc!("\"hexlify()\".\n\nExample:\n>>> binascii.b2a_hex(b\'\\xb9\\x01\\xef\')\nb\'b901ef\'\n>>> binascii.hexlify(b\'\\xb9\\x01\\xef\', \':\')\nb\'b9:01:ef\'\n>>> binascii.b2a_hex(b\'\\xb9\\x01\\xef\', b\'_\', 2)\nb\'b9_01ef\'"),
+    ),
+    documented(MethodDef::method("hexlify", hexlify), hexlify_doc!("\"b2a_hex()\".")),
+    documented(
+        MethodDef::method("unhexlify", unhexlify),
+        "Binary data of hexadecimal representation.\n\nhexstr must contain an even number of hex digits (upper or lower case).",
+    ),
+    documented(MethodDef::method("crc_hqx", crc_hqx), "Compute CRC-CCITT incrementally."),
+    documented(MethodDef::method("crc32", crc32), "Compute CRC-32 incrementally."),
+    documented(MethodDef::method("a2b_qp", a2b_qp), "Decode a string of qp-encoded data."),
+    documented(
+        MethodDef::method("b2a_qp", b2a_qp),
+        "Encode a string using quoted-printable encoding.\n\nOn encoding, when istext is set, newlines are not encoded, and white\nspace at end of lines is.  When istext is not set, \\r and \\n (CR/LF)\nare both encoded.  When quotetabs is set, space and tabs are encoded.",
+    ),
 ];
 
 fn binascii_init(_vm: &mut Vm, module: &Value) -> PyResult<()> {

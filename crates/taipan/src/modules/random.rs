@@ -335,12 +335,23 @@ fn m_getrandbits(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(new_bigint(BigInt::from_slice(Sign::Plus, &digits)))
 }
 
+/// A method entry with its docstring.
+const fn documented(m: MethodDef, doc: &'static str) -> MethodDef {
+    MethodDef { doc, ..m }
+}
+
 static RANDOM_METHODS: &[MethodDef] = &[
-    MethodDef::method("random", m_random),
-    MethodDef::method("seed", m_seed),
-    MethodDef::method("getstate", m_getstate),
-    MethodDef::method("setstate", m_setstate),
-    MethodDef::method("getrandbits", m_getrandbits),
+    documented(MethodDef::method("random", m_random), "random() -> x in the interval [0, 1)."),
+    documented(
+        MethodDef::method("seed", m_seed),
+        "seed([n]) -> None.\n\nDefaults to use urandom and falls back to a combination\nof the current time and the process identifier.",
+    ),
+    documented(MethodDef::method("getstate", m_getstate), "getstate() -> tuple containing the current state."),
+    documented(MethodDef::method("setstate", m_setstate), "setstate(state) -> None.  Restores generator state."),
+    documented(
+        MethodDef::method("getrandbits", m_getrandbits),
+        "getrandbits(k) -> x.  Generates an int with k random bits.",
+    ),
 ];
 
 fn init_types() {

@@ -737,16 +737,39 @@ fn g_size(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(new_int(this(v)?.compiled.borrow().size as i64))
 }
 
+/// A method entry with its docstring.
+const fn documented(m: MethodDef, doc: &'static str) -> MethodDef {
+    MethodDef { doc, ..m }
+}
+
 static STRUCT_METHODS: &[MethodDef] = &[
-    MethodDef::method("iter_unpack", s_iter_unpack),
-    MethodDef::method("pack", s_pack),
-    MethodDef::method("pack_into", s_pack_into),
-    MethodDef::method("unpack", s_unpack),
-    MethodDef::method("unpack_from", s_unpack_from),
-    MethodDef::method("__sizeof__", s_sizeof),
+    documented(
+        MethodDef::method("iter_unpack", s_iter_unpack),
+        "Return an iterator yielding tuples.\n\nTuples are unpacked from the given bytes source, like a repeated\ninvocation of unpack_from().\n\nRequires that the bytes length be a multiple of the struct size.",
+    ),
+    documented(
+        MethodDef::method("pack", s_pack),
+        "S.pack(v1, v2, ...) -> bytes\n\nReturn a bytes object containing values v1, v2, ... packed according\nto the format string S.format.  See help(struct) for more on format\nstrings.",
+    ),
+    documented(
+        MethodDef::method("pack_into", s_pack_into),
+        "S.pack_into(buffer, offset, v1, v2, ...)\n\nPack the values v1, v2, ... according to the format string S.format\nand write the packed bytes into the writable buffer buf starting at\noffset.  Note that the offset is a required argument.  See\nhelp(struct) for more on format strings.",
+    ),
+    documented(
+        MethodDef::method("unpack", s_unpack),
+        "Return a tuple containing unpacked values.\n\nUnpack according to the format string Struct.format. The buffer's size\nin bytes must be Struct.size.\n\nSee help(struct) for more on format strings.",
+    ),
+    documented(
+        MethodDef::method("unpack_from", s_unpack_from),
+        "Return a tuple containing unpacked values.\n\nValues are unpacked according to the format string Struct.format.\n\nThe buffer's size in bytes, starting at position offset, must be\nat least Struct.size.\n\nSee help(struct) for more on format strings.",
+    ),
+    documented(MethodDef::method("__sizeof__", s_sizeof), "S.__sizeof__() -> size of S in memory, in bytes"),
 ];
 
-static STRUCT_GETSETS: &[GetSetDef] = &[GetSetDef::new("format", g_format), GetSetDef::new("size", g_size)];
+static STRUCT_GETSETS: &[GetSetDef] = &[
+    GetSetDef { doc: "struct format string", ..GetSetDef::new("format", g_format) },
+    GetSetDef { doc: "struct size in bytes", ..GetSetDef::new("size", g_size) },
+];
 
 // ---------------------------------------------------------------------------------------
 // unpack_iterator
@@ -892,13 +915,31 @@ fn m_clearcache(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 static STRUCT_MODULE_METHODS: &[MethodDef] = &[
-    MethodDef::method("_clearcache", m_clearcache),
-    MethodDef::method("calcsize", m_calcsize),
-    MethodDef::method("iter_unpack", m_iter_unpack),
-    MethodDef::method("pack", m_pack),
-    MethodDef::method("pack_into", m_pack_into),
-    MethodDef::method("unpack", m_unpack),
-    MethodDef::method("unpack_from", m_unpack_from),
+    documented(MethodDef::method("_clearcache", m_clearcache), "Clear the internal cache."),
+    documented(
+        MethodDef::method("calcsize", m_calcsize),
+        "Return size in bytes of the struct described by the format string.",
+    ),
+    documented(
+        MethodDef::method("iter_unpack", m_iter_unpack),
+        "Return an iterator yielding tuples unpacked from the given bytes.\n\nThe bytes are unpacked according to the format string, like\na repeated invocation of unpack_from().\n\nRequires that the bytes length be a multiple of the format struct size.",
+    ),
+    documented(
+        MethodDef::method("pack", m_pack),
+        "pack(format, v1, v2, ...) -> bytes\n\nReturn a bytes object containing the values v1, v2, ... packed according\nto the format string.  See help(struct) for more on format strings.",
+    ),
+    documented(
+        MethodDef::method("pack_into", m_pack_into),
+        "pack_into(format, buffer, offset, v1, v2, ...)\n\nPack the values v1, v2, ... according to the format string and write\nthe packed bytes into the writable buffer buf starting at offset.  Note\nthat the offset is a required argument.  See help(struct) for more\non format strings.",
+    ),
+    documented(
+        MethodDef::method("unpack", m_unpack),
+        "Return a tuple containing values unpacked according to the format string.\n\nThe buffer's size in bytes must be calcsize(format).\n\nSee help(struct) for more on format strings.",
+    ),
+    documented(
+        MethodDef::method("unpack_from", m_unpack_from),
+        "Return a tuple containing values unpacked according to the format string.\n\nThe buffer's size, minus offset, must be at least calcsize(format).\n\nSee help(struct) for more on format strings.",
+    ),
 ];
 
 fn init_types() {
