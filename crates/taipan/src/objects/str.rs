@@ -224,7 +224,7 @@ pub fn is_str(v: &Value) -> bool {
 }
 
 struct StringState {
-    interned: Option<HashMap<Box<str>, Value>>,
+    interned: Option<HashMap<Box<str>, Value, std::hash::BuildHasherDefault<InternHasher>>>,
     latin1: Vec<Value>,
     empty: Option<Value>,
     key: (u64, u64),
@@ -239,14 +239,39 @@ fn intern_new(s: &str) -> Value {
         p.interned.set(true);
     }
     let cache = unsafe { STRINGS.get() };
-    cache.interned.get_or_insert_with(HashMap::new).insert(s.into(), v.clone());
+    cache.interned.get_or_insert_with(HashMap::default).insert(s.into(), v.clone());
     v
 }
 
 /// The interned `str` for `s` (`sys.intern`).
+/// The intern table's hasher: a multiply-rotate hash over 8-byte words (the
+/// table is keyed by identifier-like strings chosen by the program, so flooding
+/// resistance is not needed here; `str.__hash__` stays SipHash).
+#[derive(Default)]
+pub struct InternHasher(u64);
+
+impl std::hash::Hasher for InternHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 pub fn intern(s: &str) -> Value {
     let cache = unsafe { STRINGS.get() };
-    if let Some(v) = cache.interned.get_or_insert_with(HashMap::new).get(s) {
+    if let Some(v) = cache.interned.get_or_insert_with(HashMap::default).get(s) {
         return v.clone();
     }
     intern_new(s)
@@ -258,11 +283,11 @@ pub fn intern_value(v: &Value) -> Value {
         Some(s) if s.interned.get() => v.clone(),
         Some(s) => {
             let cache = unsafe { STRINGS.get() };
-            if let Some(existing) = cache.interned.get_or_insert_with(HashMap::new).get(s.as_str()) {
+            if let Some(existing) = cache.interned.get_or_insert_with(HashMap::default).get(s.as_str()) {
                 return existing.clone();
             }
             s.interned.set(true);
-            cache.interned.get_or_insert_with(HashMap::new).insert(s.as_str().into(), v.clone());
+            cache.interned.get_or_insert_with(HashMap::default).insert(s.as_str().into(), v.clone());
             v.clone()
         }
         None => v.clone(),

@@ -21,6 +21,20 @@ use crate::objects::typeobject::PyType;
 #[repr(transparent)]
 pub struct Value(NonZeroUsize);
 
+/// Views a run of value-stack slots as values, when none of them is empty.
+///
+/// SAFETY: `Value` is `repr(transparent)` over `NonZeroUsize`, so `Option<Value>`
+/// has the same size and `Some(v)` the same bits as `v` (the guaranteed null-pointer
+/// optimisation); a slice whose elements are all `Some` is therefore a valid `[Value]`.
+#[inline]
+pub fn as_values(slots: &[Option<Value>]) -> Option<&[Value]> {
+    if slots.iter().all(Option::is_some) {
+        Some(unsafe { std::slice::from_raw_parts(slots.as_ptr() as *const Value, slots.len()) })
+    } else {
+        None
+    }
+}
+
 /// Smallest and largest ints stored inline.
 pub const SMALL_INT_MIN: i64 = -(1 << 62);
 pub const SMALL_INT_MAX: i64 = (1 << 62) - 1;

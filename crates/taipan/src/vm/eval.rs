@@ -418,7 +418,22 @@ impl Vm {
                     let key = pop!(f);
                     let container = pop!(f);
                     let v = pop!(f);
-                    ops::setitem(self, &container, &key, &v)?;
+                    // Fast path: `lst[i] = v` for an exact list and an in-range small int.
+                    let mut done = false;
+                    if let (Some(l), Some(i)) = (container.downcast_exact::<crate::objects::list::PyList>(), key.as_small_int()) {
+                        let mut items = l.items.borrow_mut();
+                        let n = items.len() as i64;
+                        let idx = if i < 0 { i + n } else { i };
+                        if idx >= 0 && idx < n {
+                            let old = std::mem::replace(&mut items[idx as usize], v.clone());
+                            drop(items);
+                            drop(old);
+                            done = true;
+                        }
+                    }
+                    if !done {
+                        ops::setitem(self, &container, &key, &v)?;
+                    }
                 }
                 Opcode::DeleteSubscr => {
                     let key = pop!(f);
@@ -939,11 +954,31 @@ impl Vm {
                 return Ok(Some(frame));
             }
         }
-        let kw: Vec<Value> = kwnames.as_ref().and_then(crate::objects::tuple::as_tuple).map(|t| t.to_vec()).unwrap_or_default();
+        let kw: &[Value] = kwnames.as_ref().and_then(crate::objects::tuple::as_tuple).unwrap_or(&[]);
+        // Call with the arguments still on the stack (no argument vector).
+        let first = if has_self { base + 1 } else { base + 2 };
+        if let Some(args) = crate::runtime::value::as_values(&f.stack[first..]) {
+            if callable.downcast_exact::<crate::objects::function::PyFunction>().is_some() {
+                let frame = super::frame::bind_function_frame(self, &callable, args, kw);
+                f.stack.truncate(base);
+                let frame = frame?;
+                let flags = frame.code().code.flags;
+                use taipan_compiler::code::flags as co;
+                if flags & (co::GENERATOR | co::COROUTINE | co::ASYNC_GENERATOR) != 0 {
+                    f.stack.push(Some(crate::objects::generator::new_generator(frame, flags)));
+                    return Ok(None);
+                }
+                return Ok(Some(frame));
+            }
+            let r = super::call::call_with_kwnames(self, &callable, args, kw);
+            f.stack.truncate(base);
+            f.stack.push(Some(r?));
+            return Ok(None);
+        }
         let args: Vec<Value> = f.stack.drain(base + 1..).skip(if has_self { 0 } else { 1 }).map(|v| v.unwrap_or_else(none)).collect();
         f.stack.truncate(base);
         if callable.downcast_exact::<crate::objects::function::PyFunction>().is_some() {
-            let frame = super::frame::bind_function_frame(self, &callable, &args, &kw)?;
+            let frame = super::frame::bind_function_frame(self, &callable, &args, kw)?;
             let flags = frame.code().code.flags;
             use taipan_compiler::code::flags as co;
             if flags & (co::GENERATOR | co::COROUTINE | co::ASYNC_GENERATOR) != 0 {
@@ -952,7 +987,7 @@ impl Vm {
             }
             return Ok(Some(frame));
         }
-        let r = super::call::call_with_kwnames(self, &callable, &args, &kw)?;
+        let r = super::call::call_with_kwnames(self, &callable, &args, kw)?;
         f.stack.push(Some(r));
         Ok(None)
     }
