@@ -45,6 +45,11 @@ struct Inner {
     line_buffered: bool,
     /// An unbuffered binary file (`FileIO`).
     raw: bool,
+    /// The text layer's `encoding`, `errors` and `write_through` as reported.
+    /// NOTE: text is always decoded and encoded as UTF-8.
+    encoding: String,
+    errors: String,
+    write_through: bool,
 }
 
 #[repr(C)]
@@ -166,6 +171,11 @@ fn new_file(target: Target, name: Value, mode: &str, binary: bool, readable: boo
 
 #[expect(clippy::too_many_arguments, reason = "one flag per property of the stream")]
 fn new_file_of(target: Target, name: Value, mode: &str, binary: bool, readable: bool, writable: bool, line_buffered: bool, raw: bool) -> Value {
+    let (default_encoding, default_errors) = match target {
+        Target::Stdin | Target::Stdout => ("utf-8", if c_locale() { "surrogateescape" } else { "strict" }),
+        Target::Stderr => ("utf-8", "backslashreplace"),
+        _ => ("UTF-8", "strict"),
+    };
     let ty: &PyType = if !binary {
         &TEXT_IO_TYPE
     } else if raw {
@@ -196,6 +206,9 @@ fn new_file_of(target: Target, name: Value, mode: &str, binary: bool, readable: 
                 eof: false,
                 line_buffered,
                 raw,
+                encoding: default_encoding.to_string(),
+                errors: default_errors.to_string(),
+                write_through: false,
             })),
         },
     )
@@ -230,14 +243,27 @@ fn g_buffer(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
     Ok(view)
 }
 
+/// Whether the C library's locale is "C"/"POSIX" (also C.UTF-8): CPython's standard
+/// input and output then use the "surrogateescape" error handler.
+fn c_locale() -> bool {
+    let var = ["LC_ALL", "LC_CTYPE", "LANG"].iter().find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()));
+    match var {
+        None => true,
+        Some(l) => matches!(l.as_str(), "C" | "POSIX" | "C.UTF-8" | "C.utf8" | "C.utf-8"),
+    }
+}
+
 /// `sys.stdin`, `sys.stdout`, `sys.stderr`.
 pub fn std_streams(unbuffered: bool) -> (Value, Value, Value) {
     let tty = |fd: i32| unsafe_isatty(fd);
-    (
-        new_file(Target::Stdin, new_str("<stdin>"), "r", false, true, false, false),
-        new_file(Target::Stdout, new_str("<stdout>"), "w", false, false, true, unbuffered || tty(1)),
-        new_file(Target::Stderr, new_str("<stderr>"), "w", false, false, true, true),
-    )
+    let stdout = new_file(Target::Stdout, new_str("<stdout>"), "w", false, false, true, tty(1));
+    let stderr = new_file(Target::Stderr, new_str("<stderr>"), "w", false, false, true, true);
+    for f in [&stdout, &stderr] {
+        if let Some(file) = f.downcast::<PyFile>() {
+            file.inner.borrow_mut().write_through = unbuffered;
+        }
+    }
+    (new_file(Target::Stdin, new_str("<stdin>"), "r", false, true, false, false), stdout, stderr)
 }
 
 fn unsafe_isatty(fd: i32) -> bool {
@@ -279,7 +305,7 @@ fn stream_write_buffered(f: &Value, s: &str) -> PyResult<()> {
     inner.wbuf.extend_from_slice(s.as_bytes());
     let flush_now = match inner.target {
         Target::Stderr => true,
-        Target::Stdout => (inner.line_buffered && s.contains('\n')) || inner.wbuf.len() > 1 << 16,
+        Target::Stdout => inner.write_through || (inner.line_buffered && s.contains('\n')) || inner.wbuf.len() > 1 << 16,
         _ => inner.wbuf.len() > 1 << 16,
     };
     if flush_now {
@@ -707,9 +733,21 @@ fn m_writable(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [f] = args.exact::<1>("writable")?;
     Ok(bool_value(this(f)?.inner.borrow().writable))
 }
-fn m_seekable(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn m_seekable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [f] = args.exact::<1>("seekable")?;
-    Ok(bool_value(matches!(this(f)?.inner.borrow().target, Target::File(_))))
+    let file = this(f)?;
+    if let Some(obj) = target_object(file) {
+        return crate::vm::call::call_method(vm, &obj, "seekable", &[]);
+    }
+    let fd = match file.inner.borrow().target {
+        Target::File(_) => return Ok(bool_value(true)),
+        Target::Stdin => 0,
+        Target::Stdout => 1,
+        Target::Stderr => 2,
+        Target::Object(_) => return Ok(bool_value(false)),
+    };
+    // SAFETY: lseek with SEEK_CUR and offset 0 does not move the descriptor.
+    Ok(bool_value(unsafe { libc::lseek(fd, 0, libc::SEEK_CUR) } != -1))
 }
 
 pub static FILE_METHODS: &[MethodDef] = &[
@@ -730,6 +768,7 @@ pub static FILE_METHODS: &[MethodDef] = &[
     MethodDef::method("readable", m_readable),
     MethodDef::method("writable", m_writable),
     MethodDef::method("seekable", m_seekable),
+    MethodDef::method("reconfigure", m_reconfigure),
 ];
 
 fn g_name(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
@@ -748,13 +787,66 @@ fn s_mode(_vm: &mut Vm, f: &Value, v: Option<&Value>) -> PyResult<()> {
 fn g_closed(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
     Ok(bool_value(this(f)?.inner.borrow().closed))
 }
-fn g_encoding(_vm: &mut Vm, _f: &Value) -> PyResult<Value> {
-    Ok(new_str("utf-8"))
+fn g_encoding(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    Ok(new_str(&this(f)?.inner.borrow().encoding))
 }
 fn g_errors(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
-    // CPython's standard error stream uses "backslashreplace".
-    let stderr = matches!(this(f)?.inner.borrow().target, Target::Stderr);
-    Ok(new_str(if stderr { "backslashreplace" } else { "strict" }))
+    Ok(new_str(&this(f)?.inner.borrow().errors))
+}
+fn g_write_through(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    Ok(bool_value(this(f)?.inner.borrow().write_through))
+}
+fn g_newlines(_vm: &mut Vm, _f: &Value) -> PyResult<Value> {
+    Ok(none())
+}
+
+/// `TextIOWrapper.reconfigure(*, encoding=None, errors=None, newline=None,
+/// line_buffering=None, write_through=None)`.
+fn m_reconfigure(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    use crate::vm::args::kw;
+    static SIG: Sig = Sig::new(
+        "reconfigure",
+        &[p("self"), kw("encoding"), kw("errors"), kw("newline"), kw("line_buffering"), kw("write_through")],
+    );
+    let [f, encoding, errors, _newline, line_buffering, write_through] = SIG.parse::<6>(args)?;
+    let f = f.unwrap_or_else(none);
+    let str_arg = |v: Option<Value>, what: &str| -> PyResult<Option<String>> {
+        match v.filter(|v| !is_none(v)) {
+            None => Ok(None),
+            Some(v) => as_str(&v)
+                .map(|s| Some(s.to_string()))
+                .ok_or_else(|| type_error(format!("reconfigure() argument '{what}' must be str or None, not {}", v.ty().name()))),
+        }
+    };
+    let encoding = str_arg(encoding, "encoding")?;
+    let errors = str_arg(errors, "errors")?;
+    let lb = match line_buffering.filter(|v| !is_none(v)) {
+        Some(v) => Some(crate::vm::ops::is_true(vm, &v)?),
+        None => None,
+    };
+    let wt = match write_through.filter(|v| !is_none(v)) {
+        Some(v) => Some(crate::vm::ops::is_true(vm, &v)?),
+        None => None,
+    };
+    stream_flush(vm, &f)?;
+    let file = this(&f)?;
+    let mut inner = file.inner.borrow_mut();
+    if let Some(e) = encoding {
+        inner.encoding = e;
+        if errors.is_none() {
+            inner.errors = "strict".into();
+        }
+    }
+    if let Some(e) = errors {
+        inner.errors = e;
+    }
+    if let Some(l) = lb {
+        inner.line_buffered = l;
+    }
+    if let Some(w) = wt {
+        inner.write_through = w;
+    }
+    Ok(none())
 }
 fn g_line_buffering(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
     Ok(bool_value(this(f)?.inner.borrow().line_buffered))
@@ -768,6 +860,8 @@ pub static FILE_GETSETS: &[GetSetDef] = &[
     GetSetDef::new("encoding", g_encoding),
     GetSetDef::new("errors", g_errors),
     GetSetDef::new("line_buffering", g_line_buffering),
+    GetSetDef::new("write_through", g_write_through),
+    GetSetDef::new("newlines", g_newlines),
 ];
 
 fn file_repr(vm: &mut Vm, f: &Value) -> PyResult<Value> {
@@ -791,7 +885,17 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         "open",
         &[p("file"), opt("mode"), opt("buffering"), opt("encoding"), opt("errors"), opt("newline"), opt("closefd"), opt("opener")],
     );
-    let [file, mode, buffering, _encoding, _errors, _newline, _closefd, _opener] = SIG.parse::<8>(args)?;
+    let [file, mode, buffering, encoding, errors, _newline, _closefd, _opener] = SIG.parse::<8>(args)?;
+    let text_opt = |v: Option<Value>, what: &str| -> PyResult<Option<String>> {
+        match v.filter(|v| !is_none(v)) {
+            None => Ok(None),
+            Some(v) => as_str(&v)
+                .map(|s| Some(s.to_string()))
+                .ok_or_else(|| type_error(format!("open() argument '{what}' must be str or None, not {}", v.ty().name()))),
+        }
+    };
+    let encoding = text_opt(encoding, "encoding")?;
+    let errors = text_opt(errors, "errors")?;
     unsupported_operation_type(vm)?;
     let file = file.expect("required");
     let mode_s = match &mode {
@@ -875,7 +979,23 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if raw && !binary {
         return Err(value_error("can't have unbuffered text I/O"));
     }
-    Ok(new_file_of(Target::File(f), file.clone(), &shown_mode, binary, readable, writable, false, raw))
+    if binary && encoding.is_some() {
+        return Err(value_error("binary mode doesn't take an encoding argument"));
+    }
+    if binary && errors.is_some() {
+        return Err(value_error("binary mode doesn't take an errors argument"));
+    }
+    let v = new_file_of(Target::File(f), file.clone(), &shown_mode, binary, readable, writable, false, raw);
+    if let Some(pf) = v.downcast::<PyFile>() {
+        let mut inner = pf.inner.borrow_mut();
+        if let Some(e) = encoding {
+            inner.encoding = e;
+        }
+        if let Some(e) = errors {
+            inner.errors = e;
+        }
+    }
+    Ok(v)
 }
 
 fn file_finalize_noop(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -966,7 +1086,11 @@ fn textio_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
         "TextIOWrapper",
         &[p("buffer"), opt("encoding"), opt("errors"), opt("newline"), opt("line_buffering"), opt("write_through")],
     );
-    let [buffer, encoding, _errors, _newline, line_buffering, _write_through] = SIG.parse::<6>(args)?;
+    let [buffer, encoding, errors, _newline, line_buffering, _write_through] = SIG.parse::<6>(args)?;
+    let names = (
+        encoding.as_ref().and_then(|e| as_str(e).map(str::to_string)),
+        errors.as_ref().and_then(|e| as_str(e).map(str::to_string)),
+    );
     let buffer = buffer.unwrap_or_else(none);
     if let Some(e) = encoding.filter(|e| !is_none(e)) {
         as_str(&e).ok_or_else(|| type_error(format!("TextIOWrapper() argument 'encoding' must be str or None, not {}", e.ty().name())))?;
@@ -975,7 +1099,15 @@ fn textio_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
         Some(l) => crate::vm::ops::is_true(vm, &l)?,
         None => false,
     };
-    wrap_object(vm, cls, buffer, false, line_buffering)
+    let v = wrap_object(vm, cls, buffer, false, line_buffering)?;
+    if let Some(pf) = v.downcast::<PyFile>() {
+        let mut inner = pf.inner.borrow_mut();
+        inner.encoding = names.0.unwrap_or_else(|| "UTF-8".into());
+        if let Some(e) = names.1 {
+            inner.errors = e;
+        }
+    }
+    Ok(v)
 }
 
 /// `BufferedReader(raw)`, `BufferedWriter(raw)`, `BufferedRandom(raw)`.
@@ -1023,6 +1155,9 @@ fn wrap_object(vm: &mut Vm, cls: &Value, obj: Value, binary: bool, line_bufferin
                 eof: false,
                 line_buffered: line_buffering,
                 raw: false,
+                encoding: "utf-8".into(),
+                errors: "strict".into(),
+                write_through: false,
             })),
         },
     );
