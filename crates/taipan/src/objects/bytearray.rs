@@ -294,6 +294,8 @@ fn ba_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [v, iterable] = args.exact_method::<2>("bytearray.extend")?;
     let new = if let Some(b) = buffer(iterable) {
         b.into_owned()
+    } else if as_str(iterable).is_some() {
+        return Err(type_error(format!("expected iterable of integers; got: '{}'", iterable.ty().name())));
     } else {
         if iterable.ty().slots.iter.get().is_none() && iterable.ty().slots.getitem.get().is_none() {
             return Err(type_error(format!("can't extend bytearray with {}", iterable.ty().name())));

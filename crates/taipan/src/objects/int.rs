@@ -494,17 +494,16 @@ pub fn int_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyRes
         Or => new_bigint(p | q),
         Xor => new_bigint(p ^ q),
         Lshift => match shift_amount(&y)? {
-            Some(n) if p.is_zero() => {
-                let _ = n;
-                new_int(0)
-            }
-            Some(n) if n < (1 << 36) => new_bigint(p << n as usize),
+            _ if p.is_zero() => new_int(0),
+            Some(n) if n < (1 << 32) => new_bigint(p << n as usize),
             _ => {
-                if p.is_zero() {
-                    new_int(0)
-                } else {
+                // CPython's long_lshift: a word shift (30-bit digits) past Py_ssize_t
+                // is "too many digits"; anything else fails to allocate.
+                let words = y.to_bigint() / 30;
+                if words > BigInt::from(i64::MAX) {
                     return Err(overflow_error("too many digits in integer"));
                 }
+                return Err(crate::vm::memory_error());
             }
         },
         Rshift => match shift_amount(&y)? {
