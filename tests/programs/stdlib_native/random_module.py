@@ -127,3 +127,14 @@ print(random.SystemRandom().random() < 1)
 t(lambda: random.randrange(0))
 t(lambda: random.sample(range(3), 5))
 t(lambda: random.Random().seed([1]))
+
+# --- cycles through Random subclasses ---
+import gc
+import weakref
+for i in range(3):
+    q = MyR(1)
+    q.me = q
+    w = weakref.ref(q)
+    del q
+    gc.collect()
+    print(w() is None)

@@ -249,3 +249,20 @@ t(lambda: struct.calcsize('9223372036854775808x'))
 t(lambda: struct.calcsize('9223372036854775807xb'))
 t(lambda: struct.calcsize('b4611686018427387904h'))
 t(lambda: struct.calcsize('b4611686018427387903h'))
+
+# --- weak references and cycles through Struct subclasses ---
+import gc
+import weakref
+s = struct.Struct('i')
+w = weakref.ref(s)
+del s
+print(w() is None)
+for i in range(3):
+    p = Plain('i')
+    p.me = p
+    w = weakref.ref(p)
+    del p
+    gc.collect()
+    print(w() is None)
+it = struct.iter_unpack('b', b'abc')
+print(list(it), list(it), it.__length_hint__())

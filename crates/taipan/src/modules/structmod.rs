@@ -642,7 +642,7 @@ impl PyPayload for PyStruct {
 pub static STRUCT_TYPE: PyType = PyType::new_static(StaticTypeInit {
     name: "Struct",
     layout: &STRUCT_LAYOUT,
-    flags: flags::BASETYPE | flags::WEAKREFABLE,
+    flags: flags::BASETYPE | flags::HAVE_GC | flags::WEAKREFABLE,
     base: Some(&crate::objects::object::OBJECT_TYPE),
     methods: STRUCT_METHODS,
     getsets: STRUCT_GETSETS,
