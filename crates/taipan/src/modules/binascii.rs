@@ -322,6 +322,7 @@ const CRC_HQX_TABLE: [u16; 256] = {
 };
 
 fn crc32(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("binascii.crc32")?;
     let pos = args.check("crc32", 1, 2)?;
     let data = bytes_arg(&pos[0])?.into_owned();
     let mut crc = match pos.get(1) {
@@ -336,6 +337,7 @@ fn crc32(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn crc_hqx(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("binascii.crc_hqx")?;
     let [data, crc] = args.exact::<2>("crc_hqx")?;
     let data = bytes_arg(data)?.into_owned();
     let mut crc = (bitwise_u32(vm, crc)? & 0xffff) as u16;

@@ -861,7 +861,7 @@ static UNPACK_ITER_METHODS: &[MethodDef] = &[MethodDef::method("__length_hint__"
 // ---------------------------------------------------------------------------------------
 
 fn m_calcsize(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.no_kwargs("calcsize")?;
+    args.no_kwargs("_struct.calcsize")?;
     let pos = args.positional();
     let [fmt] = pos else {
         return Err(type_error(format!("_struct.calcsize() takes exactly one argument ({} given)", pos.len())));
@@ -871,7 +871,7 @@ fn m_calcsize(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn m_pack(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.no_kwargs("pack")?;
+    args.no_kwargs("_struct.pack")?;
     let pos = args.positional();
     let Some((fmt, rest)) = pos.split_first() else {
         return Err(type_error("missing format argument"));
@@ -881,7 +881,7 @@ fn m_pack(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn m_pack_into(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.no_kwargs("pack_into")?;
+    args.no_kwargs("_struct.pack_into")?;
     let pos = args.positional();
     let Some((fmt, rest)) = pos.split_first() else {
         return Err(type_error("missing format argument"));
@@ -891,6 +891,7 @@ fn m_pack_into(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn m_unpack(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("_struct.unpack")?;
     let [fmt, buffer] = args.exact::<2>("unpack")?;
     let st = module_format(vm, fmt)?;
     unpack_impl(&st, buffer)
@@ -904,13 +905,17 @@ fn m_unpack_from(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn m_iter_unpack(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("_struct.iter_unpack")?;
     let [fmt, buffer] = args.exact::<2>("iter_unpack")?;
     let st = module_format(vm, fmt)?;
     iter_unpack_impl(st, buffer)
 }
 
 fn m_clearcache(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check("_clearcache", 0, 0)?;
+    args.no_kwargs("_struct._clearcache")?;
+    if !args.positional().is_empty() {
+        return Err(type_error(format!("_struct._clearcache() takes no arguments ({} given)", args.positional().len())));
+    }
     Ok(none())
 }
 
