@@ -273,6 +273,10 @@ fn real_main() -> i32 {
         }
     };
     interp.vm.set_stack_limit(stack_base, (1 << 30) - (64 << 20));
+    if !interp.vm.config.no_site {
+        // Errors here (a broken standard library) leave the names undefined, as CPython.
+        let _ = install_site_builtins(&mut interp.vm);
+    }
     let status = match run {
         Run::Command(cmd) => interp.run_source(&cmd, "<string>"),
         Run::Module(m) => run_module(&mut interp, &m),
@@ -310,6 +314,41 @@ fn real_main() -> i32 {
         return repl(&mut interp, interactive_stdin, true);
     }
     status
+}
+
+/// What `site.main()` adds to builtins (`setquit`, `setcopyright`, `sethelper`): `exit`,
+/// `quit`, `copyright`, `credits`, `license` and `help`, from `_sitebuiltins`.
+/// NOTE: `site` itself is not imported at start-up (its `.pth` processing and path
+/// computations are skipped; `sys.path` already holds the standard library and
+/// site-packages).
+fn install_site_builtins(vm: &mut taipan::vm::Vm) -> taipan::vm::PyResult<()> {
+    use taipan::objects::list::PyList;
+    use taipan::objects::str::new_str;
+    use taipan::vm::{call::call, ops::getattr_str};
+    let Some(stdlib) = vm.config.stdlib.clone() else { return Ok(()) };
+    let sb = taipan::vm::import::import_module(vm, "_sitebuiltins")?;
+    let builtins = vm.builtins.clone();
+    let set = |vm: &mut taipan::vm::Vm, name: &str, v: taipan::runtime::value::Value| taipan::vm::ops::setattr(vm, &builtins, &taipan::objects::str::intern(name), Some(&v));
+    let quitter = getattr_str(vm, &sb, "Quitter")?;
+    for name in ["quit", "exit"] {
+        let q = call(vm, &quitter, &[new_str(name), new_str("Ctrl-D (i.e. EOF)")])?;
+        set(vm, name, q)?;
+    }
+    let printer = getattr_str(vm, &sb, "_Printer")?;
+    let copyright = taipan::modules::sys::get_sys_attr(vm, "copyright").unwrap_or_else(|| new_str(""));
+    let c = call(vm, &printer, &[new_str("copyright"), copyright])?;
+    set(vm, "copyright", c)?;
+    let credits = "    Thanks to CWI, CNRI, BeOpen.com, Zope Corporation and a cast of thousands\n    for supporting Python development.  See www.python.org for more information.";
+    let c = call(vm, &printer, &[new_str("credits"), new_str(credits)])?;
+    set(vm, "credits", c)?;
+    let files = PyList::new_value(vec![new_str("LICENSE.txt"), new_str("LICENSE")]);
+    let dirs = PyList::new_value(vec![new_str(&format!("{stdlib}/..")), new_str(&stdlib), new_str(".")]);
+    let l = call(vm, &printer, &[new_str("license"), new_str("See https://www.python.org/psf/license/"), files, dirs])?;
+    set(vm, "license", l)?;
+    let helper = getattr_str(vm, &sb, "_Helper")?;
+    let h = call(vm, &helper, &[])?;
+    set(vm, "help", h)?;
+    Ok(())
 }
 
 /// `-m module`: `runpy._run_module_as_main(module, True)`, called directly as CPython's

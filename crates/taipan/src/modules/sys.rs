@@ -471,6 +471,7 @@ fn init(vm: &mut Vm, m: &Value) -> PyResult<()> {
         add(m, n, new_str(&prefix));
     }
     add(m, "platlibdir", new_str("lib"));
+    add(m, "_stdlib_dir", cfg.stdlib.as_deref().map(new_str).unwrap_or_else(none));
     add(m, "pycache_prefix", none());
     add(m, "version", new_str("3.13.0 (taipan 0.1.0) [Rust]"));
     let vi_t = new_structseq_type(vm, "sys", "version_info", &["major", "minor", "micro", "releaselevel", "serial"])?;
