@@ -48,14 +48,26 @@ impl DictTable {
         while size * 2 < min_used * 3 + 1 {
             size *= 2;
         }
-        let live: Vec<Entry> = self.entries.drain(..).flatten().collect();
-        self.indices = vec![EMPTY; size];
-        self.entries = Vec::with_capacity(live.len().max(size * 2 / 3));
-        self.filled = 0;
-        self.used = 0;
-        for e in live {
-            self.insert_new(e);
+        // Compact the entries in place (deleted slots go), then re-index them.
+        self.entries.retain(Option::is_some);
+        let want = size * 2 / 3;
+        if self.entries.capacity() < want {
+            self.entries.reserve(want - self.entries.len());
         }
+        self.indices = vec![EMPTY; size];
+        let mask = size - 1;
+        for (ix, e) in self.entries.iter().enumerate() {
+            let Some(e) = e else { continue };
+            let mut perturb = e.hash as u64;
+            let mut i = (e.hash as u64 as usize) & mask;
+            while self.indices[i] != EMPTY {
+                perturb >>= 5;
+                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            }
+            self.indices[i] = ix as i32;
+        }
+        self.filled = self.entries.len();
+        self.used = self.entries.len();
     }
 
     /// Inserts an entry whose key is known to be absent.
