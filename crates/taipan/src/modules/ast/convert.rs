@@ -32,6 +32,10 @@ struct Conv<'a> {
     lines: Vec<u32>,
     depth: usize,
     max_depth: usize,
+    /// `# type:` comments, when `PyCF_TYPE_COMMENTS` is set.
+    tc: Option<TypeComments>,
+    /// For the parameters being converted: (start, end with default, next start).
+    arg_windows: Vec<(TextSize, TextSize, TextSize)>,
 }
 
 fn line_starts(src: &str) -> Vec<u32> {
@@ -158,6 +162,39 @@ impl<'a> Conv<'a> {
         TextRange::new(TextSize::from(p as u32), range.end())
     }
 
+    /// The offset of the end of the line holding `off`.
+    fn line_end(&self, off: TextSize) -> TextSize {
+        let rest = &self.src.as_bytes()[off.to_usize().min(self.src.len())..];
+        let n = rest.iter().position(|&b| b == b'\n' || b == b'\r').unwrap_or(rest.len());
+        off + TextSize::from(n as u32)
+    }
+
+    /// The first unused `# type:` comment in `lo..hi` (on the line of `lo` when
+    /// `same_line`), as a str, or None.
+    fn type_comment(&mut self, lo: TextSize, hi: TextSize, same_line: bool) -> Value {
+        let line = self.pos(lo).0;
+        let Some(tc) = &self.tc else { return none() };
+        for c in &tc.comments {
+            if c.used.get() || c.range.start() < lo || c.range.start() >= hi {
+                continue;
+            }
+            let (l, _) = {
+                let off = c.range.start().to_u32();
+                let i = match self.lines.binary_search(&off) {
+                    Ok(i) => i,
+                    Err(i) => i - 1,
+                };
+                (i as i64 + 1, 0)
+            };
+            if same_line && l != line {
+                continue;
+            }
+            c.used.set(true);
+            return new_str(&c.text);
+        }
+        none()
+    }
+
     /// A block ends at its last token, which is the `;` when its last statement has one
     /// (CPython's `_PyPegen_get_last_nonnwhitespace_token`).
     fn block_end(&self, range: TextRange) -> TextRange {
@@ -188,13 +225,15 @@ impl<'a> Conv<'a> {
             Stmt::FunctionDef(f) => {
                 let kws: &[&str] = if f.is_async { &["def", "async"] } else { &["def"] };
                 let range = self.def_start(self.block_end(f.range), &f.name, kws);
+                let header_end = f.returns.as_ref().map(|r| r.range().end()).unwrap_or(f.parameters.range.end());
+                let type_comment = self.type_comment(header_end, body_start(&f.body, f.range), false);
                 let fields = vec![
                     ident(&f.name),
                     self.parameters(Some(&f.parameters))?,
                     self.stmts(&f.body)?,
                     self.decorators(&f.decorator_list)?,
                     self.opt_expr(f.returns.as_deref())?,
-                    none(),
+                    type_comment,
                     self.type_params(f.type_params.as_deref())?,
                 ];
                 self.node(if f.is_async { "AsyncFunctionDef" } else { "FunctionDef" }, fields, Some(range))
@@ -228,7 +267,8 @@ impl<'a> Conv<'a> {
                 self.node("TypeAlias", fields, r)
             }
             Stmt::Assign(x) => {
-                let fields = vec![self.exprs(&x.targets)?, self.expr(&x.value)?, none()];
+                let type_comment = self.type_comment(x.range.end(), self.line_end(x.range.end()), true);
+                let fields = vec![self.exprs(&x.targets)?, self.expr(&x.value)?, type_comment];
                 self.node("Assign", fields, r)
             }
             Stmt::AugAssign(x) => {
@@ -245,8 +285,14 @@ impl<'a> Conv<'a> {
                 self.node("AnnAssign", fields, r)
             }
             Stmt::For(x) => {
-                let fields =
-                    vec![self.expr(&x.target)?, self.expr(&x.iter)?, self.stmts(&x.body)?, self.stmts(&x.orelse)?, none()];
+                let type_comment = self.type_comment(x.iter.range().end(), body_start(&x.body, x.range), true);
+                let fields = vec![
+                    self.expr(&x.target)?,
+                    self.expr(&x.iter)?,
+                    self.stmts(&x.body)?,
+                    self.stmts(&x.orelse)?,
+                    type_comment,
+                ];
                 self.node(if x.is_async { "AsyncFor" } else { "For" }, fields, r)
             }
             Stmt::While(x) => {
@@ -277,7 +323,9 @@ impl<'a> Conv<'a> {
                     let fields = vec![self.expr(&it.context_expr)?, self.opt_expr(it.optional_vars.as_deref())?];
                     items.push(self.node("withitem", fields, None));
                 }
-                let fields = vec![list(items), self.stmts(&x.body)?, none()];
+                let header_end = x.items.last().map(|i| i.range.end()).unwrap_or(x.range.start());
+                let type_comment = self.type_comment(header_end, body_start(&x.body, x.range), true);
+                let fields = vec![list(items), self.stmts(&x.body)?, type_comment];
                 self.node(if x.is_async { "AsyncWith" } else { "With" }, fields, r)
             }
             Stmt::Match(x) => {
@@ -369,7 +417,11 @@ impl<'a> Conv<'a> {
 
     /// An `arg`; for `*args` and `**kwargs` its position starts at the name.
     fn arg(&mut self, p: &ast::Parameter) -> R {
-        let fields = vec![ident(&p.name), self.opt_expr(p.annotation.as_deref())?, none()];
+        let type_comment = match self.arg_windows.iter().find(|w| w.0 == p.range.start()) {
+            Some(&(_, lo, hi)) => self.type_comment(lo, hi, false),
+            None => none(),
+        };
+        let fields = vec![ident(&p.name), self.opt_expr(p.annotation.as_deref())?, type_comment];
         Ok(self.node("arg", fields, Some(TextRange::new(p.name.range.start(), p.range.end()))))
     }
 
@@ -385,6 +437,25 @@ impl<'a> Conv<'a> {
             let empty = || list(vec![]);
             return Ok(self.node("arguments", vec![empty(), empty(), none(), empty(), empty(), none(), empty()], None));
         };
+        if self.tc.is_some() {
+            let mut items: Vec<(TextSize, TextSize)> = Vec::new();
+            for pd in p.posonlyargs.iter().chain(&p.args) {
+                items.push((pd.parameter.range.start(), pd.range.end()));
+            }
+            if let Some(v) = &p.vararg {
+                items.push((v.range.start(), v.range.end()));
+            }
+            for pd in &p.kwonlyargs {
+                items.push((pd.parameter.range.start(), pd.range.end()));
+            }
+            if let Some(k) = &p.kwarg {
+                items.push((k.range.start(), k.range.end()));
+            }
+            items.sort();
+            self.arg_windows = (0..items.len())
+                .map(|i| (items[i].0, items[i].1, items.get(i + 1).map(|n| n.0).unwrap_or(p.range.end())))
+                .collect();
+        }
         let mut posonly = Vec::new();
         let mut args = Vec::new();
         let mut defaults = Vec::new();
@@ -839,6 +910,57 @@ impl<'a> Conv<'a> {
     }
 }
 
+/// Where a block's first statement starts (the end of the statement when it has none).
+fn body_start(body: &[Stmt], range: TextRange) -> TextSize {
+    body.first().map(|s| s.range().start()).unwrap_or(range.end())
+}
+
+/// One `# type: ...` comment: the range of its text (after `type:` and blanks).
+struct TypeComment {
+    range: TextRange,
+    text: String,
+    used: std::cell::Cell<bool>,
+}
+
+/// The `# type:` comments of a source (CPython's TYPE_COMMENT and TYPE_IGNORE tokens).
+pub(super) struct TypeComments {
+    comments: Vec<TypeComment>,
+    /// (line, tag) of each `# type: ignore<tag>`.
+    ignores: Vec<(i64, String)>,
+}
+
+impl TypeComments {
+    pub(super) fn scan(src: &str, tokens: &ruff_python_ast::token::Tokens) -> TypeComments {
+        let mut comments = Vec::new();
+        let mut ignores = Vec::new();
+        let lines = line_starts(src);
+        for t in tokens.iter() {
+            if t.kind() != ruff_python_ast::token::TokenKind::Comment {
+                continue;
+            }
+            let text = &src[t.range().start().to_usize()..t.range().end().to_usize()];
+            let Some(rest) = text.strip_prefix('#') else { continue };
+            let rest = rest.trim_start_matches([' ', '\t']);
+            let Some(rest) = rest.strip_prefix("type:") else { continue };
+            let body = rest.trim_start_matches([' ', '\t']);
+            let start = t.range().end() - TextSize::from(body.len() as u32);
+            if let Some(tag) = body.strip_prefix("ignore") {
+                if !tag.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+                    let off = start.to_u32();
+                    let line = match lines.binary_search(&off) {
+                        Ok(i) => i,
+                        Err(i) => i - 1,
+                    };
+                    ignores.push((line as i64 + 1, tag.to_string()));
+                    continue;
+                }
+            }
+            comments.push(TypeComment { range: TextRange::new(start, t.range().end()), text: body.to_string(), used: Default::default() });
+        }
+        TypeComments { comments, ignores }
+    }
+}
+
 /// The values of a JoinedStr being built: pending literal text and its span.
 #[derive(Default)]
 struct FParts {
@@ -881,10 +1003,41 @@ fn invalid_syntax() -> PyErr {
 const DEEP: usize = 1000;
 
 /// The AST of a parsed module or expression for `mode`, and whether the tree is deep.
-pub(super) fn convert_mod(st: &AstState, src: &str, m: &ast::Mod, mode: &str) -> (R, bool) {
-    let mut c = Conv { st, src, lines: line_starts(src), depth: 0, max_depth: 0 };
-    let r = convert_mod_inner(&mut c, m, mode);
+pub(super) fn convert_mod(
+    st: &AstState,
+    src: &str,
+    filename: &str,
+    m: &ast::Mod,
+    mode: &str,
+    tc: Option<TypeComments>,
+) -> (R, bool) {
+    let mut c = Conv { st, src, lines: line_starts(src), depth: 0, max_depth: 0, tc, arg_windows: Vec::new() };
+    let r = convert_mod_inner(&mut c, m, mode).and_then(|tree| {
+        // A type comment the grammar has no place for is a syntax error.
+        match c.tc.as_ref().and_then(|tc| tc.comments.iter().find(|x| !x.used.get())) {
+            Some(x) => Err(misplaced_type_comment(&c, filename, x.range)),
+            None => Ok(tree),
+        }
+    });
     (r, c.max_depth > DEEP)
+}
+
+fn misplaced_type_comment(c: &Conv, filename: &str, range: TextRange) -> PyErr {
+    let (l, col) = c.pos(range.start());
+    let (el, ecol) = c.pos(range.end());
+    let start = c.lines[(l - 1) as usize] as usize;
+    let end = c.lines.get(l as usize).map(|&e| e as usize).unwrap_or(c.src.len());
+    let text = &c.src[start..end];
+    let text = if text.ends_with('\n') { text.to_string() } else { format!("{text}\n") };
+    let details = crate::objects::tuple::new_tuple(vec![
+        new_str(filename),
+        new_int(l),
+        new_int(col + 1),
+        new_str(&text),
+        new_int(el),
+        new_int(ecol + 1),
+    ]);
+    PyErr::with_args(&crate::objects::exceptions::SYNTAX_ERROR, vec![new_str("invalid syntax"), details])
 }
 
 fn convert_mod_inner(c: &mut Conv, m: &ast::Mod, mode: &str) -> R {
@@ -894,7 +1047,12 @@ fn convert_mod_inner(c: &mut Conv, m: &ast::Mod, mode: &str) -> R {
             if mode == "single" {
                 c.node("Interactive", vec![body], None)
             } else {
-                c.node("Module", vec![body, list(vec![])], None)
+                let ignores = match &c.tc {
+                    Some(tc) => tc.ignores.clone(),
+                    None => Vec::new(),
+                };
+                let ignores = ignores.into_iter().map(|(line, tag)| c.node("TypeIgnore", vec![new_int(line), new_str(&tag)], None)).collect();
+                c.node("Module", vec![body, list(ignores)], None)
             }
         }
         ast::Mod::Expression(e) => {
@@ -934,7 +1092,7 @@ pub(super) fn func_type(vm: &mut Vm, st: &AstState, source: &str, filename: &str
     let result = match (ok, parsed.syntax()) {
         (true, ast::Mod::Expression(e)) => match &*e.body {
             Expr::Tuple(t) if t.elts.len() == 2 && !t.parenthesized => {
-                let mut c = Conv { st, src: &text, lines: line_starts(&text), depth: 0, max_depth: 0 };
+                let mut c = Conv { st, src: &text, lines: line_starts(&text), depth: 0, max_depth: 0, tc: None, arg_windows: Vec::new() };
                 let argtypes = match &t.elts[0] {
                     Expr::Tuple(a) if a.parenthesized => c.exprs(&a.elts)?,
                     other => list(vec![c.expr(other)?]),

@@ -426,7 +426,7 @@ pub fn compile_hook(
         return Err(type_error("compile() arg 1 must be a string, bytes or AST object"));
     }
     let text = text_of(source, "compile")?;
-    parse_to_ast(vm, &text, filename, mode).map(Some)
+    parse_to_ast(vm, &text, filename, mode, fl & PYCF_TYPE_COMMENTS != 0).map(Some)
 }
 
 /// `compile(ast_object, filename, mode)`.
@@ -455,7 +455,7 @@ fn compile_ast_object(vm: &mut Vm, tree: &Value, filename: &str, mode: &str) -> 
 }
 
 /// Parses `source` and returns its AST (`compile(..., PyCF_ONLY_AST)`).
-pub fn parse_to_ast(vm: &mut Vm, source: &str, filename: &str, mode: &str) -> PyResult<Value> {
+pub fn parse_to_ast(vm: &mut Vm, source: &str, filename: &str, mode: &str, type_comments: bool) -> PyResult<Value> {
     let st = state(vm)?;
     if mode == "func_type" {
         return convert::func_type(vm, &st, source, filename);
@@ -478,7 +478,8 @@ pub fn parse_to_ast(vm: &mut Vm, source: &str, filename: &str, mode: &str) -> Py
             }
         }
     }
-    let (result, deep) = convert::convert_mod(&st, source, parsed.syntax(), mode);
+    let tc = type_comments.then(|| convert::TypeComments::scan(source, parsed.tokens()));
+    let (result, deep) = convert::convert_mod(&st, source, filename, parsed.syntax(), mode, tc);
     if deep {
         // The tree's recursive drop could exhaust the native stack; leak it instead.
         std::mem::forget(parsed);
