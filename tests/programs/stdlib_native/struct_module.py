@@ -266,3 +266,20 @@ for i in range(3):
     print(w() is None)
 it = struct.iter_unpack('b', b'abc')
 print(list(it), list(it), it.__length_hint__())
+
+# --- iter_unpack reads a bytearray live and keeps it from being resized ---
+ba = bytearray(6)
+it = struct.iter_unpack('h', ba)
+ba[0] = 1
+print(next(it), it.__length_hint__())
+print(t(lambda: ba.append(1)), t(lambda: ba.clear()), len(ba))
+print(list(it), it.__length_hint__(), t(lambda: ba.append(1)), len(ba))
+ba2 = bytearray(4)
+it2 = struct.iter_unpack('h', ba2)
+del it2
+print(t(lambda: ba2.append(1)), len(ba2))
+ba3 = bytearray(4)
+it3 = struct.iter_unpack('h', ba3)
+class B(bytearray): pass
+b4 = B(4); it4 = struct.iter_unpack('h', b4); b4.it = it4; del it4, b4; gc.collect(); print('ok')
+print(list(struct.iter_unpack('<h', b'\x01\x00\x02\x00')))

@@ -775,16 +775,57 @@ static STRUCT_GETSETS: &[GetSetDef] = &[
 // unpack_iterator
 // ---------------------------------------------------------------------------------------
 
+/// `unpack_iterator`.  Like CPython's, it reads a bytes or bytearray source live and
+/// holds a buffer export on a bytearray until it is exhausted (so the bytearray cannot
+/// be resized meanwhile); other buffers are copied when the iterator is created.
+/// NOTE: so writes through a memoryview after `iter_unpack` are not seen (CPython's
+/// are); reading a view live would cost a full copy per item with the memoryview API.
 #[repr(C)]
 pub struct PyUnpackIter {
     head: ObjectHead,
     compiled: Rc<Compiled>,
-    data: Vec<u8>,
+    /// The bytes/bytearray being read; None once exhausted (or for copied buffers).
+    source: RefCell<Option<Value>>,
+    copy: Vec<u8>,
+    /// Buffer length at creation (a bytearray's cannot change while exported).
+    len: usize,
     index: std::cell::Cell<usize>,
 }
 
+impl PyUnpackIter {
+    /// Drops the source and its export (`PyBuffer_Release`).
+    fn release(&self) -> Option<Value> {
+        let v = self.source.try_borrow_mut().ok()?.take()?;
+        if let Some(ba) = as_bytearray(&v) {
+            ba.exports.set(ba.exports.get().saturating_sub(1));
+        }
+        Some(v)
+    }
+}
+
+impl Drop for PyUnpackIter {
+    fn drop(&mut self) {
+        drop(self.release());
+    }
+}
+
+fn unpackiter_traverse(head: &ObjectHead, visit: &mut dyn FnMut(&Value)) {
+    // SAFETY: only called for objects allocated with this layout.
+    let it = unsafe { &*(head as *const ObjectHead as *const PyUnpackIter) };
+    if let Ok(src) = it.source.try_borrow() {
+        src.iter().for_each(visit);
+    }
+}
+
+fn unpackiter_clear(head: &ObjectHead, out: &mut Vec<Value>) {
+    // SAFETY: only called for objects allocated with this layout.
+    let it = unsafe { &*(head as *const ObjectHead as *const PyUnpackIter) };
+    it.index.set(it.len);
+    out.extend(it.release());
+}
+
 pub static UNPACK_ITER_LAYOUT: Layout =
-    crate::payload_layout!(PyUnpackIter, "unpack_iterator", heap::no_traverse, heap::no_clear);
+    crate::payload_layout!(PyUnpackIter, "unpack_iterator", unpackiter_traverse, unpackiter_clear);
 
 impl PyPayload for PyUnpackIter {
     fn layout() -> &'static Layout {
@@ -798,7 +839,7 @@ impl PyPayload for PyUnpackIter {
 pub static UNPACK_ITER_TYPE: PyType = PyType::new_static(StaticTypeInit {
     name: "unpack_iterator",
     layout: &UNPACK_ITER_LAYOUT,
-    flags: 0,
+    flags: flags::HAVE_GC,
     base: Some(&crate::objects::object::OBJECT_TYPE),
     methods: UNPACK_ITER_METHODS,
     getsets: &[],
@@ -810,17 +851,31 @@ fn iter_unpack_impl(st: Rc<Compiled>, buffer: &Value) -> PyResult<Value> {
     if st.size == 0 {
         return Err(struct_error("cannot iteratively unpack with a struct of length 0"));
     }
-    let data = bytes_arg(buffer)?.into_owned();
+    let live = as_bytes(buffer).is_some() || as_bytearray(buffer).is_some();
+    let data = bytes_arg(buffer)?;
+    let len = data.len();
+    let copy = if live { Vec::new() } else { data.into_owned() };
     let size = st.size.max(0) as usize;
-    if size == 0 || data.len() % size != 0 {
+    if size == 0 || len % size != 0 {
         return Err(struct_error(format!(
             "iterative unpacking requires a buffer of a multiple of {} bytes",
             st.size
         )));
     }
+    let source = if live { Some(buffer.clone()) } else { None };
+    if let Some(ba) = as_bytearray(buffer) {
+        ba.exports.set(ba.exports.get() + 1);
+    }
     Ok(heap::alloc(
         &UNPACK_ITER_TYPE,
-        PyUnpackIter { head: ObjectHead::uninit(), compiled: st, data, index: std::cell::Cell::new(0) },
+        PyUnpackIter {
+            head: ObjectHead::uninit(),
+            compiled: st,
+            source: RefCell::new(source),
+            copy,
+            len,
+            index: std::cell::Cell::new(0),
+        },
     ))
 }
 
@@ -830,13 +885,26 @@ fn unpackiter_this(v: &Value) -> PyResult<&PyUnpackIter> {
 
 fn unpackiter_next(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let it = unpackiter_this(v)?;
-    let size = it.compiled.size as usize;
+    let size = it.compiled.size.max(1) as usize;
     let start = it.index.get();
-    if start + size > it.data.len() {
+    if start + size > it.len {
+        drop(it.release());
         return Ok(None);
     }
     it.index.set(start + size);
-    Ok(Some(unpack_slice(&it.compiled, &it.data[start..start + size])))
+    let src = it.source.borrow().clone();
+    let item = match &src {
+        Some(s) => match (as_bytes(s), as_bytearray(s)) {
+            (Some(b), _) => b.get(start..start + size).map(|d| unpack_slice(&it.compiled, d)),
+            (None, Some(ba)) => ba.data.borrow().get(start..start + size).map(|d| unpack_slice(&it.compiled, d)),
+            _ => None,
+        },
+        None => it.copy.get(start..start + size).map(|d| unpack_slice(&it.compiled, d)),
+    };
+    if item.is_none() {
+        drop(it.release());
+    }
+    Ok(item)
 }
 
 fn unpackiter_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -850,8 +918,8 @@ fn unpackiter_new(_vm: &mut Vm, _cls: &Value, _args: Args) -> PyResult<Value> {
 fn unpackiter_length_hint(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = args.noargs("unpack_iterator.__length_hint__")?;
     let it = unpackiter_this(v)?;
-    let size = it.compiled.size as usize;
-    Ok(new_usize((it.data.len() - it.index.get()) / size.max(1)))
+    let size = it.compiled.size.max(1) as usize;
+    Ok(new_usize(it.len.saturating_sub(it.index.get()) / size))
 }
 
 static UNPACK_ITER_METHODS: &[MethodDef] = &[MethodDef::method("__length_hint__", unpackiter_length_hint)];
