@@ -65,6 +65,7 @@ impl Toks<'_> {
     /// The index of the bracket closing the one at `open` (or `hi` if unclosed).
     fn matching(&self, open: usize, hi: usize) -> usize {
         let mut depth = 0;
+        let hi = hi.min(self.t.len());
         for i in open..hi {
             let k = self.t[i].0;
             if is_open(k) {
@@ -84,6 +85,7 @@ impl Toks<'_> {
         let mut parts = Vec::new();
         let mut depth = 0;
         let mut start = lo;
+        let hi = hi.min(self.t.len());
         for i in lo..hi {
             let k = self.t[i].0;
             if is_open(k) {
@@ -102,7 +104,7 @@ impl Toks<'_> {
     /// The first token of kind `k` outside brackets in `lo..hi`.
     fn find_top(&self, lo: usize, hi: usize, k: TokenKind) -> Option<usize> {
         let mut depth = 0;
-        for i in lo..hi {
+        for i in lo..hi.min(self.t.len()) {
             let kk = self.t[i].0;
             if is_open(kk) {
                 depth += 1;
@@ -118,7 +120,7 @@ impl Toks<'_> {
     /// The innermost bracket enclosing token `idx`, not before `lo`.
     fn enclosing(&self, lo: usize, idx: usize) -> Option<usize> {
         let mut depth = 0;
-        let mut i = idx;
+        let mut i = idx.min(self.t.len());
         while i > lo {
             i -= 1;
             let k = self.t[i].0;
@@ -146,6 +148,9 @@ pub(super) fn check(b: &ErrorBuilder, tokens: &[Token], at: TextSize) -> Option<
         src: b.src,
     };
     let t = &toks;
+    if t.t.is_empty() {
+        return None;
+    }
     let idx = t.t.partition_point(|x| x.1.end() <= at).min(t.t.len().saturating_sub(1));
     let lo = t.t[..idx]
         .iter()
@@ -157,7 +162,7 @@ pub(super) fn check(b: &ErrorBuilder, tokens: &[Token], at: TextSize) -> Option<
         .position(|x| matches!(x.0, TokenKind::Newline | TokenKind::Semi | TokenKind::EndOfFile))
         .map(|i| idx + i)
         .unwrap_or(t.t.len());
-    let (msg, range) = augassign(t, lo, hi)
+    let (msg, range) = augassign(t, lo, idx, hi)
         .or_else(|| parameters(t, lo, idx, hi))
         .or_else(|| call_arguments(t, lo, idx, hi))
         .or_else(|| case_patterns(t, lo, hi))
@@ -174,8 +179,11 @@ pub(super) fn check(b: &ErrorBuilder, tokens: &[Token], at: TextSize) -> Option<
 type Found = Option<(String, TextRange)>;
 
 /// `invalid_assignment`: `a=star_expressions augassign annotated_rhs` with a tuple target.
-fn augassign(t: &Toks, lo: usize, hi: usize) -> Found {
+fn augassign(t: &Toks, lo: usize, idx: usize, hi: usize) -> Found {
     let op = (lo..hi).find(|&i| is_augassign(t.t[i].0))?;
+    if op != idx {
+        return None;
+    }
     t.find_top(lo, op, TokenKind::Comma)?;
     Some(("'tuple' is an illegal expression for augmented assignment".into(), t.span(lo, op - 1)))
 }
@@ -400,33 +408,41 @@ fn except_clause(t: &Toks, lo: usize, hi: usize) -> Found {
     }
     let star = t.kind(lo + 1) == Some(TokenKind::Star);
     let first = if star { lo + 2 } else { lo + 1 };
-    if star && matches!(t.kind(first), Some(TokenKind::Colon | TokenKind::Newline)) {
-        return Some(("expected one or more exception types".into(), t.range(first)));
-    }
-    // Earlier clauses of the same `try` (same column) with the other form.
+    // The earlier clauses of the same `try` (same column); an `except` outside a `try`
+    // is no clause at all.
     let col = |i: usize| {
         let start = t.range(i).start().to_usize();
         start - t.src[..start].rfind('\n').map(|p| p + 1).unwrap_or(0)
     };
     let my_col = col(lo);
+    let mut other_form = false;
+    let mut in_try = false;
     let mut i = lo;
     while i > 0 {
         i -= 1;
         let line_start = i == 0 || matches!(t.t[i - 1].0, TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent);
-        if !line_start || col(i) != my_col {
+        let structural = matches!(t.t[i].0, TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent);
+        if structural || !line_start || col(i) != my_col {
             continue;
         }
         match t.t[i].0 {
-            TokenKind::Except => {
-                let other_star = t.kind(i + 1) == Some(TokenKind::Star);
-                if other_star != star {
-                    let r = if star { t.span(lo, lo + 1) } else { t.range(lo) };
-                    return Some(("cannot have both 'except' and 'except*' on the same 'try'".into(), r));
-                }
+            TokenKind::Except => other_form |= (t.kind(i + 1) == Some(TokenKind::Star)) != star,
+            TokenKind::Try => {
+                in_try = true;
+                break;
             }
-            TokenKind::Try => break,
-            _ => {}
+            _ => break,
         }
+    }
+    if !in_try {
+        return None;
+    }
+    if star && matches!(t.kind(first), Some(TokenKind::Colon | TokenKind::Newline)) {
+        return Some(("expected one or more exception types".into(), t.range(first)));
+    }
+    if other_form {
+        let r = if star { t.span(lo, lo + 1) } else { t.range(lo) };
+        return Some(("cannot have both 'except' and 'except*' on the same 'try'".into(), r));
     }
     let colon = t.find_top(first, hi, TokenKind::Colon).unwrap_or(hi);
     let body_end = t.find_top(first, colon, TokenKind::As).unwrap_or(colon);
@@ -589,6 +605,9 @@ pub(super) fn fstring_field(b: &ErrorBuilder, tokens: &[Token], at: TextSize) ->
             .collect(),
         src: b.src,
     };
+    if t.t.is_empty() {
+        return None;
+    }
     let idx = t.t.partition_point(|x| x.1.end() <= at).min(t.t.len().saturating_sub(1));
     // The innermost `{` opening a replacement field (right after literal text, the start
     // of the f-string or another field).

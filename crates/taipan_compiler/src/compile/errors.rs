@@ -250,6 +250,23 @@ struct TargetFinder<'s> {
     found: Option<(String, TextRange)>,
 }
 
+/// Whether ruff's error recovery left a part of `e` missing (an empty node).
+fn has_missing(e: &Expr) -> bool {
+    struct Missing(bool);
+    impl<'a> Visitor<'a> for Missing {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if expr.range().is_empty() || matches!(expr, Expr::Starred(s) if s.value.range().is_empty()) {
+                self.0 = true;
+            } else if !self.0 {
+                visitor::walk_expr(self, expr);
+            }
+        }
+    }
+    let mut m = Missing(false);
+    m.visit_expr(e);
+    m.0
+}
+
 /// Whether `e` is a `bitwise_or` in CPython's grammar (not a comparison, `not`, boolean
 /// operation, conditional, lambda, named or starred expression, or unparenthesized yield).
 fn is_bitwise_or(e: &Expr) -> bool {
@@ -338,6 +355,10 @@ impl<'a> Visitor<'a> for TargetFinder<'_> {
         }
         match stmt {
             Stmt::Assign(a) => self.check_assign(a),
+            // `invalid_assignment`: `a=star_expressions augassign annotated_rhs` needs both
+            // sides to be expressions.
+            Stmt::AugAssign(a) if has_missing(&a.target) || has_missing(&a.value) => {}
+            Stmt::AnnAssign(a) if has_missing(&a.target) || has_missing(&a.annotation) => {}
             Stmt::AugAssign(a) if !matches!(&*a.target, Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_)) => {
                 self.found = Some((
                     format!("'{}' is an illegal expression for augmented assignment", expr_name(&a.target)),
@@ -352,6 +373,9 @@ impl<'a> Visitor<'a> for TargetFinder<'_> {
                     self.found = Some(("only single target (not list) can be annotated".into(), a.target.range()))
                 }
                 Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_) => {}
+                // `invalid_assignment`: `a=expression ':' expression`.
+                Expr::Yield(_) | Expr::YieldFrom(_) | Expr::Starred(_) => {}
+                _ if a.annotation.range().is_empty() => {}
                 _ => self.found = Some(("illegal target for annotation".into(), a.target.range())),
             },
             Stmt::Delete(d) => {
@@ -720,7 +744,10 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
         ParseErrorType::VarParameterWithDefault => {
             return b.syntax("var-positional argument cannot have default value", loc);
         }
-        ParseErrorType::EmptyImportNames => {
+        ParseErrorType::EmptyImportNames
+            if tok.is_none_or(|t| matches!(t.kind(), TokenKind::Newline | TokenKind::EndOfFile)) =>
+        {
+            // `invalid_import`: `'import' NEWLINE`.
             return b.syntax("Expected one or more names after 'import'", TextRange::empty(loc.start()));
         }
         ParseErrorType::FStringError(fe) | ParseErrorType::TStringError(fe) => {
@@ -791,8 +818,17 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
             // `invalid_if_stmt`, `invalid_while_stmt`, `invalid_class_def_raw`, ... only
             // match a header ended by NEWLINE; `for`, `def`, `try`, ... use the forced `&&':'`.
             let at_newline = tok.map(|t| matches!(t.kind(), TokenKind::Newline | TokenKind::EndOfFile)).unwrap_or(true);
-            let unforced = matches!(
-                first,
+            // The headers with a forced `&&':'` report it wherever the colon is missing.
+            let mut head = header;
+            while matches!(tokens.get(head).map(|t| t.kind()), Some(TokenKind::Async)) {
+                head += 1;
+            }
+            let forced = matches!(
+                tokens.get(head).map(|t| t.kind()),
+                Some(TokenKind::Def | TokenKind::Try | TokenKind::Finally | TokenKind::Else | TokenKind::For)
+            );
+            let header_kw = matches!(
+                tokens.get(head).map(|t| t.kind()),
                 Some(
                     TokenKind::If
                         | TokenKind::Elif
@@ -804,12 +840,12 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
                         | TokenKind::Case
                 )
             );
-            if at_newline {
+            if at_newline && (forced || header_kw) {
                 if let Some(t) = tok {
                     return b.at_newline("expected ':'", t.start());
                 }
             }
-            if at_newline || !unforced || innermost.is_some() {
+            if forced && innermost.is_none() {
                 return b.syntax("expected ':'", r);
             }
         }
@@ -995,8 +1031,12 @@ pub(crate) fn syntax_error(src: &str, filename: &str, parsed: &Parsed<Mod>) -> O
     let first = sorted.first().copied().or_else(|| errors.iter().min_by_key(|e| e.location.start()));
     let parser_pos = first.map(|e| e.location.start().to_usize()).or_else(|| unsupported.first().map(|u| u.range.start().to_usize()));
     if let Some(te) = tok.error {
+        let indent_first = first.is_some_and(|e| matches!(e.error, ParseErrorType::UnexpectedIndentation));
         let wins = match parser_pos {
             None => true,
+            // `_PyPegen_set_syntax_error` reports an INDENT/DEDENT failure without
+            // tokenizing the rest of the source.
+            Some(p) if indent_first && te.start > p => false,
             Some(p) if te.raised => {
                 // The parser reads one token past the one it fails at.
                 let idx = token_index_at(tokens, TextSize::from(p as u32));
@@ -1004,8 +1044,11 @@ pub(crate) fn syntax_error(src: &str, filename: &str, parsed: &Parsed<Mod>) -> O
                 !(te.in_fstring && reached < te.pos)
             }
             Some(p) => {
-                let (pline, _) = b.lines.line_col(p as u32);
-                te.lineno <= pline
+                // A `tok->done` error is reported when the parser asks for that token:
+                // the one after the token it failed at, at the latest.
+                let idx = token_index_at(tokens, TextSize::from(p as u32));
+                let end = tokens.get(idx).map(|t| t.end().to_usize()).unwrap_or(p);
+                te.start <= p || te.start < end
             }
         };
         if wins {

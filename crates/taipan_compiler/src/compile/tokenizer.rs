@@ -35,6 +35,8 @@ pub(crate) struct TokError {
     pub end_offset: i64,
     /// Byte position the tokenizer had reached (compared with where the parser failed).
     pub pos: usize,
+    /// Byte position where the token in error (or the indentation in error) starts.
+    pub start: usize,
     /// Raised at once (`_PyTokenizer_syntaxerror`) rather than left in `tok->done`.
     pub raised: bool,
     /// Raised while an f-string was being tokenized (`tok_mode_stack_index > 0`).
@@ -70,6 +72,7 @@ impl Unclosed {
             end_lineno: self.lineno,
             end_offset: 0,
             pos: self.pos,
+            start: self.pos,
             raised: true,
             in_fstring: false,
             raised_by_tokenizer: false,
@@ -110,6 +113,8 @@ struct Tokenizer<'s> {
     parens: Vec<Paren>,
     indents: Vec<(u32, u32)>,
     atbol: bool,
+    /// Where the current token (or line's indentation) starts.
+    tok_start: usize,
     modes: Vec<FMode>,
     /// Byte offsets of characters ruff's lexer could not start a token with.
     bad_chars: &'s [usize],
@@ -192,6 +197,7 @@ impl<'s> Tokenizer<'s> {
             end_lineno: self.lineno,
             end_offset,
             pos: self.pos,
+            start: self.tok_start,
             raised: true,
             in_fstring: !self.modes.is_empty(),
             raised_by_tokenizer: true,
@@ -207,6 +213,7 @@ impl<'s> Tokenizer<'s> {
             end_lineno: self.lineno,
             end_offset,
             pos: self.pos,
+            start: self.tok_start,
             raised: false,
             in_fstring: !self.modes.is_empty(),
             raised_by_tokenizer: false,
@@ -292,12 +299,14 @@ impl<'s> Tokenizer<'s> {
     /// One token in `TOK_REGULAR_MODE` (`tok_get_normal_mode`); `Ok(false)` at the end.
     fn normal_mode(&mut self) -> Step {
         if self.atbol {
+            self.tok_start = self.pos;
             self.indentation()?;
         }
         while matches!(self.peek(), Some(b' ' | b'\t' | b'\x0c')) {
             self.pos += 1;
         }
         let start = self.pos;
+        self.tok_start = start;
         let Some(c) = self.peek() else {
             return Ok(false);
         };
@@ -546,6 +555,7 @@ impl<'s> Tokenizer<'s> {
 
     /// The literal part of an f-string (`tok_get_fstring_mode`).
     fn fstring_mode(&mut self) -> Step {
+        self.tok_start = self.pos;
         let m = self.modes.last().expect("in an f-string");
         let (quote, size, raw) = (m.quote, m.size, m.raw);
         if self.b[self.pos..].iter().take(size).filter(|&&c| c == quote).count() == size
@@ -847,6 +857,7 @@ pub(crate) fn check(src: &str, bad_chars: &[usize]) -> TokOutcome {
         parens: Vec::new(),
         indents: vec![(0, 0)],
         atbol: true,
+        tok_start: 0,
         modes: Vec::new(),
         bad_chars,
     };
