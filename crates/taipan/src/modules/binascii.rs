@@ -12,7 +12,7 @@ use num_integer::Integer;
 use num_traits::ToPrimitive;
 
 use super::ModuleDef;
-use crate::objects::bytes::{bytes_arg, buffer, new_bytes};
+use crate::objects::bytes::{buffer, bytes_arg, new_bytes};
 use crate::objects::exceptions::{self, EXC_LAYOUT};
 use crate::objects::int::{as_int, new_int};
 use crate::objects::str::as_str;
@@ -25,7 +25,11 @@ use crate::vm::{ops, overflow_error, type_error, value_error, Args, PyErr, PyRes
 pub static BINASCII_ERROR: PyType = PyType::new_static(StaticTypeInit {
     name: "Error",
     layout: &EXC_LAYOUT,
-    flags: flags::BASETYPE | flags::HAVE_GC | flags::HAS_DICT | flags::BASE_EXC_SUBCLASS | flags::WEAKREFABLE,
+    flags: flags::BASETYPE
+        | flags::HAVE_GC
+        | flags::HAS_DICT
+        | flags::BASE_EXC_SUBCLASS
+        | flags::WEAKREFABLE,
     base: Some(&exceptions::VALUE_ERROR),
     methods: &[],
     getsets: &[],
@@ -37,7 +41,11 @@ pub static BINASCII_ERROR: PyType = PyType::new_static(StaticTypeInit {
 pub static BINASCII_INCOMPLETE: PyType = PyType::new_static(StaticTypeInit {
     name: "Incomplete",
     layout: &EXC_LAYOUT,
-    flags: flags::BASETYPE | flags::HAVE_GC | flags::HAS_DICT | flags::BASE_EXC_SUBCLASS | flags::WEAKREFABLE,
+    flags: flags::BASETYPE
+        | flags::HAVE_GC
+        | flags::HAS_DICT
+        | flags::BASE_EXC_SUBCLASS
+        | flags::WEAKREFABLE,
     base: Some(&exceptions::EXCEPTION),
     methods: &[],
     getsets: &[],
@@ -57,7 +65,9 @@ fn error(msg: impl Into<String>) -> PyErr {
 fn ascii_data(v: &Value) -> PyResult<Vec<u8>> {
     if let Some(s) = as_str(v) {
         if !s.is_ascii() {
-            return Err(value_error("string argument should contain only ASCII characters"));
+            return Err(value_error(
+                "string argument should contain only ASCII characters",
+            ));
         }
         return Ok(s.as_bytes().to_vec());
     }
@@ -88,11 +98,16 @@ fn bitwise_u32(vm: &mut Vm, v: &Value) -> PyResult<u32> {
 /// A METH_O function: exactly one positional argument, no keywords.
 fn single<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a Value> {
     if args.has_kwargs() {
-        return Err(type_error(format!("binascii.{name}() takes no keyword arguments")));
+        return Err(type_error(format!(
+            "binascii.{name}() takes no keyword arguments"
+        )));
     }
     match args.positional() {
         [x] => Ok(x),
-        other => Err(type_error(format!("binascii.{name}() takes exactly one argument ({} given)", other.len()))),
+        other => Err(type_error(format!(
+            "binascii.{name}() takes exactly one argument ({} given)",
+            other.len()
+        ))),
     }
 }
 
@@ -133,7 +148,10 @@ fn a2b_uu(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     // Anything left on the line must be whitespace (or '`' padding).
     if let Some(tail) = rest.get(pos..) {
-        if tail.iter().any(|&c| !matches!(c, b' ' | b'`' | b'\n' | b'\r')) {
+        if tail
+            .iter()
+            .any(|&c| !matches!(c, b' ' | b'`' | b'\n' | b'\r'))
+        {
             return Err(error("Trailing garbage"));
         }
     }
@@ -274,7 +292,11 @@ fn b2a_base64(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let word = (b(0) << 16) | (b(1) << 8) | b(2);
         let n = chunk.len() + 1;
         for (k, shift) in [18, 12, 6, 0].into_iter().enumerate() {
-            out.push(if k < n { B64_ALPHABET[((word >> shift) & 0x3f) as usize] } else { b'=' });
+            out.push(if k < n {
+                B64_ALPHABET[((word >> shift) & 0x3f) as usize]
+            } else {
+                b'='
+            });
         }
     }
     if newline {
@@ -295,7 +317,11 @@ const CRC32_TABLE: [u32; 256] = {
         let mut c = i as u32;
         let mut k = 0;
         while k < 8 {
-            c = if c & 1 != 0 { 0xedb8_8320 ^ (c >> 1) } else { c >> 1 };
+            c = if c & 1 != 0 {
+                0xedb8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
             k += 1;
         }
         table[i] = c;
@@ -312,7 +338,11 @@ const CRC_HQX_TABLE: [u16; 256] = {
         let mut c = (i as u16) << 8;
         let mut k = 0;
         while k < 8 {
-            c = if c & 0x8000 != 0 { (c << 1) ^ 0x1021 } else { c << 1 };
+            c = if c & 0x8000 != 0 {
+                (c << 1) ^ 0x1021
+            } else {
+                c << 1
+            };
             k += 1;
         }
         table[i] = c;
@@ -358,7 +388,11 @@ const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
 fn hexlify_impl(vm: &mut Vm, args: Args, fname: &'static str) -> PyResult<Value> {
     static SIG_HEXLIFY: Sig = Sig::new("hexlify", &[p("data"), opt("sep"), opt("bytes_per_sep")]);
     static SIG_B2A: Sig = Sig::new("b2a_hex", &[p("data"), opt("sep"), opt("bytes_per_sep")]);
-    let sig = if fname == "hexlify" { &SIG_HEXLIFY } else { &SIG_B2A };
+    let sig = if fname == "hexlify" {
+        &SIG_HEXLIFY
+    } else {
+        &SIG_B2A
+    };
     let [data, sep, per] = sig.parse::<3>(args)?;
     let data = data.expect("required");
     let data = bytes_arg(&data)?.into_owned();
@@ -399,7 +433,11 @@ fn hexlify_impl(vm: &mut Vm, args: Args, fname: &'static str) -> PyResult<Value>
     for (i, &b) in data.iter().enumerate() {
         if let Some(s) = sep_char {
             // A separator goes before byte i when a group boundary falls there.
-            let boundary = if per > 0 { i > 0 && (n - i) % group == 0 } else { i > 0 && i % group == 0 };
+            let boundary = if per > 0 {
+                i > 0 && (n - i) % group == 0
+            } else {
+                i > 0 && i % group == 0
+            };
             if boundary {
                 out.push(s);
             }
@@ -497,7 +535,10 @@ const MAXLINESIZE: usize = 76;
 
 /// `binascii_b2a_qp_impl` (its encoding pass; line ends follow the first one found).
 fn b2a_qp(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    static SIG: Sig = Sig::new("b2a_qp", &[p("data"), opt("quotetabs"), opt("istext"), opt("header")]);
+    static SIG: Sig = Sig::new(
+        "b2a_qp",
+        &[p("data"), opt("quotetabs"), opt("istext"), opt("header")],
+    );
     let [data, quotetabs, istext, header] = SIG.parse::<4>(args)?;
     let data = data.expect("required");
     let data = bytes_arg(&data)?.into_owned();
@@ -569,7 +610,6 @@ fn b2a_qp(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     Ok(new_bytes(out))
 }
-
 
 /// A method entry with its docstring.
 const fn documented(m: MethodDef, doc: &'static str) -> MethodDef {

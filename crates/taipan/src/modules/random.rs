@@ -49,7 +49,9 @@ impl Mt {
         self.state[0] = s;
         for i in 1..N {
             let prev = self.state[i - 1];
-            self.state[i] = 1_812_433_253u32.wrapping_mul(prev ^ (prev >> 30)).wrapping_add(i as u32);
+            self.state[i] = 1_812_433_253u32
+                .wrapping_mul(prev ^ (prev >> 30))
+                .wrapping_add(i as u32);
         }
         self.index = N;
     }
@@ -77,7 +79,8 @@ impl Mt {
         }
         for _ in 0..N - 1 {
             let prev = mt[i - 1];
-            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
+            mt[i] =
+                (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
             i += 1;
             if i >= N {
                 mt[0] = mt[N - 1];
@@ -164,7 +167,10 @@ fn random_new(_vm: &mut Vm, cls: &Value, _args: Args) -> PyResult<Value> {
         ty,
         PyRandom {
             head: ObjectHead::uninit(),
-            mt: RefCell::new(Box::new(Mt { state: [0; N], index: 0 })),
+            mt: RefCell::new(Box::new(Mt {
+                state: [0; N],
+                index: 0,
+            })),
         },
     ))
 }
@@ -174,7 +180,11 @@ fn random_new(_vm: &mut Vm, cls: &Value, _args: Args) -> PyResult<Value> {
 fn random_init(vm: &mut Vm, v: &Value, args: Args) -> PyResult<()> {
     let ty = v.ty();
     let own_init = std::ptr::eq(ty, &RANDOM_TYPE)
-        || ty.slots.init.get().is_some_and(|f| std::ptr::fn_addr_eq(f, random_init as InitFn));
+        || ty
+            .slots
+            .init
+            .get()
+            .is_some_and(|f| std::ptr::fn_addr_eq(f, random_init as InitFn));
     if own_init && args.has_kwargs() {
         return Err(type_error("Random() takes no keyword arguments"));
     }
@@ -190,15 +200,25 @@ fn random_init(vm: &mut Vm, v: &Value, args: Args) -> PyResult<()> {
 fn urandom_key() -> Vec<u32> {
     use std::io::Read;
     let mut buf = [0u8; N * 4];
-    let ok = std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut buf)).is_ok();
+    let ok = std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut buf))
+        .is_ok();
     if ok {
-        return buf.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
+        return buf
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
     }
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos())
         .unwrap_or(0);
-    vec![now as u32, (now >> 32) as u32, std::process::id(), (now >> 64) as u32]
+    vec![
+        now as u32,
+        (now >> 32) as u32,
+        std::process::id(),
+        (now >> 64) as u32,
+    ]
 }
 
 /// The 32-bit words of a non-negative int, least significant first (at least one).
@@ -239,7 +259,10 @@ fn m_seed(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(type_error("unbound method Random.seed() needs an argument"));
     };
     if rest.len() > 1 {
-        return Err(type_error(format!("seed expected at most 1 argument, got {}", rest.len())));
+        return Err(type_error(format!(
+            "seed expected at most 1 argument, got {}",
+            rest.len()
+        )));
     }
     seed_impl(vm, v, rest.first())?;
     Ok(none())
@@ -264,7 +287,9 @@ fn m_getstate(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn state_word(v: &Value) -> PyResult<u32> {
     match as_int(v) {
         None => Err(type_error("an integer is required")),
-        Some(i) if i.is_negative() => Err(overflow_error("can't convert negative value to unsigned int")),
+        Some(i) if i.is_negative() => Err(overflow_error(
+            "can't convert negative value to unsigned int",
+        )),
         Some(i) => i
             .to_bigint()
             .to_u64()

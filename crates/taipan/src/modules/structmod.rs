@@ -33,13 +33,19 @@ use crate::objects::typeobject::{as_type, flags, GetSetDef, MethodDef, PyType, S
 use crate::runtime::heap::{self, Layout, ObjectHead, PyPayload};
 use crate::runtime::value::Value;
 use crate::vm::args::{opt, p, po};
-use crate::vm::{call, index_error, ops, overflow_error, type_error, Args, PyErr, PyResult, Sig, Vm};
+use crate::vm::{
+    call, index_error, ops, overflow_error, type_error, Args, PyErr, PyResult, Sig, Vm,
+};
 
 /// `struct.error`.
 pub static STRUCT_ERROR: PyType = PyType::new_static(StaticTypeInit {
     name: "error",
     layout: &EXC_LAYOUT,
-    flags: flags::BASETYPE | flags::HAVE_GC | flags::HAS_DICT | flags::BASE_EXC_SUBCLASS | flags::WEAKREFABLE,
+    flags: flags::BASETYPE
+        | flags::HAVE_GC
+        | flags::HAS_DICT
+        | flags::BASE_EXC_SUBCLASS
+        | flags::WEAKREFABLE,
     base: Some(&exceptions::EXCEPTION),
     methods: &[],
     getsets: &[],
@@ -79,7 +85,13 @@ struct Compiled {
 
 impl Compiled {
     fn empty() -> Compiled {
-        Compiled { native: true, little: cfg!(target_endian = "little"), size: -1, len: -1, codes: Vec::new() }
+        Compiled {
+            native: true,
+            little: cfg!(target_endian = "little"),
+            size: -1,
+            len: -1,
+            codes: Vec::new(),
+        }
     }
 }
 
@@ -167,19 +179,35 @@ fn compile(fmt: &[u8]) -> PyResult<Compiled> {
         }
         match c {
             b's' | b'p' => {
-                codes.push(Code { ch: c, offset: size, size: num, count: 1 });
+                codes.push(Code {
+                    ch: c,
+                    offset: size,
+                    size: num,
+                    count: 1,
+                });
                 len += 1;
             }
             b'x' => {}
             _ if num > 0 => {
-                codes.push(Code { ch: c, offset: size, size: itemsize, count: num });
+                codes.push(Code {
+                    ch: c,
+                    offset: size,
+                    size: itemsize,
+                    count: num,
+                });
                 len += num;
             }
             _ => {}
         }
         size += num * itemsize;
     }
-    Ok(Compiled { native, little, size: size as isize, len: len as isize, codes })
+    Ok(Compiled {
+        native,
+        little,
+        size: size as isize,
+        len: len as isize,
+        codes,
+    })
 }
 
 /// The format's bytes from a `str` (ASCII) or `bytes` argument, as
@@ -262,7 +290,11 @@ fn range_error(c: u8, size: usize, signed: bool) -> PyErr {
             (1i128 << (bits - 1)) - 1
         )
     } else {
-        format!("'{}' format requires 0 <= number <= {}", c as char, (1u128 << bits) - 1)
+        format!(
+            "'{}' format requires 0 <= number <= {}",
+            c as char,
+            (1u128 << bits) - 1
+        )
     };
     struct_error(msg)
 }
@@ -321,7 +353,11 @@ fn half_to_f64(h: u16) -> f64 {
     let e = i32::from((h >> 10) & 0x1f);
     let f = f64::from(h & 0x3ff);
     if e == 0x1f {
-        return if f == 0.0 { sign * f64::INFINITY } else { f64::NAN.copysign(sign) };
+        return if f == 0.0 {
+            sign * f64::INFINITY
+        } else {
+            f64::NAN.copysign(sign)
+        };
     }
     if e == 0 {
         return sign * f * 2f64.powi(-24);
@@ -330,13 +366,24 @@ fn half_to_f64(h: u16) -> f64 {
 }
 
 /// Packs one item at `out`.
-fn pack_item(vm: &mut Vm, c: u8, out: &mut [u8], v: &Value, native: bool, little: bool) -> PyResult<()> {
+fn pack_item(
+    vm: &mut Vm,
+    c: u8,
+    out: &mut [u8],
+    v: &Value,
+    native: bool,
+    little: bool,
+) -> PyResult<()> {
     let size = out.len();
     match c {
         b'?' => out[0] = u8::from(ops::is_true(vm, v)?),
         b'c' => match as_bytes(v) {
             Some([b]) => out[0] = *b,
-            _ => return Err(struct_error("char format requires a bytes object of length 1")),
+            _ => {
+                return Err(struct_error(
+                    "char format requires a bytes object of length 1",
+                ))
+            }
         },
         b'e' => {
             let h = f64_to_half(item_float(vm, v)?)?;
@@ -373,7 +420,9 @@ fn pack_item(vm: &mut Vm, c: u8, out: &mut [u8], v: &Value, native: bool, little
             } else {
                 (0, (1i128 << bits) - 1)
             };
-            let x = x.filter(|x| (lo..=hi).contains(x)).ok_or_else(|| range_error(c, size, signed))?;
+            let x = x
+                .filter(|x| (lo..=hi).contains(x))
+                .ok_or_else(|| range_error(c, size, signed))?;
             put_uint(out, x as u128, little);
         }
     }
@@ -392,7 +441,10 @@ fn pack_into_slice(vm: &mut Vm, st: &Compiled, args: &[Value], out: &mut [u8]) -
                 } else if let Some(ba) = as_bytearray(v) {
                     ba.data.borrow().clone()
                 } else {
-                    return Err(struct_error(format!("argument for '{}' must be a bytes object", code.ch as char)));
+                    return Err(struct_error(format!(
+                        "argument for '{}' must be a bytes object",
+                        code.ch as char
+                    )));
                 };
                 let field = &mut out[code.offset..code.offset + code.size];
                 if code.ch == b's' {
@@ -408,7 +460,14 @@ fn pack_into_slice(vm: &mut Vm, st: &Compiled, args: &[Value], out: &mut [u8]) -
                 for k in 0..code.count {
                     let v = it.next().expect("argument count checked");
                     let start = code.offset + k * code.size;
-                    let r = pack_item(vm, c, &mut out[start..start + code.size], v, st.native, st.little);
+                    let r = pack_item(
+                        vm,
+                        c,
+                        &mut out[start..start + code.size],
+                        v,
+                        st.native,
+                        st.little,
+                    );
                     if let Err(e) = r {
                         if is_int(v) && e.matches(&exceptions::OVERFLOW_ERROR) {
                             return Err(struct_error("int too large to convert"));
@@ -424,7 +483,10 @@ fn pack_into_slice(vm: &mut Vm, st: &Compiled, args: &[Value], out: &mut [u8]) -
 
 fn check_count(st: &Compiled, fname: &str, n: usize) -> PyResult<()> {
     if st.len != n as isize {
-        return Err(struct_error(format!("{fname} expected {} items for packing (got {n})", st.len)));
+        return Err(struct_error(format!(
+            "{fname} expected {} items for packing (got {n})",
+            st.len
+        )));
     }
     Ok(())
 }
@@ -453,7 +515,11 @@ fn pack_into_impl(vm: &mut Vm, st: &Compiled, args: &[Value]) -> PyResult<Value>
     // The writable buffer: a bytearray or a writable memoryview.
     let is_mv = std::ptr::eq(buffer.ty(), &crate::objects::memoryview::MEMORYVIEW_TYPE);
     let writable = as_bytearray(buffer).is_some() || {
-        let readonly = if is_mv { Some(ops::getattr_str(vm, buffer, "readonly")?) } else { None };
+        let readonly = if is_mv {
+            Some(ops::getattr_str(vm, buffer, "readonly")?)
+        } else {
+            None
+        };
         match readonly {
             Some(r) => !ops::is_true(vm, &r)?,
             None => false,
@@ -473,16 +539,23 @@ fn pack_into_impl(vm: &mut Vm, st: &Compiled, args: &[Value]) -> PyResult<Value>
         }
     } as i64;
     let off = ops::index(vm, offset)?;
-    let mut off = as_int(&off)
-        .and_then(|i| i.to_i64())
-        .ok_or_else(|| index_error(format!("cannot fit '{}' into an index-sized integer", offset.ty().name())))?;
+    let mut off = as_int(&off).and_then(|i| i.to_i64()).ok_or_else(|| {
+        index_error(format!(
+            "cannot fit '{}' into an index-sized integer",
+            offset.ty().name()
+        ))
+    })?;
     let size = st.size.max(0) as i64;
     if off < 0 {
         if off + size > 0 {
-            return Err(struct_error(format!("no space to pack {size} bytes at offset {off}")));
+            return Err(struct_error(format!(
+                "no space to pack {size} bytes at offset {off}"
+            )));
         }
         if off + buflen < 0 {
-            return Err(struct_error(format!("offset {off} out of range for {buflen}-byte buffer")));
+            return Err(struct_error(format!(
+                "offset {off} out of range for {buflen}-byte buffer"
+            )));
         }
         off += buflen;
     }
@@ -517,7 +590,8 @@ fn pack_into_impl(vm: &mut Vm, st: &Compiled, args: &[Value]) -> PyResult<Value>
         } else {
             call::call_method(vm, buffer, "cast", &[new_str("B")])?
         };
-        let key = crate::objects::slice::new_slice(new_usize(off), new_usize(off + out.len()), none());
+        let key =
+            crate::objects::slice::new_slice(new_usize(off), new_usize(off + out.len()), none());
         ops::setitem(vm, &flat, &key, &new_bytes(out))?;
     }
     Ok(none())
@@ -556,13 +630,17 @@ fn unpack_slice(st: &Compiled, data: &[u8]) -> Value {
     let mut items = Vec::with_capacity(st.len.max(0) as usize);
     for code in &st.codes {
         match code.ch {
-            b's' => items.push(new_bytes(data[code.offset..code.offset + code.size].to_vec())),
+            b's' => items.push(new_bytes(
+                data[code.offset..code.offset + code.size].to_vec(),
+            )),
             b'p' => {
                 if code.size == 0 {
                     items.push(new_bytes(Vec::new()));
                 } else {
                     let n = usize::from(data[code.offset]).min(code.size - 1);
-                    items.push(new_bytes(data[code.offset + 1..code.offset + 1 + n].to_vec()));
+                    items.push(new_bytes(
+                        data[code.offset + 1..code.offset + 1 + n].to_vec(),
+                    ));
                 }
             }
             c => {
@@ -579,7 +657,10 @@ fn unpack_slice(st: &Compiled, data: &[u8]) -> Value {
 fn unpack_impl(st: &Compiled, buffer: &Value) -> PyResult<Value> {
     let data = bytes_arg(buffer)?;
     if st.size < 0 || data.len() != st.size as usize {
-        return Err(struct_error(format!("unpack requires a buffer of {} bytes", st.size)));
+        return Err(struct_error(format!(
+            "unpack requires a buffer of {} bytes",
+            st.size
+        )));
     }
     Ok(unpack_slice(st, &data))
 }
@@ -587,10 +668,17 @@ fn unpack_impl(st: &Compiled, buffer: &Value) -> PyResult<Value> {
 /// A Py_ssize_t argument converted by Argument Clinic.
 fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     let i = ops::index(vm, v)?;
-    as_int(&i).and_then(|i| i.to_i64()).ok_or_else(|| overflow_error("Python int too large to convert to C ssize_t"))
+    as_int(&i)
+        .and_then(|i| i.to_i64())
+        .ok_or_else(|| overflow_error("Python int too large to convert to C ssize_t"))
 }
 
-fn unpack_from_impl(vm: &mut Vm, st: &Compiled, buffer: &Value, offset: Option<&Value>) -> PyResult<Value> {
+fn unpack_from_impl(
+    vm: &mut Vm,
+    st: &Compiled,
+    buffer: &Value,
+    offset: Option<&Value>,
+) -> PyResult<Value> {
     let data = bytes_arg(buffer)?.into_owned();
     let mut off = match offset {
         Some(o) => ssize_arg(vm, o)?,
@@ -600,10 +688,14 @@ fn unpack_from_impl(vm: &mut Vm, st: &Compiled, buffer: &Value, offset: Option<&
     let size = st.size as i64;
     if off < 0 {
         if off + buflen < 0 {
-            return Err(struct_error(format!("offset {off} out of range for {buflen}-byte buffer")));
+            return Err(struct_error(format!(
+                "offset {off} out of range for {buflen}-byte buffer"
+            )));
         }
         if off + size > 0 {
-            return Err(struct_error(format!("not enough data to unpack {size} bytes at offset {off}")));
+            return Err(struct_error(format!(
+                "not enough data to unpack {size} bytes at offset {off}"
+            )));
         }
         off += buflen;
     }
@@ -628,7 +720,8 @@ pub struct PyStruct {
     compiled: RefCell<Rc<Compiled>>,
 }
 
-pub static STRUCT_LAYOUT: Layout = crate::payload_layout!(PyStruct, "Struct", heap::no_traverse, heap::no_clear);
+pub static STRUCT_LAYOUT: Layout =
+    crate::payload_layout!(PyStruct, "Struct", heap::no_traverse, heap::no_clear);
 
 impl PyPayload for PyStruct {
     fn layout() -> &'static Layout {
@@ -652,7 +745,10 @@ pub static STRUCT_TYPE: PyType = PyType::new_static(StaticTypeInit {
 
 fn this(v: &Value) -> PyResult<&PyStruct> {
     v.downcast::<PyStruct>().ok_or_else(|| {
-        type_error(format!("descriptor requires a '_struct.Struct' object but received a '{}'", v.ty().name()))
+        type_error(format!(
+            "descriptor requires a '_struct.Struct' object but received a '{}'",
+            v.ty().name()
+        ))
     })
 }
 
@@ -767,8 +863,14 @@ static STRUCT_METHODS: &[MethodDef] = &[
 ];
 
 static STRUCT_GETSETS: &[GetSetDef] = &[
-    GetSetDef { doc: "struct format string", ..GetSetDef::new("format", g_format) },
-    GetSetDef { doc: "struct size in bytes", ..GetSetDef::new("size", g_size) },
+    GetSetDef {
+        doc: "struct format string",
+        ..GetSetDef::new("format", g_format)
+    },
+    GetSetDef {
+        doc: "struct size in bytes",
+        ..GetSetDef::new("size", g_size)
+    },
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -824,8 +926,12 @@ fn unpackiter_clear(head: &ObjectHead, out: &mut Vec<Value>) {
     out.extend(it.release());
 }
 
-pub static UNPACK_ITER_LAYOUT: Layout =
-    crate::payload_layout!(PyUnpackIter, "unpack_iterator", unpackiter_traverse, unpackiter_clear);
+pub static UNPACK_ITER_LAYOUT: Layout = crate::payload_layout!(
+    PyUnpackIter,
+    "unpack_iterator",
+    unpackiter_traverse,
+    unpackiter_clear
+);
 
 impl PyPayload for PyUnpackIter {
     fn layout() -> &'static Layout {
@@ -849,7 +955,9 @@ pub static UNPACK_ITER_TYPE: PyType = PyType::new_static(StaticTypeInit {
 
 fn iter_unpack_impl(st: Rc<Compiled>, buffer: &Value) -> PyResult<Value> {
     if st.size == 0 {
-        return Err(struct_error("cannot iteratively unpack with a struct of length 0"));
+        return Err(struct_error(
+            "cannot iteratively unpack with a struct of length 0",
+        ));
     }
     let live = as_bytes(buffer).is_some() || as_bytearray(buffer).is_some();
     let data = bytes_arg(buffer)?;
@@ -880,7 +988,8 @@ fn iter_unpack_impl(st: Rc<Compiled>, buffer: &Value) -> PyResult<Value> {
 }
 
 fn unpackiter_this(v: &Value) -> PyResult<&PyUnpackIter> {
-    v.downcast::<PyUnpackIter>().ok_or_else(|| type_error("unpack_iterator expected"))
+    v.downcast::<PyUnpackIter>()
+        .ok_or_else(|| type_error("unpack_iterator expected"))
 }
 
 fn unpackiter_next(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
@@ -895,11 +1004,20 @@ fn unpackiter_next(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let src = it.source.borrow().clone();
     let item = match &src {
         Some(s) => match (as_bytes(s), as_bytearray(s)) {
-            (Some(b), _) => b.get(start..start + size).map(|d| unpack_slice(&it.compiled, d)),
-            (None, Some(ba)) => ba.data.borrow().get(start..start + size).map(|d| unpack_slice(&it.compiled, d)),
+            (Some(b), _) => b
+                .get(start..start + size)
+                .map(|d| unpack_slice(&it.compiled, d)),
+            (None, Some(ba)) => ba
+                .data
+                .borrow()
+                .get(start..start + size)
+                .map(|d| unpack_slice(&it.compiled, d)),
             _ => None,
         },
-        None => it.copy.get(start..start + size).map(|d| unpack_slice(&it.compiled, d)),
+        None => it
+            .copy
+            .get(start..start + size)
+            .map(|d| unpack_slice(&it.compiled, d)),
     };
     if item.is_none() {
         drop(it.release());
@@ -912,7 +1030,9 @@ fn unpackiter_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn unpackiter_new(_vm: &mut Vm, _cls: &Value, _args: Args) -> PyResult<Value> {
-    Err(type_error("cannot create '_struct.unpack_iterator' instances"))
+    Err(type_error(
+        "cannot create '_struct.unpack_iterator' instances",
+    ))
 }
 
 fn unpackiter_length_hint(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -922,7 +1042,8 @@ fn unpackiter_length_hint(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(new_usize(it.len.saturating_sub(it.index.get()) / size))
 }
 
-static UNPACK_ITER_METHODS: &[MethodDef] = &[MethodDef::method("__length_hint__", unpackiter_length_hint)];
+static UNPACK_ITER_METHODS: &[MethodDef] =
+    &[MethodDef::method("__length_hint__", unpackiter_length_hint)];
 
 // ---------------------------------------------------------------------------------------
 // Module functions
@@ -932,7 +1053,10 @@ fn m_calcsize(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("_struct.calcsize")?;
     let pos = args.positional();
     let [fmt] = pos else {
-        return Err(type_error(format!("_struct.calcsize() takes exactly one argument ({} given)", pos.len())));
+        return Err(type_error(format!(
+            "_struct.calcsize() takes exactly one argument ({} given)",
+            pos.len()
+        )));
     };
     let st = module_format(vm, fmt)?;
     Ok(new_int(st.size as i64))
@@ -982,7 +1106,10 @@ fn m_iter_unpack(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn m_clearcache(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("_struct._clearcache")?;
     if !args.positional().is_empty() {
-        return Err(type_error(format!("_struct._clearcache() takes no arguments ({} given)", args.positional().len())));
+        return Err(type_error(format!(
+            "_struct._clearcache() takes no arguments ({} given)",
+            args.positional().len()
+        )));
     }
     Ok(none())
 }
