@@ -24,6 +24,7 @@ pub mod errno;
 pub mod codecs;
 pub mod string;
 pub mod atexit;
+pub mod contextvars;
 pub mod posix;
 pub mod imp;
 pub mod warnings;
@@ -64,6 +65,9 @@ pub struct ModulesState {
     pub posix_stat_result: Option<Value>,
     /// `atexit`: registered callbacks, oldest first.
     pub atexit: Vec<atexit::Callback>,
+    /// `_contextvars`: the current context and the `Token.MISSING` marker.
+    pub current_context: Option<Value>,
+    pub context_missing: Option<Value>,
 }
 
 /// Every native module, by import name.
@@ -71,7 +75,7 @@ pub fn builtin_modules() -> &'static [&'static ModuleDef] {
     BUILTIN_MODULES
 }
 
-static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::MODULE, &sys::MODULE, &gc::MODULE, &weakref::MODULE, &math::MODULE, &itertools::MODULE, &time::MODULE, &functools::MODULE, &operator::MODULE, &sre::MODULE, &collections::MODULE, &thread::MODULE, &errno::MODULE, &codecs::MODULE, &string::MODULE, &atexit::MODULE, &posix::MODULE, &imp::MODULE, &warnings::MODULE, &marshal::MODULE, &io::MODULE, &typing::MODULE, &tokenize::MODULE, &random::MODULE, &structmod::MODULE, &binascii::MODULE, &ast::MODULE, &opcode::MODULE];
+static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::MODULE, &sys::MODULE, &gc::MODULE, &weakref::MODULE, &math::MODULE, &itertools::MODULE, &time::MODULE, &functools::MODULE, &operator::MODULE, &sre::MODULE, &collections::MODULE, &thread::MODULE, &errno::MODULE, &codecs::MODULE, &string::MODULE, &atexit::MODULE, &contextvars::MODULE, &posix::MODULE, &imp::MODULE, &warnings::MODULE, &marshal::MODULE, &io::MODULE, &typing::MODULE, &tokenize::MODULE, &random::MODULE, &structmod::MODULE, &binascii::MODULE, &ast::MODULE, &opcode::MODULE];
 
 pub fn find_builtin(name: &str) -> Option<&'static ModuleDef> {
     builtin_modules().iter().copied().find(|m| m.name == name)
