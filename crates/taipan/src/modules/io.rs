@@ -302,7 +302,16 @@ fn stream_write_buffered(f: &Value, s: &str) -> PyResult<()> {
     if !inner.writable {
         return Err(unsupported_error("not writable"));
     }
-    inner.wbuf.extend_from_slice(s.as_bytes());
+    if crate::objects::str::may_have_surrogates(s) {
+        // Lone surrogates (objects/str.rs NOTE) go through the UTF-8 encoder and
+        // the stream's error handler: strict fails, surrogateescape restores bytes.
+        use crate::objects::str_methods::{encode_str, is_native_error_handler, Codec};
+        let errors = if is_native_error_handler(&inner.errors) { inner.errors.clone() } else { "strict".to_string() };
+        let data = encode_str(s, Codec::Utf8, &errors)?;
+        inner.wbuf.extend_from_slice(&data);
+    } else {
+        inner.wbuf.extend_from_slice(s.as_bytes());
+    }
     let flush_now = match inner.target {
         Target::Stderr => true,
         Target::Stdout => inner.write_through || (inner.line_buffered && s.contains('\n')) || inner.wbuf.len() > 1 << 16,

@@ -1780,7 +1780,16 @@ pub fn encode_str(s: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
         }
         let bad = &chars[start..i];
         let utf = matches!(codec, Codec::Utf8 | Codec::Utf16(_) | Codec::Utf32(_));
+        // The UTF-16/32 encoders report one character at a time.
+        let wide = matches!(codec, Codec::Utf16(_) | Codec::Utf32(_));
+        // Replacement text is itself encoded (ASCII, so one unit per char).
+        let mut push_text = |out: &mut Vec<u8>, text: &str| {
+            for c in text.chars() {
+                encode_char(out, codec, c);
+            }
+        };
         match errors {
+            "strict" if wide => return Err(encode_error(codec, s, start, start + 1)),
             "strict" => return Err(encode_error(codec, s, start, i)),
             "surrogatepass" if utf => {
                 for c in bad {
@@ -1788,32 +1797,36 @@ pub fn encode_str(s: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
                 }
             }
             "surrogatepass" => return Err(encode_error(codec, s, start, i)),
+            // A lone byte is not a whole UTF-16/32 code unit.
+            "surrogateescape" if wide => return Err(encode_error(codec, s, start, start + 1)),
             "surrogateescape" => {
-                // U+DC80..U+DCFF stand for the bytes 0x80..0xFF; anything else fails.
-                let bytes: Option<Vec<u8>> = bad
-                    .iter()
-                    .map(|c| {
-                        let n = super::str::code_point(*c);
-                        (0xDC80..=0xDCFF).contains(&n).then_some((n - 0xDC00) as u8)
-                    })
-                    .collect();
-                match bytes {
-                    Some(b) => out.extend(b),
-                    None => return Err(encode_error(codec, s, start, i)),
+                // U+DC80..U+DCFF stand for the bytes 0x80..0xFF.  The UTF-8, latin-1
+                // and ASCII encoders escape the leading such chars themselves and
+                // report the rest of the run; charmap reports the whole run.
+                let escapable = |c: &char| (0xDC80..=0xDCFF).contains(&super::str::code_point(*c));
+                let lead = if codec == Codec::Cp1252 { 0 } else { bad.iter().take_while(|c| escapable(c)).count() };
+                if bad.iter().all(escapable) {
+                    out.extend(bad.iter().map(|c| (super::str::code_point(*c) - 0xDC00) as u8));
+                } else {
+                    return Err(encode_error(codec, s, start + lead, i));
                 }
             }
             "ignore" => {}
-            "replace" => out.extend(std::iter::repeat_n(b'?', bad.len())),
+            "replace" => {
+                for _ in bad {
+                    push_text(&mut out, "?");
+                }
+            }
             "xmlcharrefreplace" => {
                 for c in bad {
-                    out.extend_from_slice(format!("&#{};", super::str::code_point(*c)).as_bytes());
+                    push_text(&mut out, &format!("&#{};", super::str::code_point(*c)));
                 }
             }
             "backslashreplace" | "namereplace" => {
                 for c in bad {
                     if errors == "namereplace" {
                         if let Some(name) = (!super::str::is_surrogate(*c)).then(|| unicode_names2::name(*c)).flatten() {
-                            out.extend_from_slice(format!("\\N{{{name}}}").as_bytes());
+                            push_text(&mut out, &format!("\\N{{{name}}}"));
                             continue;
                         }
                     }
@@ -1825,7 +1838,7 @@ pub fn encode_str(s: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
                     } else {
                         format!("\\U{n:08x}")
                     };
-                    out.extend_from_slice(esc.as_bytes());
+                    push_text(&mut out, &esc);
                 }
             }
             other => return Err(unknown_error_handler(other)),
@@ -1983,6 +1996,8 @@ pub fn decode_bytes(data: &[u8], codec: Codec, errors: &str) -> PyResult<String>
                     start = 2;
                 }
             }
+            // Errors name the byte order actually decoded (CPython: 'utf-16-le').
+            let codec = Codec::Utf16(Some(big));
             let body = &data[start..];
             let units: Vec<u16> = body
                 .chunks_exact(2)
@@ -2008,7 +2023,7 @@ pub fn decode_bytes(data: &[u8], codec: Codec, errors: &str) -> PyResult<String>
                             data,
                             at,
                             at + 2,
-                            "illegal encoding",
+                            "illegal UTF-16 surrogate",
                             errors,
                         )?;
                         at += 2;
@@ -2037,6 +2052,7 @@ pub fn decode_bytes(data: &[u8], codec: Codec, errors: &str) -> PyResult<String>
                     start = 4;
                 }
             }
+            let codec = Codec::Utf32(Some(big));
             let mut at = start;
             while at + 4 <= data.len() {
                 let q = [data[at], data[at + 1], data[at + 2], data[at + 3]];
