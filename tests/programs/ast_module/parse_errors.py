@@ -40,6 +40,10 @@ tryparse("(" * 100 + ")" * 100)
 tryparse("-" * 1000 + "1")
 tryparse("x" + ".y" * 2000)
 tryparse("[" * 150 + "]" * 150)
+tryparse("(" * 201 + ")" * 201)
+tryparse("f(" * 300 + ")" * 300)
+tryparse("if x:\n" + "".join(" " * i + "if x:\n" for i in range(1, 120)) + " " * 120 + "pass\n")
+tryparse("x" + ".y" * 50000)
 try:
     ast.parse("x", mode="bad")
 except ValueError as e:

@@ -467,6 +467,10 @@ pub fn parse_to_ast(vm: &mut Vm, source: &str, filename: &str, mode: &str, type_
         std::mem::forget(parsed);
         return Err(syntax_error(vm, source, filename, mode));
     }
+    if exceeds_tokenizer_limits(parsed.tokens()) {
+        std::mem::forget(parsed);
+        return Err(syntax_error(vm, source, filename, mode));
+    }
     if mode == "single" {
         if let ruff_python_ast::Mod::Module(m) = parsed.syntax() {
             if m.body.len() != 1 {
@@ -485,6 +489,26 @@ pub fn parse_to_ast(vm: &mut Vm, source: &str, filename: &str, mode: &str, type_
         std::mem::forget(parsed);
     }
     result
+}
+
+/// Whether the source nests brackets or indentation beyond CPython's tokenizer limits
+/// (`MAXLEVEL` 200, `MAXINDENT` 100), which ruff's parser does not enforce.
+fn exceeds_tokenizer_limits(tokens: &ruff_python_ast::token::Tokens) -> bool {
+    use ruff_python_ast::token::TokenKind;
+    let (mut level, mut indent) = (0usize, 0usize);
+    for t in tokens.iter() {
+        match t.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => level += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => level = level.saturating_sub(1),
+            TokenKind::Indent => indent += 1,
+            TokenKind::Dedent => indent = indent.saturating_sub(1),
+            _ => {}
+        }
+        if level >= 200 || indent >= 100 {
+            return true;
+        }
+    }
+    false
 }
 
 /// The SyntaxError CPython reports for `source`: the compiler's error checks produce
