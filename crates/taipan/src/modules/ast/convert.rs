@@ -153,7 +153,7 @@ impl<'a> Conv<'a> {
             while p > 0 && matches!(b[p - 1], b' ' | b'\t' | b'\x0c' | b'\n' | b'\r' | b'\\') {
                 p -= 1;
             }
-            if p >= kw.len() && &self.src[p - kw.len()..p] == *kw {
+            if p >= kw.len() && &b[p - kw.len()..p] == kw.as_bytes() {
                 p -= kw.len();
             } else {
                 return range;
