@@ -25,7 +25,7 @@ use crate::objects::bytearray::as_bytearray;
 use crate::objects::bytes::{as_bytes, bytes_arg, new_bytes};
 use crate::objects::exceptions::{self, EXC_LAYOUT};
 use crate::objects::float::new_float;
-use crate::objects::int::{as_int, is_int, new_bigint, new_int, new_usize};
+use crate::objects::int::{as_int, is_int, new_bigint, new_int, new_usize, IntRef};
 use crate::objects::singletons::{bool_value, none};
 use crate::objects::str::{as_str, new_str, new_string};
 use crate::objects::tuple::new_tuple;
@@ -240,7 +240,29 @@ fn module_format(vm: &mut Vm, fmt: &Value) -> PyResult<Rc<Compiled>> {
         ops::hash(vm, fmt)?;
     }
     let data = format_bytes(vm, fmt)?;
-    Ok(Rc::new(compile(&data)?))
+    // Cached by format bytes (str and bytes formats share entries, which is harmless:
+    // they compile identically).
+    if let Some(hit) = FORMAT_CACHE.with(|c| c.borrow().get(&data).cloned()) {
+        return Ok(hit);
+    }
+    let compiled = Rc::new(compile(&data)?);
+    FORMAT_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= MAXCACHE {
+            c.clear();
+        }
+        c.insert(data, compiled.clone());
+    });
+    Ok(compiled)
+}
+
+/// Entries kept by the module-level functions' format cache (CPython's `MAXCACHE`).
+const MAXCACHE: usize = 100;
+
+thread_local! {
+    /// Compiled formats of the module-level functions (`_struct`'s `state->cache`).
+    static FORMAT_CACHE: RefCell<std::collections::HashMap<Vec<u8>, Rc<Compiled>>> =
+        RefCell::new(std::collections::HashMap::new());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -277,7 +299,11 @@ fn item_int(vm: &mut Vm, v: &Value) -> PyResult<Option<i128>> {
     } else {
         return Err(struct_error("required argument is not an integer"));
     };
-    Ok(as_int(iv).and_then(|i| i.to_bigint().to_i128()))
+    Ok(match as_int(iv) {
+        Some(IntRef::Small(i)) => Some(i128::from(i)),
+        Some(IntRef::Big(b)) => b.to_i128(),
+        None => None,
+    })
 }
 
 fn range_error(c: u8, size: usize, signed: bool) -> PyErr {
@@ -1111,6 +1137,7 @@ fn m_clearcache(_vm: &mut Vm, args: Args) -> PyResult<Value> {
             args.positional().len()
         )));
     }
+    FORMAT_CACHE.with(|c| c.borrow_mut().clear());
     Ok(none())
 }
 
