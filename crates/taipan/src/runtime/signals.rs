@@ -1,27 +1,68 @@
-//! Signal delivery: SIGINT sets a flag that the eval loop turns into KeyboardInterrupt
-//! between instructions (CPython's `Modules/signalmodule.c` trip/eval-breaker scheme).
+//! Signal delivery: a C-level handler records which signals arrived and sets the eval
+//! breaker; the eval loop then runs the Python-level handlers between instructions
+//! (`modules::signal::run_handlers`), CPython's `Modules/signalmodule.c` trip scheme.
+//! Until a program installs its own, SIGINT raises KeyboardInterrupt.
 //!
-//! Invariant: the handler only stores to atomics (async-signal-safe).
+//! Invariant: the C handler only stores to atomics (async-signal-safe).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+/// Signal numbers are below this (`signal.NSIG`).
+pub const NSIG: usize = 65;
 
-extern "C" fn on_sigint(_sig: libc::c_int) {
-    INTERRUPTED.store(true, Ordering::Relaxed);
-    super::heap::EVAL_BREAKER.store(true, Ordering::Relaxed);
+static TRIPPED: [AtomicBool; NSIG] = [const { AtomicBool::new(false) }; NSIG];
+static ANY_TRIPPED: AtomicBool = AtomicBool::new(false);
+
+extern "C" fn on_signal(sig: libc::c_int) {
+    if let Some(flag) = TRIPPED.get(sig as usize) {
+        flag.store(true, Ordering::Relaxed);
+        ANY_TRIPPED.store(true, Ordering::Relaxed);
+        super::heap::EVAL_BREAKER.store(true, Ordering::Relaxed);
+    }
+}
+
+/// What the process does on a signal.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Disposition {
+    Default,
+    Ignore,
+    /// Record it for the eval loop (a Python handler or KeyboardInterrupt).
+    Trip,
+}
+
+/// Sets the process-level disposition of `sig`.
+pub fn set_disposition(sig: i32, d: Disposition) -> std::io::Result<()> {
+    let handler = match d {
+        Disposition::Default => libc::SIG_DFL,
+        Disposition::Ignore => libc::SIG_IGN,
+        Disposition::Trip => on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t,
+    };
+    // SAFETY: the installed handler only touches atomics.
+    let old = unsafe { libc::signal(sig, handler) };
+    if old == libc::SIG_ERR {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
 }
 
 /// Installs the SIGINT handler (the default `signal.default_int_handler` behaviour).
 pub fn install() {
-    let handler = on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t;
-    // SAFETY: installing a handler that only touches atomics.
-    unsafe {
-        libc::signal(libc::SIGINT, handler);
-    }
+    let _ = set_disposition(libc::SIGINT, Disposition::Trip);
 }
 
-/// True once after a SIGINT arrived.
+/// The signals that arrived since the last call, in increasing order.
+pub fn take_tripped() -> Vec<i32> {
+    if !ANY_TRIPPED.swap(false, Ordering::Relaxed) {
+        return Vec::new();
+    }
+    (1..NSIG).filter(|s| TRIPPED[*s].swap(false, Ordering::Relaxed)).map(|s| s as i32).collect()
+}
+
+/// True once after a SIGINT arrived (other tripped signals stay pending).
 pub fn take_interrupt() -> bool {
-    INTERRUPTED.swap(false, Ordering::Relaxed)
+    let hit = TRIPPED[libc::SIGINT as usize].swap(false, Ordering::Relaxed);
+    if TRIPPED.iter().any(|t| t.load(Ordering::Relaxed)) {
+        ANY_TRIPPED.store(true, Ordering::Relaxed);
+    }
+    hit
 }

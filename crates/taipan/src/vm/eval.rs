@@ -202,9 +202,7 @@ impl Vm {
     pub fn run_pending(&mut self) -> PyResult<()> {
         heap::EVAL_BREAKER.store(false, std::sync::atomic::Ordering::Relaxed);
         crate::runtime::gc::maybe_collect(self);
-        if crate::runtime::signals::take_interrupt() {
-            return Err(PyErr::new_empty(&crate::objects::exceptions::KEYBOARD_INTERRUPT));
-        }
+        crate::modules::signal::run_handlers(self)?;
         loop {
             let work = heap::take_pending();
             if work.is_empty() {
