@@ -478,6 +478,10 @@ fn import_from(t: &Toks, lo: usize, hi: usize) -> Found {
 
 /// `function_def_raw`: `'->' expression` is optional before the forced `&&':'`.
 fn return_annotation(t: &Toks, lo: usize, hi: usize) -> Found {
+    let def = if t.kind(lo) == Some(TokenKind::Async) { lo + 1 } else { lo };
+    if t.kind(def) != Some(TokenKind::Def) {
+        return None;
+    }
     let arrow = (lo..hi).find(|&i| t.kind(i) == Some(TokenKind::Rarrow))?;
     if matches!(t.kind(arrow + 1), Some(TokenKind::Colon | TokenKind::Newline) | None) {
         return Some(("expected ':'".into(), t.range(arrow)));
@@ -642,6 +646,36 @@ pub(super) fn fstring_field(b: &ErrorBuilder, tokens: &[Token], at: TextSize) ->
             return Some(b.syntax(format!("f-string: valid expression required before '{c}'"), t.range(first)));
         }
         _ => {}
+    }
+    let starts_expression = t.kind(first).is_some_and(|k| {
+        is_name(k)
+            || matches!(
+                k,
+                TokenKind::Int
+                    | TokenKind::Float
+                    | TokenKind::Complex
+                    | TokenKind::String
+                    | TokenKind::FStringStart
+                    | TokenKind::TStringStart
+                    | TokenKind::Lpar
+                    | TokenKind::Lsqb
+                    | TokenKind::Lbrace
+                    | TokenKind::Minus
+                    | TokenKind::Plus
+                    | TokenKind::Tilde
+                    | TokenKind::Not
+                    | TokenKind::Lambda
+                    | TokenKind::Await
+                    | TokenKind::Yield
+                    | TokenKind::Star
+                    | TokenKind::Ellipsis
+                    | TokenKind::None
+                    | TokenKind::True
+                    | TokenKind::False
+            )
+    });
+    if !starts_expression {
+        return on_next(first, "f-string: expecting a valid expression after '{'");
     }
     // The end of the expression: the first of `=`, `!`, `:`, `}` outside brackets.
     let mut depth = 0;

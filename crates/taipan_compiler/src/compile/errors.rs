@@ -1037,18 +1037,17 @@ pub(crate) fn syntax_error(src: &str, filename: &str, parsed: &Parsed<Mod>) -> O
             // `_PyPegen_set_syntax_error` reports an INDENT/DEDENT failure without
             // tokenizing the rest of the source.
             Some(p) if indent_first && te.start > p => false,
-            Some(p) if te.raised => {
-                // The parser reads one token past the one it fails at.
-                let idx = token_index_at(tokens, TextSize::from(p as u32));
-                let reached = tokens.get(idx + 1).or(tokens.get(idx)).map(|t| t.end().to_usize()).unwrap_or(p);
-                !(te.in_fstring && reached < te.pos)
-            }
             Some(p) => {
-                // A `tok->done` error is reported when the parser asks for that token:
-                // the one after the token it failed at, at the latest.
-                let idx = token_index_at(tokens, TextSize::from(p as u32));
-                let end = tokens.get(idx).map(|t| t.end().to_usize()).unwrap_or(p);
-                te.start <= p || te.start < end
+                // The parser has read the token it failed at; a `tok->done` error, or one
+                // raised inside an f-string, only counts if tokenizing reached it by then.
+                let end = tokens
+                    .iter()
+                    .rev()
+                    .find(|t| t.start().to_usize() <= p)
+                    .map(|t| t.end().to_usize().max(p))
+                    .unwrap_or(p);
+                let reached = te.start <= p || te.start < end;
+                !(te.in_fstring || !te.raised) || reached
             }
         };
         if wins {
@@ -1076,6 +1075,22 @@ pub(crate) fn syntax_error(src: &str, filename: &str, parsed: &Parsed<Mod>) -> O
         }
         if let ParseErrorType::Lexical(le) = &err.error {
             return Some(parser_level_lexical_error(&b, tokens, le, err.location));
+        }
+        // The second pass's `invalid_*` rules parse the string right where the parser
+        // failed, and decoding it raises its escape error first.
+        let at = tokens.iter().find(|t| t.end() > err.location.start()).map(|t| t.range());
+        let escape = sorted.iter().find(|e| {
+            matches!(
+                e.error,
+                ParseErrorType::Lexical(
+                    LexicalErrorType::UnicodeError
+                        | LexicalErrorType::MissingUnicodeLbrace
+                        | LexicalErrorType::MissingUnicodeRbrace
+                )
+            ) && at.is_some_and(|r| r.contains_inclusive(e.location.start()))
+        });
+        if let Some(ParseError { error: ParseErrorType::Lexical(le), location }) = escape.copied() {
+            return Some(parser_level_lexical_error(&b, tokens, le, *location));
         }
         let mut e = parser_error(&b, parsed, err);
         if matches!(parsed.syntax(), Mod::Expression(_)) {

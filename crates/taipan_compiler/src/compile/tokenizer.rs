@@ -33,8 +33,6 @@ pub(crate) struct TokError {
     pub offset: u32,
     pub end_lineno: u32,
     pub end_offset: i64,
-    /// Byte position the tokenizer had reached (compared with where the parser failed).
-    pub pos: usize,
     /// Byte position where the token in error (or the indentation in error) starts.
     pub start: usize,
     /// Raised at once (`_PyTokenizer_syntaxerror`) rather than left in `tok->done`.
@@ -71,7 +69,6 @@ impl Unclosed {
             offset: self.offset,
             end_lineno: self.lineno,
             end_offset: 0,
-            pos: self.pos,
             start: self.pos,
             raised: true,
             in_fstring: false,
@@ -196,7 +193,6 @@ impl<'s> Tokenizer<'s> {
             offset,
             end_lineno: self.lineno,
             end_offset,
-            pos: self.pos,
             start: self.tok_start,
             raised: true,
             in_fstring: !self.modes.is_empty(),
@@ -212,7 +208,6 @@ impl<'s> Tokenizer<'s> {
             offset,
             end_lineno: self.lineno,
             end_offset,
-            pos: self.pos,
             start: self.tok_start,
             raised: false,
             in_fstring: !self.modes.is_empty(),
