@@ -6,9 +6,9 @@
 //! error handlers registered from Python are applied by re-running the strict codec
 //! around each failure (`encode_with_handler` / `decode_with_handler`).
 //!
-//! NOTE: Taipan's strings cannot hold lone surrogates, so `surrogateescape` and
-//! `surrogatepass` behave like `strict`, and `\N{...}` escapes fail (no Unicode name
-//! database yet); `namereplace` falls back to backslash escapes.
+//! Lone surrogates are stored as described in `objects/str.rs` (NOTE there); the
+//! `surrogatepass` handler covers UTF-8 only.  NOTE: `\N{...}` escapes fail and the
+//! registered `namereplace` falls back to backslash escapes.
 
 use super::ModuleDef;
 use crate::objects::bytes::{as_bytes_like, new_bytes};
@@ -351,7 +351,7 @@ fn e_xmlcharrefreplace(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn backslash_escape(c: char, out: &mut String) {
-    let n = c as u32;
+    let n = crate::objects::str::code_point(c);
     if n <= 0xFF {
         out.push_str(&format!("\\x{n:02x}"));
     } else if n <= 0xFFFF {
@@ -375,6 +375,70 @@ fn e_backslashreplace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(handler_result(text, end))
 }
 
+/// `surrogateescape`: U+DC80..U+DCFF <-> the bytes 0x80..0xFF (PEP 383).
+fn e_surrogateescape(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    use crate::objects::str::{char_from_code_point, code_point};
+    let (exc, start, end) = handler_arg(vm, args, "surrogateescape")?;
+    match bad_part(vm, &exc, start, end)? {
+        Ok(chars) if is_encode_error(&exc) => {
+            let bytes: Option<Vec<u8>> = chars
+                .iter()
+                .map(|c| (0xDC80..=0xDCFF).contains(&code_point(*c)).then(|| (code_point(*c) - 0xDC00) as u8))
+                .collect();
+            match bytes {
+                Some(b) => Ok(new_tuple(vec![new_bytes(b), new_int(end as i64)])),
+                None => Err(PyErr::from_value(exc)),
+            }
+        }
+        Err(bytes) => {
+            // At most four bytes, and only non-ASCII ones, are escaped.
+            let taken: Vec<u8> = bytes.iter().copied().take(4).take_while(|&b| b >= 0x80).collect();
+            if taken.is_empty() {
+                return Err(PyErr::from_value(exc));
+            }
+            let text: String = taken.iter().filter_map(|&b| char_from_code_point(0xDC00 + b as u32)).collect();
+            Ok(handler_result(text, start + taken.len()))
+        }
+        Ok(_) => Err(type_error(format!("don't know how to handle {} in error callback", exc.ty().name()))),
+    }
+}
+
+/// `surrogatepass` for the UTF-8 codec: lone surrogates as their 3-byte form.
+fn e_surrogatepass(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    use crate::objects::str::{char_from_code_point, code_point};
+    let (exc, start, end) = handler_arg(vm, args, "surrogatepass")?;
+    let encoding = ops::getattr_str(vm, &exc, "encoding")?;
+    let utf8 = as_str(&encoding).is_some_and(|e| matches!(normalize_name(e).replace('_', "-").as_str(), "utf-8" | "utf8"));
+    if !utf8 {
+        return Err(PyErr::from_value(exc));
+    }
+    match bad_part(vm, &exc, start, end)? {
+        Ok(chars) if is_encode_error(&exc) => {
+            let mut out = Vec::new();
+            for c in chars {
+                let n = code_point(c);
+                if !(0xD800..0xE000).contains(&n) {
+                    return Err(PyErr::from_value(exc));
+                }
+                out.extend_from_slice(&[0xE0 | (n >> 12) as u8, 0x80 | ((n >> 6) & 0x3F) as u8, 0x80 | (n & 0x3F) as u8]);
+            }
+            Ok(new_tuple(vec![new_bytes(out), new_int(end as i64)]))
+        }
+        Err(_) => {
+            let object = ops::getattr_str(vm, &exc, "object")?;
+            let data = as_bytes_like(&object).unwrap_or_default();
+            match data.get(start..start + 3) {
+                Some(&[0xED, b1, b2]) if (0xA0..=0xBF).contains(&b1) && (0x80..=0xBF).contains(&b2) => {
+                    let n = 0xD000 | ((b1 as u32 & 0x3F) << 6) | (b2 as u32 & 0x3F);
+                    Ok(handler_result(char_from_code_point(n).into_iter().collect(), start + 3))
+                }
+                _ => Err(PyErr::from_value(exc)),
+            }
+        }
+        Ok(_) => Err(type_error(format!("don't know how to handle {} in error callback", exc.ty().name()))),
+    }
+}
+
 static BUILTIN_HANDLER_NAMES: &[&str] = &[
     "strict",
     "ignore",
@@ -393,8 +457,8 @@ static BUILTIN_HANDLERS: &[MethodDef] = &[
     MethodDef::method("xmlcharrefreplace_errors", e_xmlcharrefreplace),
     MethodDef::method("backslashreplace_errors", e_backslashreplace),
     MethodDef::method("namereplace_errors", e_backslashreplace),
-    MethodDef::method("surrogateescape", e_strict),
-    MethodDef::method("surrogatepass", e_strict),
+    MethodDef::method("surrogateescape", e_surrogateescape),
+    MethodDef::method("surrogatepass", e_surrogatepass),
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -982,7 +1046,7 @@ fn raw_unicode_escape_encode(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = str_arg(&pos[0], "raw_unicode_escape_encode", 1)?;
     let mut out = Vec::with_capacity(s.len());
     for c in s.chars() {
-        let n = c as u32;
+        let n = crate::objects::str::code_point(c);
         if n < 0x100 {
             out.push(n as u8);
         } else if n <= 0xFFFF {
@@ -1056,7 +1120,7 @@ fn unicode_hex(
         escape_bad(out, errors, codec, data, esc, i + k, reason)?;
         return Ok(i + k);
     }
-    match hex_at(data, i, n).and_then(char::from_u32) {
+    match hex_at(data, i, n).and_then(crate::objects::str::char_from_code_point) {
         Some(c) => out.push(c),
         None => escape_bad(
             out,
@@ -1187,7 +1251,7 @@ fn unicode_escape_decode_impl(
             }
             _ => match simple_escape(data, i) {
                 Some((v, k)) => {
-                    out.push(char::from_u32(v).unwrap_or('\u{FFFD}'));
+                    out.push(crate::objects::str::char_from_code_point(v).unwrap_or('\u{FFFD}'));
                     i += k;
                 }
                 None => out.push('\\'),
@@ -1278,7 +1342,7 @@ fn charmap_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 let mut text = String::new();
                 for &c in &chars[start..i] {
                     if errors == "xmlcharrefreplace" {
-                        text.push_str(&format!("&#{};", c as u32));
+                        text.push_str(&format!("&#{};", crate::objects::str::code_point(c)));
                     } else {
                         backslash_escape(c, &mut text);
                     }

@@ -70,7 +70,7 @@ fn parse_count(chars: &[char], pos: &mut usize) -> PyResult<Option<usize>> {
 }
 
 fn describe_code(c: char) -> String {
-    let n = c as u32;
+    let n = super::str::code_point(c);
     if n > 32 && n < 128 {
         c.to_string()
     } else {
@@ -362,7 +362,7 @@ fn format_int_spec(vm: &mut Vm, i: &IntRef, spec: &Spec) -> PyResult<String> {
             .ok_or_else(|| overflow_error("Python int too large to convert to C long"))?;
         let c = Some(n)
             .filter(|n| (0..0x110000).contains(n))
-            .and_then(|n| char::from_u32(n as u32))
+            .and_then(|n| super::str::char_from_code_point(n as u32))
             .ok_or_else(|| overflow_error("%c arg not in range(0x110000)"))?;
         let s = c.to_string();
         // `=` pads between the (absent) sign and the char: on the left.
@@ -957,7 +957,7 @@ fn percent_one(
         }
         'c' => (percent_char(vm, arg)?.to_string(), false),
         c => {
-            let code = c as u32;
+            let code = super::str::code_point(c);
             let shown = if (31..=126).contains(&code) { c } else { '?' };
             return Err(value_error(format!(
                 "unsupported format character '{shown}' (0x{code:x}) at index {conv_index}"
@@ -1095,7 +1095,7 @@ fn percent_char(vm: &mut Vm, arg: &Value) -> PyResult<char> {
         return as_int(&v)
             .and_then(|i| i.to_i64())
             .filter(|n| (0..0x110000).contains(n))
-            .and_then(|n| char::from_u32(n as u32))
+            .and_then(|n| super::str::char_from_code_point(n as u32))
             .ok_or_else(|| overflow_error("%c arg not in range(0x110000)"));
     }
     Err(type_error("%c requires int or char"))
@@ -1412,7 +1412,7 @@ fn field_value(vm: &mut Vm, field: &Field, state: &mut FormatState, depth: i32) 
         Some('s') => ops::str(vm, &obj)?,
         Some('a') => ops::ascii(vm, &obj)?,
         Some(c) => {
-            let n = c as u32;
+            let n = super::str::code_point(c);
             return Err(value_error(if n > 32 && n < 127 {
                 format!("Unknown conversion specifier {c}")
             } else {

@@ -1405,7 +1405,7 @@ fn str_translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
             continue;
         }
-        let mapped: Option<String> = match ops::getitem(vm, table, &new_int(c as i64)) {
+        let mapped: Option<String> = match ops::getitem(vm, table, &new_int(super::str::code_point(c) as i64)) {
             Ok(v) => {
                 changed = true;
                 if is_none(&v) {
@@ -1416,7 +1416,7 @@ fn str_translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     let ch = i
                         .to_i64()
                         .filter(|n| (0..0x110000).contains(n))
-                        .and_then(|n| char::from_u32(n as u32))
+                        .and_then(|n| super::str::char_from_code_point(n as u32))
                         .ok_or_else(|| {
                             value_error("character mapping must be in range(0x110000)")
                         })?;
@@ -1456,7 +1456,7 @@ fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
             let key = if let Some(ks) = as_str(&k) {
                 let mut it = ks.chars();
                 match (it.next(), it.next()) {
-                    (Some(c), None) => new_int(c as i64),
+                    (Some(c), None) => new_int(super::str::code_point(c) as i64),
                     _ => {
                         return Err(value_error(
                             "string keys in translate table must be of length 1",
@@ -1488,12 +1488,12 @@ fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let x = x.to_string();
     let y = y.to_string();
     for (a, b) in x.chars().zip(y.chars()) {
-        PyDict::set_item(vm, &result, new_int(a as i64), new_int(b as i64))?;
+        PyDict::set_item(vm, &result, new_int(super::str::code_point(a) as i64), new_int(super::str::code_point(b) as i64))?;
     }
     if let Some(z) = pos.get(2) {
         let z = str_arg(z, "maketrans", 3)?.to_string();
         for c in z.chars() {
-            PyDict::set_item(vm, &result, new_int(c as i64), none())?;
+            PyDict::set_item(vm, &result, new_int(super::str::code_point(c) as i64), none())?;
         }
     }
     Ok(result)
@@ -1560,7 +1560,7 @@ fn str_sizeof(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if s.is_ascii() {
         return Ok(new_int(40 + n as i64 + 1));
     }
-    let max = s.as_str().chars().map(|c| c as u32).max().unwrap_or(0);
+    let max = s.as_str().chars().map(super::str::code_point).max().unwrap_or(0);
     if n == 1 && max < 0x100 {
         // CPython's one-char Latin-1 singletons also carry their UTF-8 form.
         return Ok(new_int(56 + 2 + 3));
