@@ -50,6 +50,10 @@ struct Inner {
     encoding: String,
     errors: String,
     write_through: bool,
+    /// A text file in an encoding other than UTF-8: its content is decoded through the
+    /// codec registry when first read (all at once) and writes are encoded the same way.
+    transcode: bool,
+    transcoded: bool,
 }
 
 #[repr(C)]
@@ -209,6 +213,8 @@ fn new_file_of(target: Target, name: Value, mode: &str, binary: bool, readable: 
                 encoding: default_encoding.to_string(),
                 errors: default_errors.to_string(),
                 write_through: false,
+                transcode: false,
+                transcoded: false,
             })),
         },
     )
@@ -377,6 +383,7 @@ fn target_object(f: &PyFile) -> Option<Value> {
 /// For streams over a Python object: reads from it (without holding a borrow while it
 /// runs) until the read-ahead buffer satisfies `fill`'s condition or it is exhausted.
 fn prefill(vm: &mut Vm, f: &PyFile, want: Option<usize>, until_newline: bool) -> PyResult<()> {
+    transcode_input(vm, f)?;
     let Some(obj) = target_object(f) else { return Ok(()) };
     loop {
         {
@@ -397,6 +404,41 @@ fn prefill(vm: &mut Vm, f: &PyFile, want: Option<usize>, until_newline: bool) ->
         }
         inner.rbuf.extend_from_slice(&bytes);
     }
+}
+
+/// Names of UTF-8 that the native text path handles itself.
+fn is_utf8(encoding: &str) -> bool {
+    let e: String = encoding.chars().filter(|c| *c != '-' && *c != '_').collect::<String>().to_ascii_lowercase();
+    matches!(e.as_str(), "utf8" | "u8" | "utf" | "cp65001")
+}
+
+/// For text files in another encoding: decodes the rest of the file through the codec
+/// registry into the (UTF-8) read-ahead buffer, once.
+fn transcode_input(vm: &mut Vm, f: &PyFile) -> PyResult<()> {
+    let (encoding, errors) = {
+        let inner = f.inner.borrow();
+        if !inner.transcode || inner.transcoded || f.binary {
+            return Ok(());
+        }
+        (inner.encoding.clone(), inner.errors.clone())
+    };
+    let raw = {
+        let mut inner = f.inner.borrow_mut();
+        inner.transcoded = true;
+        loop {
+            let before = inner.rbuf.len();
+            fill(&mut inner, Some(before + 1), false).map_err(io_error)?;
+            if inner.eof || inner.rbuf.len() == before {
+                break;
+            }
+        }
+        std::mem::take(&mut inner.rbuf)
+    };
+    let text = super::codecs::decode_with_registry(vm, &crate::objects::bytes::new_bytes(raw), &encoding, &errors)?;
+    let mut inner = f.inner.borrow_mut();
+    inner.rbuf = as_str(&text).unwrap_or("").as_bytes().to_vec();
+    inner.eof = true;
+    Ok(())
 }
 
 /// For streams over a Python object: hands pending output to its `write`.
@@ -581,6 +623,23 @@ fn m_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(new_int(bytes.len() as i64));
     }
     let s = as_str(data).ok_or_else(|| type_error(format!("write() argument must be str, not {}", data.ty().name())))?.to_string();
+    let transcode = {
+        let inner = file.inner.borrow();
+        inner.transcode.then(|| (inner.encoding.clone(), inner.errors.clone()))
+    };
+    if let Some((encoding, errors)) = transcode {
+        let encoded = super::codecs::encode_with_registry(vm, data, &encoding, &errors)?;
+        let bytes = crate::objects::bytes::as_bytes(&encoded).map(<[u8]>::to_vec).unwrap_or_default();
+        let mut inner = file.inner.borrow_mut();
+        if inner.closed {
+            return Err(closed_error());
+        }
+        if !inner.writable {
+            return Err(unsupported_error("not writable"));
+        }
+        inner.wbuf.extend_from_slice(&bytes);
+        return Ok(new_int(s.chars().count() as i64));
+    }
     stream_write(vm, f, &s)?;
     Ok(new_int(s.chars().count() as i64))
 }
@@ -995,9 +1054,14 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(value_error("binary mode doesn't take an errors argument"));
     }
     let v = new_file_of(Target::File(f), file.clone(), &shown_mode, binary, readable, writable, false, raw);
+    if let Some(e) = encoding.as_deref().filter(|e| !is_utf8(e)) {
+        // An unknown encoding is a LookupError at open time, as in CPython.
+        super::codecs::codec_lookup(vm, e)?;
+    }
     if let Some(pf) = v.downcast::<PyFile>() {
         let mut inner = pf.inner.borrow_mut();
         if let Some(e) = encoding {
+            inner.transcode = !binary && !is_utf8(&e);
             inner.encoding = e;
         }
         if let Some(e) = errors {
@@ -1167,6 +1231,8 @@ fn wrap_object(vm: &mut Vm, cls: &Value, obj: Value, binary: bool, line_bufferin
                 encoding: "utf-8".into(),
                 errors: "strict".into(),
                 write_through: false,
+                transcode: false,
+                transcoded: false,
             })),
         },
     );
