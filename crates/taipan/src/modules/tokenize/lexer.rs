@@ -299,6 +299,8 @@ enum NumTail {
 
 pub struct Lexer {
     buf: Vec<char>,
+    /// Whether every buffered character is ASCII (byte and character offsets agree).
+    buf_ascii: bool,
     pub cur: usize,
     pub line_start: usize,
     pub multi_line_start: usize,
@@ -331,6 +333,7 @@ impl Lexer {
     pub fn new(extra_tokens: bool) -> Lexer {
         Lexer {
             buf: Vec::new(),
+            buf_ascii: true,
             cur: 0,
             line_start: 0,
             multi_line_start: 0,
@@ -365,6 +368,17 @@ impl Lexer {
         &self.buf[a.min(b)..b]
     }
 
+    /// UTF-8 length of the buffered characters `a..b` (CPython counts some offsets in
+    /// bytes).
+    pub fn utf8_len(&self, a: usize, b: usize) -> usize {
+        let chars = self.chars(a, b);
+        if self.buf_ascii {
+            chars.len()
+        } else {
+            chars.iter().map(|c| c.len_utf8()).sum()
+        }
+    }
+
     pub fn text(&self, a: usize, b: usize) -> String {
         self.chars(a, b).iter().collect()
     }
@@ -390,6 +404,7 @@ impl Lexer {
     fn underflow(&mut self, host: &mut dyn Host) -> bool {
         if self.start.is_none() && !self.inside_fstring() {
             self.buf.clear();
+            self.buf_ascii = true;
             self.cur = 0;
         }
         match host.readline() {
@@ -399,7 +414,10 @@ impl Lexer {
                 self.done = Done::Decode;
                 return false;
             }
-            Ok(Some(chunk)) => self.buf.extend(chunk.chars()),
+            Ok(Some(chunk)) => {
+                self.buf_ascii &= chunk.is_ascii();
+                self.buf.extend(chunk.chars());
+            }
             Ok(None) => {}
         }
         if self.buf.len() == self.cur {
@@ -1059,8 +1077,9 @@ impl Lexer {
             Some('e' | 'E' | 'j' | 'J') => self.number_tail(host, c, NumTail::Suffix, start),
             _ if nonzero && !self.extra_tokens => {
                 self.backup(c);
-                let col = (start + 1).saturating_sub(self.line_start) as i64;
-                let end = zeros_end.saturating_sub(self.line_start) as i64;
+                // CPython gives this range in bytes.
+                let col = self.utf8_len(self.line_start, start) as i64 + 1;
+                let end = self.utf8_len(self.line_start, zeros_end) as i64;
                 self.raise_syntax(
                     "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers"
                         .into(),
@@ -1420,8 +1439,12 @@ impl Lexer {
     }
 }
 
-/// Combining marks and connector punctuation that `str.isidentifier` accepts after the
-/// first character (a subset of XID_Continue beyond `char::is_alphanumeric`).
+/// Combining marks, variation selectors and connector punctuation that `str.isidentifier`
+/// accepts after the first character (a subset of XID_Continue beyond
+/// `char::is_alphanumeric`).
+///
+/// NOTE: Taipan has no Unicode property tables for XID_Start/XID_Continue yet; this check
+/// only runs without `extra_tokens` (never for `tokenize`).
 fn is_combining(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x203F | 0x2040 | 0x2054 | 0xFE33 | 0xFE34 | 0xFE4D..=0xFE4F | 0xFF3F | 0x00B7 | 0x0387)
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF | 0xFE20..=0xFE2F | 0x203F | 0x2040 | 0x2054 | 0xFE33 | 0xFE34 | 0xFE4D..=0xFE4F | 0xFF3F | 0x00B7 | 0x0387)
 }

@@ -36,6 +36,9 @@ struct IterState {
     /// The `line` of the previous token and the row it was cached for.
     last_line: Option<Value>,
     last_lineno: u32,
+    /// Bytes minus characters before the end of the previous token on the cached line
+    /// (`byte_col_offset_diff`): later tokens on that line get their column from it.
+    byte_col_offset_diff: i64,
 }
 
 #[repr(C)]
@@ -120,6 +123,7 @@ fn tokenizeriter_new(vm: &mut Vm, _cls: &Value, args: Args) -> PyResult<Value> {
         done: false,
         last_line: None,
         last_lineno: 0,
+        byte_col_offset_diff: 0,
     };
     Ok(heap::alloc(
         &TOKENIZER_ITER_TYPE,
@@ -213,9 +217,25 @@ impl Host for PyHost<'_> {
     }
 }
 
-/// UTF-8 length of a run of characters (CPython counts some offsets in bytes).
-fn utf8_len(chars: &[char]) -> usize {
-    chars.iter().map(|c| c.len_utf8()).sum()
+/// `_PyPegen_byte_offset_to_character_offset`: the characters of `line` within its
+/// first `byte_offset` UTF-8 bytes, the offset clamped to one past the C string (which
+/// ends at the first NUL), the terminator counting as one character.
+fn byte_offset_to_char_offset(line: &[char], byte_offset: usize) -> usize {
+    let c_len: usize = line.iter().take_while(|&&c| c != '\0').map(|c| c.len_utf8()).sum();
+    let limit = byte_offset.min(c_len + 1);
+    let mut bytes = 0;
+    let mut chars = 0;
+    for c in line {
+        if bytes >= limit {
+            return chars;
+        }
+        bytes += c.len_utf8();
+        chars += 1;
+    }
+    if bytes < limit {
+        chars += 1;
+    }
+    chars
 }
 
 /// `_tokenizer_error`: the exception for an ERRORTOKEN.
@@ -237,7 +257,7 @@ fn tokenizer_error(lx: &mut Lexer, host_error: Option<PyErr>) -> PyErr {
     let (ty, msg) = match lx.done {
         Done::Eof => {
             let err = PyErr::new(&exceptions::SYNTAX_ERROR, "unexpected EOF in multi-line statement");
-            let offset = utf8_len(lx.chars(0, lx.inp()));
+            let offset = lx.utf8_len(0, lx.inp());
             set_attr_fields(&err.exc, "filename", new_str("<string>"));
             set_attr_fields(&err.exc, "lineno", new_int(i64::from(lx.lineno)));
             set_attr_fields(&err.exc, "offset", new_int(offset as i64));
@@ -254,10 +274,11 @@ fn tokenizer_error(lx: &mut Lexer, host_error: Option<PyErr>) -> PyErr {
     let inp = lx.inp();
     let line: Vec<char> = lx.chars(0, inp.saturating_sub(1)).to_vec();
     let text: String = line.iter().collect();
+    let offset = byte_offset_to_char_offset(&line, lx.utf8_len(0, inp));
     let details = new_tuple(vec![
         new_str("<string>"),
         new_int(i64::from(lx.lineno)),
-        new_int(line.len() as i64 + 1),
+        new_int(offset as i64),
         new_string(text),
         none(),
         none(),
@@ -285,7 +306,10 @@ fn next_token(vm: &mut Vm, st: &mut IterState) -> PyResult<Option<Value>> {
     let host_error = host.error.take();
     let lx = &mut st.lexer;
     lx.host_error = false;
-    if token.kind == tok::ERRORTOKEN || host_error.is_some() {
+    // NOTE: CPython can return a token while the lexer's error is already set (a NUL
+    // byte read while measuring indentation), which surfaces later as a SystemError;
+    // Taipan raises the pending SyntaxError instead.
+    if token.kind == tok::ERRORTOKEN || host_error.is_some() || lx.error.is_some() {
         return Err(tokenizer_error(lx, host_error));
     }
     if st.done {
@@ -295,11 +319,11 @@ fn next_token(vm: &mut Vm, st: &mut IterState) -> PyResult<Option<Value>> {
     if token.kind == tok::ENDMARKER {
         st.done = true;
     }
-    Ok(Some(value))
+    Ok(value)
 }
 
 /// Builds `(type, string, (srow, scol), (erow, ecol), line)` as `tokenizeriter_next` does.
-fn token_tuple(st: &mut IterState, token: Token) -> Value {
+fn token_tuple(st: &mut IterState, token: Token) -> Option<Value> {
     let lx = &st.lexer;
     let mut kind = token.kind;
     let mut string = match (token.start, token.end) {
@@ -311,37 +335,58 @@ fn token_tuple(st: &mut IterState, token: Token) -> Value {
     let string_literal = kind == tok::STRING || kind == tok::FSTRING_MIDDLE;
     let line_start = if string_literal { lx.multi_line_start } else { lx.line_start };
 
+    let mut line_changed = true;
     let line = if extra && trailing {
         new_str("")
-    } else if lx.lineno != st.last_lineno || st.last_line.is_none() {
+    } else if lx.lineno != st.last_lineno {
         let mut end = lx.inp();
         if end > line_start && lx.implicit_newline {
             end -= 1;
         }
         let l = new_string(lx.text(line_start, end));
         st.last_line = Some(l.clone());
+        st.byte_col_offset_diff = 0;
         l
     } else {
-        st.last_line.clone().unwrap_or_else(|| new_str(""))
+        line_changed = false;
+        // A first token on row 0 (empty input without extra tokens) finds no cached line:
+        // CPython's iterator then ends without an exception.
+        st.last_line.clone()?
     };
 
     let mut lineno = if string_literal { lx.first_lineno } else { lx.lineno };
     let mut end_lineno = lx.lineno;
     st.last_lineno = lineno;
 
+    // Columns as CPython computes them: from byte offsets, converting to characters once
+    // per line and then through the running byte/character difference (which drifts
+    // when the lexer re-reads text after an error, exactly as CPython's does).
     let mut col: i64 = -1;
     let mut end_col: i64 = -1;
     if let Some(a) = token.start.filter(|&a| a >= line_start) {
-        col = (a - line_start) as i64;
+        let byte_offset = lx.utf8_len(line_start, a) as i64;
+        if line_changed {
+            col = (a - line_start) as i64;
+            st.byte_col_offset_diff = byte_offset - col;
+        } else {
+            col = byte_offset - st.byte_col_offset_diff;
+        }
     }
     if let Some(b) = token.end.filter(|&b| b >= lx.line_start) {
-        end_col = if lineno == end_lineno && col >= 0 {
-            col + (b - token.start.unwrap_or(b)) as i64
+        if lineno == end_lineno {
+            let a = token.start.unwrap_or(b).min(b);
+            // A token starting on an earlier line of the buffer (an INDENT while an
+            // f-string spans lines) has column -1, and CPython counts its characters
+            // from the byte before the line.
+            let token_chars = if a >= line_start { b - a } else { 1 + b.saturating_sub(line_start) } as i64;
+            end_col = col + token_chars;
+            st.byte_col_offset_diff += lx.utf8_len(a, b) as i64 - token_chars;
         } else {
-            (b - lx.line_start) as i64
-        };
+            let end_bytes = lx.utf8_len(lx.line_start, b) as i64;
+            end_col = (b - lx.line_start) as i64;
+            st.byte_col_offset_diff += end_bytes - end_col;
+        }
     }
-
     if extra {
         if trailing {
             lineno += 1;
@@ -362,13 +407,13 @@ fn token_tuple(st: &mut IterState, token: Token) -> Value {
         }
     }
 
-    new_tuple(vec![
+    Some(new_tuple(vec![
         new_int(i64::from(kind)),
         new_string(string),
         new_tuple(vec![new_int(i64::from(lineno)), new_int(col)]),
         new_tuple(vec![new_int(i64::from(end_lineno)), new_int(end_col)]),
         line,
-    ])
+    ]))
 }
 
 fn init_types() {
