@@ -58,6 +58,8 @@ pub struct CompileError {
 
 /// `compile()` of a string with a NUL character raises `ValueError` with this message.
 pub const NULL_BYTES_MSG: &str = "source code string cannot contain null bytes";
+/// Source too deeply nested for CPython's parser raises `MemoryError` with this message.
+pub const PARSER_STACK_MSG: &str = "Parser stack overflowed - Python source too complex to parse";
 /// Nesting beyond the compiler's limit raises `RecursionError` with this message.
 pub const RECURSION_MSG: &str = "maximum recursion depth exceeded during compilation";
 
@@ -107,6 +109,9 @@ fn compile_parsed(
     options: CompileOptions,
     parsed: &Parsed<ruff_python_ast::Mod>,
 ) -> Result<CodeObject, CompileError> {
+    if compile::errors::parser_stack_overflows(parsed) {
+        return Err(bare_error(PARSER_STACK_MSG, filename));
+    }
     if let Some(e) = compile::errors::syntax_error(source, filename, parsed) {
         return Err(e);
     }

@@ -307,6 +307,9 @@ impl TargetFinder<'_> {
     /// CPython's `invalid_assignment` rule, in its order of alternatives.
     fn check_assign(&mut self, a: &ast::StmtAssign) {
         let Some(t0) = a.targets.first() else { return };
+        if a.targets.iter().any(has_missing) {
+            return;
+        }
         let next = a.targets.get(1).map(|t| &*t).unwrap_or(&*a.value);
         // `invalid_named_expression` on the element of the first target right before `=`.
         let last = match t0 {
@@ -1028,6 +1031,21 @@ pub(crate) fn syntax_error(src: &str, filename: &str, parsed: &Parsed<Mod>) -> O
     let mut sorted: Vec<&ParseError> = errors.iter().filter(|e| is_parser_level(&e.error)).collect();
     sorted.sort_by_key(|e| e.location.start());
     // Errors ruff's lexer found where CPython's tokenizer found none: the parser fails there.
+    // A target ruff rejects for a missing operand (`await = 1`) is no target error in
+    // CPython: its parser fails at the next error.
+    let target_error = |e: &&ParseError| {
+        matches!(
+            e.error,
+            ParseErrorType::InvalidAssignmentTarget
+                | ParseErrorType::InvalidDeleteTarget
+                | ParseErrorType::InvalidAugmentedAssignmentTarget
+                | ParseErrorType::InvalidAnnotatedAssignmentTarget
+                | ParseErrorType::InvalidNamedAssignmentTarget
+        ) && find_target_error(src, parsed, e.location).is_none()
+    };
+    if sorted.len() > 1 && target_error(&sorted[0]) {
+        sorted.remove(0);
+    }
     let first = sorted.first().copied().or_else(|| errors.iter().min_by_key(|e| e.location.start()));
     let parser_pos = first.map(|e| e.location.start().to_usize()).or_else(|| unsupported.first().map(|u| u.range.start().to_usize()));
     if let Some(te) = tok.error {
@@ -1192,6 +1210,57 @@ fn tok_error(b: &ErrorBuilder, e: tokenizer::TokError) -> CompileError {
             pegen_text(b, line_text(b.src, &b.lines, e.lineno))
         },
     }
+}
+
+/// Whether CPython's parser would exceed its stack (`MAXSTACK`, 6000 rule calls): each
+/// prefix operator of a chain (`- - - x`, `not not x`) costs one call and each `**` of a
+/// right-associative power chain two, on top of about 31 for a statement.
+pub(crate) fn parser_stack_overflows(parsed: &Parsed<Mod>) -> bool {
+    const MAXSTACK: usize = 6000;
+    const BASE: usize = 31;
+    let mut run = 0usize;
+    let mut pow = 0usize;
+    let mut prev_operand = false;
+    for t in parsed.tokens() {
+        let k = t.kind();
+        if matches!(k, TokenKind::Comment | TokenKind::NonLogicalNewline) {
+            continue;
+        }
+        let unary = matches!(k, TokenKind::Not | TokenKind::Tilde) || (matches!(k, TokenKind::Minus | TokenKind::Plus) && !prev_operand);
+        if unary {
+            run += 1;
+            if run + BASE >= MAXSTACK {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+        if k == TokenKind::DoubleStar {
+            pow += 1;
+            if 2 * pow + BASE >= MAXSTACK {
+                return true;
+            }
+        } else if !(prev_operand || matches!(k, TokenKind::Name | TokenKind::Int | TokenKind::Float)) {
+            pow = 0;
+        }
+        prev_operand = matches!(
+            k,
+            TokenKind::Name
+                | TokenKind::Int
+                | TokenKind::Float
+                | TokenKind::Complex
+                | TokenKind::String
+                | TokenKind::FStringEnd
+                | TokenKind::Rpar
+                | TokenKind::Rsqb
+                | TokenKind::Rbrace
+                | TokenKind::True
+                | TokenKind::False
+                | TokenKind::None
+                | TokenKind::Ellipsis
+        );
+    }
+    false
 }
 
 /// `bad_single_statement`: `single` mode accepts one statement line (simple statements
