@@ -239,7 +239,7 @@ fn b_compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
         },
     };
     let mode_s = as_str(&mode).unwrap_or("").to_string();
-    if let Some(tree_or_code) = super::ast::compile_hook(vm, &source, &fname, &mode_s, flags.as_ref(), source_text)? {
+    if let Some(tree_or_code) = super::ast::compile_hook(vm, &source, &fname, &mode_s, flags.as_ref(), _opt.as_ref(), source_text)? {
         return Ok(tree_or_code);
     }
     let m = match mode_s.as_str() {

@@ -11,6 +11,7 @@
 
 mod convert;
 mod nodes;
+mod optimize;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -256,6 +257,9 @@ impl AstState {
     pub(crate) fn def(&self, name: &str) -> &'static NodeDef {
         &nodes::NODES[self.index[name]]
     }
+    pub(crate) fn def_opt(&self, name: &str) -> Option<&'static NodeDef> {
+        self.index.get(name).map(|&i| &nodes::NODES[i])
+    }
     pub(crate) fn singleton(&self, name: &str) -> Value {
         self.singletons[name].clone()
     }
@@ -390,6 +394,7 @@ pub fn compile_hook(
     filename: &str,
     mode: &str,
     flags: Option<&Value>,
+    optimize: Option<&Value>,
     text_of: fn(&Value, &str) -> PyResult<String>,
 ) -> PyResult<Option<Value>> {
     let fl = match flags {
@@ -426,7 +431,17 @@ pub fn compile_hook(
         return Err(type_error("compile() arg 1 must be a string, bytes or AST object"));
     }
     let text = text_of(source, "compile")?;
-    parse_to_ast(vm, &text, filename, mode, fl & PYCF_TYPE_COMMENTS != 0).map(Some)
+    let tree = parse_to_ast(vm, &text, filename, mode, fl & PYCF_TYPE_COMMENTS != 0)?;
+    if fl & PYCF_OPTIMIZED_AST == PYCF_OPTIMIZED_AST {
+        let level = match optimize {
+            Some(o) if !o.is(&none()) => ops::index_value(vm, o)?,
+            _ => -1,
+        };
+        let level = if level < 0 { vm.config.optimize as i64 } else { level };
+        let st = state(vm)?;
+        return optimize::Optimizer { st: &st, level }.visit(vm, &tree).map(Some);
+    }
+    Ok(Some(tree))
 }
 
 /// `compile(ast_object, filename, mode)`.
