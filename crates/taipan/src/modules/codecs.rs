@@ -7,8 +7,7 @@
 //! around each failure (`encode_with_handler` / `decode_with_handler`).
 //!
 //! Lone surrogates are stored as described in `objects/str.rs` (NOTE there); the
-//! `surrogatepass` handler covers UTF-8 only.  NOTE: `\N{...}` escapes fail and the
-//! registered `namereplace` falls back to backslash escapes.
+//! `surrogatepass` handler covers UTF-8 only.  NOTE: `\N{...}` escapes fail.
 
 use super::ModuleDef;
 use crate::objects::bytes::{as_bytes_like, new_bytes};
@@ -344,7 +343,7 @@ fn e_xmlcharrefreplace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut text = String::new();
     if let Ok(chars) = bad_part(vm, &exc, start, end)? {
         for c in chars {
-            text.push_str(&format!("&#{};", c as u32));
+            text.push_str(&format!("&#{};", crate::objects::str::code_point(c)));
         }
     }
     Ok(handler_result(text, end))
@@ -439,6 +438,24 @@ fn e_surrogatepass(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
+/// `namereplace`: `\N{NAME}` for named characters, backslash escapes otherwise.
+fn e_namereplace(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (exc, start, end) = handler_arg(vm, args, "namereplace_errors")?;
+    if !is_encode_error(&exc) {
+        return Err(type_error(format!("don't know how to handle {} in error callback", exc.ty().name())));
+    }
+    let mut text = String::new();
+    if let Ok(chars) = bad_part(vm, &exc, start, end)? {
+        for c in chars {
+            match (!crate::objects::str::is_surrogate(c)).then(|| unicode_names2::name(c)).flatten() {
+                Some(name) => text.push_str(&format!("\\N{{{name}}}")),
+                None => backslash_escape(c, &mut text),
+            }
+        }
+    }
+    Ok(handler_result(text, end))
+}
+
 static BUILTIN_HANDLER_NAMES: &[&str] = &[
     "strict",
     "ignore",
@@ -456,7 +473,7 @@ static BUILTIN_HANDLERS: &[MethodDef] = &[
     MethodDef::method("replace_errors", e_replace),
     MethodDef::method("xmlcharrefreplace_errors", e_xmlcharrefreplace),
     MethodDef::method("backslashreplace_errors", e_backslashreplace),
-    MethodDef::method("namereplace_errors", e_backslashreplace),
+    MethodDef::method("namereplace_errors", e_namereplace),
     MethodDef::method("surrogateescape", e_surrogateescape),
     MethodDef::method("surrogatepass", e_surrogatepass),
 ];
@@ -1341,8 +1358,13 @@ fn charmap_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
             "xmlcharrefreplace" | "backslashreplace" | "namereplace" => {
                 let mut text = String::new();
                 for &c in &chars[start..i] {
+                    let name = (errors == "namereplace" && !crate::objects::str::is_surrogate(c))
+                        .then(|| unicode_names2::name(c))
+                        .flatten();
                     if errors == "xmlcharrefreplace" {
                         text.push_str(&format!("&#{};", crate::objects::str::code_point(c)));
+                    } else if let Some(name) = name {
+                        text.push_str(&format!("\\N{{{name}}}"));
                     } else {
                         backslash_escape(c, &mut text);
                     }
