@@ -410,6 +410,29 @@ fn repl(interp: &mut Interpreter, tty: bool, quiet: bool) -> i32 {
         let mut line = String::new();
         match lines.read_line(&mut line) {
             Ok(0) | Err(_) => {
+                // A statement still being typed at end of input is run, as CPython does.
+                if !buffer.trim().is_empty() {
+                    if tty {
+                        println!();
+                    } else {
+                        eprintln!();
+                    }
+                    let src = std::mem::take(&mut buffer);
+                    let src = if src.ends_with('\n') { src } else { format!("{src}\n") };
+                    if let Some(status) = run_interactive(interp, &src) {
+                        return status;
+                    }
+                    let _ = interp.vm.run_pending();
+                    interp.vm.flush_std_streams();
+                    let ps1 = taipan::modules::sys::get_sys_attr(&interp.vm, "ps1")
+                        .and_then(|p| taipan::vm::ops::str_string(&mut interp.vm, &p).ok())
+                        .unwrap_or_default();
+                    if tty {
+                        print!("{ps1}");
+                    } else {
+                        eprint!("{ps1}");
+                    }
+                }
                 if !tty {
                     eprintln!();
                 } else {
@@ -420,21 +443,63 @@ fn repl(interp: &mut Interpreter, tty: bool, quiet: bool) -> i32 {
             Ok(_) => {}
         }
         buffer.push_str(&line);
-        let complete_block = line.trim().is_empty() || !buffer.contains('\n') || buffer.lines().count() == 1;
-        if taipan_compiler::is_incomplete_input(&buffer) && !(line.trim().is_empty() && buffer.lines().count() > 1) {
-            continue;
-        }
-        if !complete_block && !line.trim().is_empty() {
+        if !statement_complete(&mut interp.vm, &buffer, line.trim().is_empty()) {
             continue;
         }
         let src = std::mem::take(&mut buffer);
+        if let Some(status) = run_interactive(interp, &src) {
+            return status;
+        }
+    }
+    interp.finish(0)
+}
+
+/// Whether the lines typed so far form a statement to run now (CPython's interactive
+/// tokenizer rules): a compound statement ends with a blank line, a simple one as soon
+/// as its brackets and strings are closed; input that can never become valid is run
+/// (to report its SyntaxError) without waiting.
+fn statement_complete(vm: &mut taipan::vm::Vm, buffer: &str, blank_line: bool) -> bool {
+    if buffer.trim().is_empty() {
+        return true;
+    }
+    let first = buffer.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim_start();
+    let word: String = first.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+    let compound = first.starts_with('@')
+        || matches!(word.as_str(), "if" | "for" | "while" | "def" | "class" | "with" | "try" | "async")
+        || (word == "match" && first.trim_end().ends_with(':'));
+    if taipan_compiler::is_incomplete_input(buffer) {
+        // More input helps only if the error is about the input ending too early.
+        match taipan::compile_source(vm, buffer, "<stdin>", taipan_compiler::Mode::Single) {
+            Ok(_) => {}
+            Err(e) => {
+                let msg = taipan::vm::ops::getattr_str(vm, &e.exc, "msg")
+                    .ok()
+                    .and_then(|m| taipan::objects::str::as_str(&m).map(str::to_string))
+                    .unwrap_or_default();
+                let early_end = msg.contains("was never closed")
+                    || msg.contains("unterminated triple-quoted")
+                    || msg.contains("unexpected EOF")
+                    || (!blank_line && msg.contains("expected an indented block"));
+                if early_end {
+                    return false;
+                }
+                return true;
+            }
+        }
+    }
+    !compound || blank_line
+}
+
+/// Compiles and runs one interactive statement; `Some(status)` when it raised SystemExit.
+fn run_interactive(interp: &mut Interpreter, src: &str) -> Option<i32> {
+    {
         if src.trim().is_empty() {
-            continue;
+            return None;
         }
         let vm = &mut interp.vm;
-        let result = taipan::compile_source(vm, &src, "<stdin>", taipan_compiler::Mode::Single).and_then(|code| {
+        let result = taipan::compile_source(vm, src, "<stdin>", taipan_compiler::Mode::Single).and_then(|code| {
             if let Some(c) = code.downcast::<taipan::objects::code::PyCode>() {
-                taipan::vm::traceback::register_interactive_source(&c.code, &src);
+                taipan::vm::traceback::register_interactive_source(&c.code, src);
             }
             let g = vm.main_dict();
             let frame = taipan::vm::frame::Frame::for_module(code, g.clone(), Some(g), vm.builtins_dict.clone());
@@ -443,12 +508,12 @@ fn repl(interp: &mut Interpreter, tty: bool, quiet: bool) -> i32 {
         if let Err(e) = result {
             if e.exc.ty().is_subtype(&taipan::objects::exceptions::SYSTEM_EXIT) {
                 let status = interp.vm.handle_uncaught(e);
-                return interp.finish(status);
+                return Some(interp.finish(status));
             }
             interp.vm.handle_uncaught(e);
         }
     }
-    interp.finish(0)
+    None
 }
 
 #[global_allocator]
