@@ -29,7 +29,6 @@ use lexer::{tok, Done, Host, Lexer, Token, WarnOutcome};
 /// The iterator's state (`tokenizeriterobject`).
 struct IterState {
     lexer: Lexer,
-    readline: Value,
     encoding: Option<String>,
     /// ENDMARKER was returned.
     done: bool,
@@ -44,6 +43,7 @@ struct IterState {
 #[repr(C)]
 pub struct PyTokenizerIter {
     head: ObjectHead,
+    readline: RefCell<Value>,
     /// None while `__next__` runs (readline may re-enter the iterator).
     state: RefCell<Option<Box<IterState>>>,
 }
@@ -51,9 +51,11 @@ pub struct PyTokenizerIter {
 fn tokenizer_traverse(head: &ObjectHead, visit: &mut dyn FnMut(&Value)) {
     // SAFETY: only called for objects allocated with this layout.
     let p = unsafe { &*(head as *const ObjectHead as *const PyTokenizerIter) };
+    if let Ok(r) = p.readline.try_borrow() {
+        visit(&r);
+    }
     if let Ok(s) = p.state.try_borrow() {
         if let Some(s) = s.as_ref() {
-            visit(&s.readline);
             if let Some(l) = &s.last_line {
                 visit(l);
             }
@@ -64,9 +66,11 @@ fn tokenizer_traverse(head: &ObjectHead, visit: &mut dyn FnMut(&Value)) {
 fn tokenizer_clear(head: &ObjectHead, out: &mut Vec<Value>) {
     // SAFETY: only called for objects allocated with this layout.
     let p = unsafe { &*(head as *const ObjectHead as *const PyTokenizerIter) };
+    if let Ok(mut r) = p.readline.try_borrow_mut() {
+        out.push(std::mem::replace(&mut *r, none()));
+    }
     if let Ok(mut s) = p.state.try_borrow_mut() {
         if let Some(s) = s.as_mut() {
-            out.push(std::mem::replace(&mut s.readline, none()));
             out.extend(s.last_line.take());
         }
     }
@@ -118,7 +122,6 @@ fn tokenizeriter_new(vm: &mut Vm, _cls: &Value, args: Args) -> PyResult<Value> {
     };
     let state = IterState {
         lexer: Lexer::new(extra_tokens),
-        readline,
         encoding,
         done: false,
         last_line: None,
@@ -127,7 +130,11 @@ fn tokenizeriter_new(vm: &mut Vm, _cls: &Value, args: Args) -> PyResult<Value> {
     };
     Ok(heap::alloc(
         &TOKENIZER_ITER_TYPE,
-        PyTokenizerIter { head: ObjectHead::uninit(), state: RefCell::new(Some(Box::new(state))) },
+        PyTokenizerIter {
+            head: ObjectHead::uninit(),
+            readline: RefCell::new(readline),
+            state: RefCell::new(Some(Box::new(state))),
+        },
     ))
 }
 
@@ -154,7 +161,7 @@ impl PyHost<'_> {
         };
         let line = match self.encoding {
             Some(enc) => {
-                if crate::objects::bytes::as_bytes_like(&line).is_none() || is_str(&line) {
+                if !line.ty().is_subtype(&crate::objects::bytes::BYTES_TYPE) {
                     return Err(type_error("readline() returned a non-bytes object"));
                 }
                 let decoded = call::call_method(self.vm, &line, "decode", &[new_str(enc), new_str("replace")])?;
@@ -291,17 +298,21 @@ fn tokenizeriter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let Some(this) = v.downcast::<PyTokenizerIter>() else {
         return Err(type_error("TokenizerIter expected"));
     };
+    let readline = this.readline.borrow().clone();
     let Some(mut state) = this.state.borrow_mut().take() else {
+        // Re-entered from readline: CPython would read another line for the same
+        // tokenizer, recursing until the recursion limit; the recursion is reproduced,
+        // the shared state is not.
+        call::call(vm, &readline, &[])?;
         return Err(crate::vm::runtime_error("TokenizerIter is already running"));
     };
-    let result = next_token(vm, &mut state);
+    let result = next_token(vm, &mut state, &readline);
     *this.state.borrow_mut() = Some(state);
     result
 }
 
-fn next_token(vm: &mut Vm, st: &mut IterState) -> PyResult<Option<Value>> {
-    let readline = st.readline.clone();
-    let mut host = PyHost { vm, readline: &readline, encoding: st.encoding.as_deref(), error: None };
+fn next_token(vm: &mut Vm, st: &mut IterState, readline: &Value) -> PyResult<Option<Value>> {
+    let mut host = PyHost { vm, readline, encoding: st.encoding.as_deref(), error: None };
     let token = st.lexer.next_token(&mut host);
     let host_error = host.error.take();
     let lx = &mut st.lexer;
