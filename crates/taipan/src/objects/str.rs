@@ -91,6 +91,24 @@ pub fn is_surrogate(c: char) -> bool {
     (SURROGATE_OFFSET + 0xD800..SURROGATE_OFFSET + 0xE000).contains(&(c as u32))
 }
 
+/// Orders two strings by code point.  UTF-8 byte order is code point order except
+/// where the first differing characters include a (remapped) lone surrogate.
+pub fn compare_code_points(x: &str, y: &str) -> std::cmp::Ordering {
+    let bytes = x.cmp(y);
+    if bytes == std::cmp::Ordering::Equal {
+        return bytes;
+    }
+    let common = x.bytes().zip(y.bytes()).take_while(|(p, q)| p == q).count();
+    let mut at = common;
+    while at > 0 && !x.is_char_boundary(at) {
+        at -= 1;
+    }
+    match (x[at..].chars().next(), y[at..].chars().next()) {
+        (Some(p), Some(q)) if is_surrogate(p) || is_surrogate(q) => code_point(p).cmp(&code_point(q)),
+        _ => bytes,
+    }
+}
+
 /// Whether `s` may hold a lone surrogate (any char from U+100000 up, lead byte 0xF4).
 #[inline]
 pub fn may_have_surrogates(s: &str) -> bool {
@@ -451,13 +469,7 @@ fn str_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: ComparisonOperator) -
     let (Some(x), Some(y)) = (as_str(a), as_str(b)) else {
         return Ok(not_implemented());
     };
-    let ord = if a.is(b) {
-        std::cmp::Ordering::Equal
-    } else if may_have_surrogates(x) || may_have_surrogates(y) {
-        x.chars().map(code_point).cmp(y.chars().map(code_point))
-    } else {
-        x.cmp(y)
-    };
+    let ord = if a.is(b) { std::cmp::Ordering::Equal } else { compare_code_points(x, y) };
     Ok(bool_value(crate::vm::ops::ordering_matches(ord, op)))
 }
 
