@@ -12,6 +12,7 @@
 mod convert;
 mod nodes;
 mod optimize;
+mod validate;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -450,19 +451,22 @@ pub fn compile_hook(
 /// and that text is compiled, so positions in the resulting code (tracebacks, `co_lines`)
 /// come from the unparsed text rather than from the nodes' `lineno`/`col_offset`.
 fn compile_ast_object(vm: &mut Vm, tree: &Value, filename: &str, mode: &str) -> PyResult<Value> {
+    let st = state(vm)?;
+    validate::Validator { st: &st, depth: 0 }.check(vm, tree, "mod")?;
     let ast_mod = crate::vm::import::import_module(vm, "ast")?;
     let unparse = ops::getattr_str(vm, &ast_mod, "unparse")?;
     let (m, node) = match mode {
         "eval" => (taipan_compiler::Mode::Eval, tree.clone()),
-        "single" => {
-            // `ast.unparse` has no case for Interactive: unparse its body as a Module.
-            let body = ops::getattr_str(vm, tree, "body")?;
-            let module_cls = state(vm)?.class("Module").clone();
+        _ => {
+            // `ast.unparse` has no case for Interactive, and needs `type_ignores`, which
+            // compile() does not: unparse the body as a fresh Module.
+            let body = ops::getattr_opt(vm, tree, &intern("body"))?;
+            let body = body.unwrap_or_else(|| crate::objects::list::PyList::new_value(Vec::new()));
             let empty = crate::objects::list::PyList::new_value(Vec::new());
-            let module = crate::vm::call::call(vm, &module_cls, &[body, empty])?;
-            (taipan_compiler::Mode::Single, module)
+            let module = crate::vm::call::call(vm, st.class("Module"), &[body, empty])?;
+            let m = if mode == "single" { taipan_compiler::Mode::Single } else { taipan_compiler::Mode::Exec };
+            (m, module)
         }
-        _ => (taipan_compiler::Mode::Exec, tree.clone()),
     };
     let text = crate::vm::call::call(vm, &unparse, &[node])?;
     let text = as_str(&text).unwrap_or("").to_string();
