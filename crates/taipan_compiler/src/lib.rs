@@ -93,7 +93,17 @@ pub fn compile(source: &str, filename: &str, mode: Mode, options: CompileOptions
         _ => ruff_python_parser::Mode::Module,
     };
     let opts = ParseOptions::from(pmode).with_target_version(ruff_python_ast::PythonVersion::PY313);
-    let parsed = ruff_python_parser::parse_unchecked(source, opts);
+    let parsed = ruff_python_parser::parse_unchecked(source, opts.clone());
+    if let Some(rewritten) = compile::errors::spec_newline_rewrite(source, &parsed) {
+        // NOTE: errors elsewhere in such a source are located in the rewritten text, whose
+        // columns differ after a rewritten format spec on its lines.
+        let reparsed = ruff_python_parser::parse_unchecked(&rewritten, opts);
+        let result = compile_parsed(&rewritten, filename, mode, options, &reparsed);
+        if compile::errors::is_deep(&reparsed) {
+            std::mem::forget(reparsed);
+        }
+        return result;
+    }
     let result = compile_parsed(source, filename, mode, options, &parsed);
     if compile::errors::is_deep(&parsed) {
         // The AST's recursive drop could exhaust the native stack; leak it instead.

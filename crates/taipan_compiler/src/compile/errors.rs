@@ -1212,6 +1212,40 @@ fn tok_error(b: &ErrorBuilder, e: tokenizer::TokError) -> CompileError {
     }
 }
 
+/// CPython 3.13.0 ends a single-quoted f-string's format spec at a newline and reads the
+/// rest of the field as ordinary tokens; ruff rejects the newline.  Returns the source with each such `spec<newline><blanks>}` rewritten to
+/// `spec}` followed by backslash-newlines (line continuations of the literal text, so
+/// the value and the line numbers stay the same) for ruff to parse instead.
+pub(crate) fn spec_newline_rewrite(src: &str, parsed: &Parsed<Mod>) -> Option<String> {
+    let newline_in_spec = |e: &ParseError| {
+        matches!(
+            e.error,
+            ParseErrorType::Lexical(LexicalErrorType::FStringError(
+                ruff_python_parser::InterpolatedStringErrorType::NewlineInFormatSpec
+            ))
+        )
+    };
+    if !parsed.errors().iter().any(newline_in_spec) {
+        return None;
+    }
+    let tok = tokenizer::check(src, &[]);
+    if tok.spec_newlines.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(src.len() + 8);
+    let mut last = 0;
+    for &(nl, brace) in &tok.spec_newlines {
+        out.push_str(&src[last..nl]);
+        out.push('}');
+        for _ in 0..src[nl..brace].matches('\n').count() {
+            out.push_str("\\\n");
+        }
+        last = brace + 1;
+    }
+    out.push_str(&src[last..]);
+    Some(out)
+}
+
 /// Whether CPython's parser would exceed its stack (`MAXSTACK`, 6000 rule calls): each
 /// prefix operator of a chain (`- - - x`, `not not x`) costs one call and each `**` of a
 /// right-associative power chain two, on top of about 31 for a statement.

@@ -58,6 +58,10 @@ pub(crate) struct Unclosed {
 pub(crate) struct TokOutcome {
     pub error: Option<TokError>,
     pub unclosed: Option<Unclosed>,
+    /// Format specs of single-quoted f-strings ended by a newline (CPython 3.13.0 ends the
+    /// spec there and tokenizes the rest of the field normally): the newline's position
+    /// and that of the `}` closing the field, when only blanks lie between.
+    pub spec_newlines: Vec<(usize, usize)>,
 }
 
 impl Unclosed {
@@ -89,6 +93,8 @@ struct FMode {
     in_spec: bool,
     /// `TOK_REGULAR_MODE`: tokenizing a replacement field's expression.
     regular: bool,
+    /// Where a newline ended this field's format spec.
+    spec_newline: Option<usize>,
     start: usize,
     line_start: usize,
     lineno: u32,
@@ -115,6 +121,7 @@ struct Tokenizer<'s> {
     modes: Vec<FMode>,
     /// Byte offsets of characters ruff's lexer could not start a token with.
     bad_chars: &'s [usize],
+    spec_newlines: Vec<(usize, usize)>,
 }
 
 /// Whether Python's `str.isprintable()` holds for `c` (general categories Cc, Cf, Co, Cs,
@@ -402,6 +409,12 @@ impl<'s> Tokenizer<'s> {
                     if c == b'}' && m.curly == m.expr_start {
                         m.expr_start -= 1;
                         m.regular = false;
+                        if let Some(nl) = m.spec_newline.take() {
+                            let blank = self.b[nl..start].iter().all(|b| b.is_ascii_whitespace());
+                            if blank && !m.raw {
+                                self.spec_newlines.push((nl, start));
+                            }
+                        }
                     }
                 }
             }
@@ -541,6 +554,7 @@ impl<'s> Tokenizer<'s> {
             expr_start: -1,
             in_spec: false,
             regular: false,
+            spec_newline: None,
             start,
             line_start: self.line_start,
             lineno: self.lineno,
@@ -568,9 +582,11 @@ impl<'s> Tokenizer<'s> {
             let c = self.peek();
             if c.is_none() || (size == 1 && self.at_newline()) {
                 if in_spec && c.is_some() {
+                    let pos = self.pos;
                     let m = self.modes.last_mut().expect("in an f-string");
                     m.regular = true;
                     m.in_spec = false;
+                    m.spec_newline = Some(pos);
                     return Ok(true);
                 }
                 let detected = self.detected_line();
@@ -855,7 +871,9 @@ pub(crate) fn check(src: &str, bad_chars: &[usize]) -> TokOutcome {
         tok_start: 0,
         modes: Vec::new(),
         bad_chars,
+        spec_newlines: Vec::new(),
     };
     let error = t.run().err();
-    TokOutcome { error, unclosed: t.unclosed() }
+    let unclosed = t.unclosed();
+    TokOutcome { error, unclosed, spec_newlines: t.spec_newlines }
 }
