@@ -1183,6 +1183,12 @@ fn parser_level_lexical_error(b: &ErrorBuilder, tokens: &[Token], e: &LexicalErr
     }
 }
 
+/// The number of the last line holding anything but blanks (where the tokenizer ends).
+fn last_content_line(src: &str) -> u32 {
+    let trimmed = src.trim_end_matches([' ', '\t', '\x0c', '\n', '\r']);
+    trimmed.matches('\n').count() as u32 + 1
+}
+
 /// The source line as the parser reports it: the tokenizer adds a newline to input that
 /// lacks one.
 fn pegen_text(b: &ErrorBuilder, line: Option<String>) -> Option<String> {
@@ -1203,7 +1209,9 @@ fn tok_error(b: &ErrorBuilder, e: tokenizer::TokError) -> CompileError {
         offset: e.offset,
         end_lineno: e.end_lineno,
         end_offset: e.end_offset,
-        text: if e.raised_by_tokenizer {
+        // The parser's `text` holds the newline only when the tokenizer is still on the
+        // error's line (`_PyPegen_raise_error_known_location`).
+        text: if e.raised_by_tokenizer || (e.at_eof && e.lineno < last_content_line(b.src)) {
             // `_syntaxerror_range` cuts the line at its newline.
             line_text(b.src, &b.lines, e.lineno).map(|t| t.trim_end_matches(['\n', '\r']).to_string())
         } else {

@@ -41,6 +41,8 @@ pub(crate) struct TokError {
     pub in_fstring: bool,
     /// Worded by the tokenizer itself (its `text` stops before the newline).
     pub raised_by_tokenizer: bool,
+    /// Reported once the tokenizer reached the end of input (an unclosed bracket).
+    pub at_eof: bool,
 }
 
 /// The innermost bracket still open at the end of input (`raise_unclosed_parentheses_error`).
@@ -77,6 +79,7 @@ impl Unclosed {
             raised: true,
             in_fstring: false,
             raised_by_tokenizer: false,
+            at_eof: true,
         }
     }
 }
@@ -204,6 +207,7 @@ impl<'s> Tokenizer<'s> {
             raised: true,
             in_fstring: !self.modes.is_empty(),
             raised_by_tokenizer: true,
+            at_eof: false,
         }
     }
 
@@ -219,6 +223,7 @@ impl<'s> Tokenizer<'s> {
             raised: false,
             in_fstring: !self.modes.is_empty(),
             raised_by_tokenizer: false,
+            at_eof: false,
         }
     }
 
