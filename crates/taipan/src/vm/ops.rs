@@ -128,7 +128,14 @@ pub fn richcompare(vm: &mut Vm, a: &Value, b: &Value, op: ComparisonOperator) ->
     if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
         return Ok(bool_value(ordering_matches(x.cmp(&y), op)));
     }
-    vm.enter_native()?;
+    // Py_EnterRecursiveCall(" in comparison").
+    if let Err(e) = vm.enter_native() {
+        return Err(if e.matches(&crate::objects::exceptions::RECURSION_ERROR) {
+            super::PyErr::new(&crate::objects::exceptions::RECURSION_ERROR, "maximum recursion depth exceeded in comparison")
+        } else {
+            e
+        });
+    }
     let r = richcompare_inner(vm, a, b, op);
     vm.leave_native();
     r
