@@ -49,6 +49,9 @@ SNIPPETS = [
     "print(f'{x}' f'{y}')",
     "f'{x}' 'a' f'{y}'",
     "x = f'{a!r}' 'lit'",
+    "f'''{1+2 = # my comment\n  }'''",
+    "f'''{x # c\n=}'''",
+    "f'{x!r:>{w}}\\ud800'",
 ]
 
 for src in SNIPPETS:

@@ -873,7 +873,8 @@ impl<'a> Conv<'a> {
                     if let Some(dbg) = &i.debug_text {
                         let text = format!("{}{}{}", dbg.leading(), dbg.expression(), dbg.trailing());
                         let start = i.range.start() + TextSize::from(1);
-                        parts.push_lit(&text, TextRange::new(start, start + TextSize::from(text.len() as u32)));
+                        let range = TextRange::new(start, start + TextSize::from(text.len() as u32));
+                        parts.push_lit(&strip_debug_comments(&text), range);
                     }
                     parts.flush(self);
                     let v = self.formatted_value(i, quotes)?;
@@ -908,6 +909,20 @@ impl<'a> Conv<'a> {
         self.depth -= 1;
         Ok(self.node("FormattedValue", vec![value, new_int(conversion), spec], Some(i.range)))
     }
+}
+
+/// The text of a `{expr=}` field loses each line's comment: CPython 3.13 cuts every line
+/// at its first `#`, even one inside a string literal.
+fn strip_debug_comments(text: &str) -> String {
+    text.split_inclusive('\n')
+        .map(|line| match line.find('#') {
+            Some(i) => {
+                let nl = if line.ends_with('\n') { "\n" } else { "" };
+                format!("{}{nl}", &line[..i])
+            }
+            None => line.to_string(),
+        })
+        .collect()
 }
 
 /// Where a block's first statement starts (the end of the statement when it has none).
