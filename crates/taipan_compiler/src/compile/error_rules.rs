@@ -162,7 +162,8 @@ pub(super) fn check(b: &ErrorBuilder, tokens: &[Token], at: TextSize) -> Option<
         .position(|x| matches!(x.0, TokenKind::Newline | TokenKind::Semi | TokenKind::EndOfFile))
         .map(|i| idx + i)
         .unwrap_or(t.t.len());
-    let (msg, range) = augassign(t, lo, idx, hi)
+    let (msg, range) = def_paren(t, lo, hi)
+        .or_else(|| augassign(t, lo, idx, hi))
         .or_else(|| parameters(t, lo, idx, hi))
         .or_else(|| call_arguments(t, lo, idx, hi))
         .or_else(|| case_patterns(t, lo, hi))
@@ -177,6 +178,21 @@ pub(super) fn check(b: &ErrorBuilder, tokens: &[Token], at: TextSize) -> Option<
 }
 
 type Found = Option<(String, TextRange)>;
+
+/// `function_def_raw`: `'def' NAME &&'('` (a type parameter list may come first).
+fn def_paren(t: &Toks, lo: usize, hi: usize) -> Found {
+    let def = if t.kind(lo) == Some(TokenKind::Async) { lo + 1 } else { lo };
+    if t.kind(def) != Some(TokenKind::Def) || !t.kind(def + 1).is_some_and(is_name) || def + 2 > hi {
+        return None;
+    }
+    match t.kind(def + 2) {
+        Some(TokenKind::Lpar | TokenKind::Lsqb) => None,
+        Some(TokenKind::Newline | TokenKind::EndOfFile) | None => {
+            Some(("expected '('".into(), TextRange::empty(t.range(def + 2).start())))
+        }
+        Some(_) => Some(("expected '('".into(), t.range(def + 2))),
+    }
+}
 
 /// `invalid_assignment`: `a=star_expressions augassign annotated_rhs` with a tuple target.
 fn augassign(t: &Toks, lo: usize, idx: usize, hi: usize) -> Found {
@@ -291,8 +307,18 @@ fn parameters(t: &Toks, lo: usize, idx: usize, hi: usize) -> Found {
             }
             Some(TokenKind::Star) => seen_star = true,
             Some(TokenKind::Lpar) if !seen_star => {
+                // `param_no_default* '(' param_no_default+ ','? ')'`
                 let close = t.matching(a, e);
-                return Some(("Function parameters cannot be parenthesized".into(), t.span(a, close)));
+                let names_only = close < e
+                    && close > a + 1
+                    && (a + 1..close).all(|i| {
+                        let k = t.t[i].0;
+                        if (i - a) % 2 == 1 { is_name(k) } else { k == TokenKind::Comma }
+                    });
+                if names_only {
+                    let what = if lambda { "Lambda expression parameters" } else { "Function parameters" };
+                    return Some((format!("{what} cannot be parenthesized"), t.span(a, close)));
+                }
             }
             _ => {}
         }

@@ -115,10 +115,13 @@ impl ErrorBuilder<'_> {
     /// An error at the NEWLINE token at `pos` (one character wide, also when the tokenizer
     /// added it at the end of input).
     pub(super) fn at_newline(&self, msg: impl Into<String>, pos: TextSize) -> CompileError {
-        if self.src[pos.to_usize().min(self.src.len())..].starts_with(['\n', '\r']) {
-            return self.syntax(msg, TextRange::at(pos, TextSize::from(1)));
+        // A comment ending the line belongs to the NEWLINE token.
+        let pos = pos.min(TextSize::from(self.src.len() as u32));
+        let start = comment_start(self.src, pos.to_usize()).map(|c| TextSize::from(c as u32)).unwrap_or(pos);
+        if self.src[pos.to_usize()..].starts_with(['\n', '\r']) {
+            return self.syntax(msg, TextRange::new(start, pos + TextSize::from(1)));
         }
-        let mut e = self.syntax(msg, TextRange::empty(pos));
+        let mut e = self.syntax(msg, TextRange::new(start, pos));
         if self.exec_input {
             e.end_offset += 1;
         }
@@ -1181,6 +1184,26 @@ fn parser_level_lexical_error(b: &ErrorBuilder, tokens: &[Token], e: &LexicalErr
         }
         _ => b.syntax("invalid syntax", range),
     }
+}
+
+/// Where the comment that runs up to `end` (a line end) starts, if the line has one.
+fn comment_start(src: &str, end: usize) -> Option<usize> {
+    let line_start = src[..end].rfind(['\n', '\r']).map(|p| p + 1).unwrap_or(0);
+    let line = &src[line_start..end];
+    let mut quote: Option<char> = None;
+    let mut chars = line.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match (quote, c) {
+            (Some(_), '\\') => {
+                chars.next();
+            }
+            (Some(q), c) if c == q => quote = None,
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '#') => return Some(line_start + i),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The number of the last line holding anything but blanks (where the tokenizer ends).
