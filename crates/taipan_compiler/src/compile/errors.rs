@@ -585,11 +585,7 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
             | ParseErrorType::InvalidAnnotatedAssignmentTarget
             | ParseErrorType::InvalidNamedAssignmentTarget
     ) && !matches!(&err.error, ParseErrorType::OtherError(m) if m.starts_with("Expected an indented block"));
-    let fstring_error = matches!(
-        &err.error,
-        ParseErrorType::FStringError(_) | ParseErrorType::ExpectedExpression | ParseErrorType::ExpectedToken { .. }
-    );
-    if fstring_error && in_fstring(tokens, idx) {
+    if in_fstring(tokens, idx) {
         if let Some(e) = super::error_rules::fstring_field(b, tokens, loc.start()) {
             return e;
         }
@@ -1061,13 +1057,11 @@ pub(crate) fn syntax_error(src: &str, filename: &str, parsed: &Parsed<Mod>) -> O
             Some(p) => {
                 // The parser has read the token it failed at; a `tok->done` error, or one
                 // raised inside an f-string, only counts if tokenizing reached it by then.
-                let end = tokens
-                    .iter()
-                    .rev()
-                    .find(|t| t.start().to_usize() <= p)
-                    .map(|t| t.end().to_usize().max(p))
-                    .unwrap_or(p);
-                let reached = te.start <= p || te.start < end;
+                let at = tokens.iter().rev().find(|t| t.start().to_usize() <= p);
+                let end = at.map(|t| t.end().to_usize().max(p)).unwrap_or(p);
+                // After an f-string's start the parser always reads its next token.
+                let fstring_start = at.is_some_and(|t| t.kind() == TokenKind::FStringStart);
+                let reached = te.start <= p || te.start < end || (fstring_start && te.start == end);
                 !(te.in_fstring || !te.raised) || reached
             }
         };
