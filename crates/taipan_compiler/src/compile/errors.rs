@@ -612,6 +612,31 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
             let header = colon_idx.and_then(|c| block_header(tokens, c));
             let what = header.and_then(|(k, _)| keyword_text(k)).unwrap_or("'if' statement");
             let hline = header.map(|(_, r)| b.lines.line_col(r.start().to_u32()).0).unwrap_or(1);
+            let msg = format!("expected an indented block after {what} on line {hline}");
+            let after_colon = colon_idx.map(|c| c + 1).unwrap_or(idx).min(tokens.len());
+            let at_end = tokens[after_colon..].iter().all(|t| {
+                matches!(
+                    t.kind(),
+                    TokenKind::Newline
+                        | TokenKind::NonLogicalNewline
+                        | TokenKind::Comment
+                        | TokenKind::Dedent
+                        | TokenKind::EndOfFile
+                )
+            });
+            if at_end {
+                // The parser stopped at ENDMARKER: reported at the end of the last line
+                // holding anything (a comment counts).
+                let last = last_content_line(b.src);
+                let mut e = b.at(SyntaxErrorKind::IndentationError, msg, TextRange::empty(loc.start()));
+                let text = line_text(b.src, &b.lines, last).unwrap_or_default();
+                e.lineno = last;
+                e.end_lineno = last;
+                e.offset = text.trim_end_matches(['\n', '\r']).chars().count() as u32 + 1;
+                e.end_offset = -1;
+                e.text = pegen_text(b, Some(text));
+                return e;
+            }
             let (line, _) = b.lines.line_col(loc.start().to_u32());
             let text = line_text(b.src, &b.lines, line).unwrap_or_default();
             let indent = text.len() - text.trim_start_matches([' ', '\t']).len();
@@ -622,11 +647,7 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
                 .find(|t| t.start().to_u32() >= start && !t.range().is_empty())
                 .map(|t| t.end().to_u32())
                 .unwrap_or(start);
-            return b.at(
-                SyntaxErrorKind::IndentationError,
-                format!("expected an indented block after {what} on line {hline}"),
-                TextRange::new(TextSize::from(start), TextSize::from(end)),
-            );
+            return b.at(SyntaxErrorKind::IndentationError, msg, TextRange::new(TextSize::from(start), TextSize::from(end)));
         }
         ParseErrorType::InvalidAssignmentTarget
         | ParseErrorType::InvalidDeleteTarget
