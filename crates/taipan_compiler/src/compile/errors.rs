@@ -933,7 +933,24 @@ fn parser_error(b: &ErrorBuilder, parsed: &Parsed<Mod>, err: &ParseError) -> Com
                 | TokenKind::False
                 | TokenKind::None
         );
-        if prev_ends_expr && starts_expression(k) && level_at(idx) > 0 {
+        // `invalid_expression` applies to expressions, not to a `def`'s parameters.
+        let in_params = {
+            let mut depth = 0i32;
+            let mut open = None;
+            for (i, t) in tokens[..idx].iter().enumerate().rev() {
+                if close_of(t.kind()).is_some() {
+                    depth += 1;
+                } else if open_of(t.kind()).is_some() {
+                    if depth == 0 {
+                        open = Some(i);
+                        break;
+                    }
+                    depth -= 1;
+                }
+            }
+            open.is_some_and(|o| o >= 2 && tokens[o].kind() == TokenKind::Lpar && tokens[o - 2].kind() == TokenKind::Def)
+        };
+        if prev_ends_expr && starts_expression(k) && level_at(idx) > 0 && !in_params {
             let start = expression_start(tokens, idx - 1);
             return b.syntax("invalid syntax. Perhaps you forgot a comma?", TextRange::new(tokens[start].start(), tok.end()));
         }
@@ -1105,7 +1122,22 @@ pub(crate) fn syntax_error(src: &str, filename: &str, parsed: &Parsed<Mod>) -> O
                 )
             });
             let (err_line, _) = b.lines.line_col(err.location.start().to_u32());
-            if at_eof || u.lineno < err_line {
+            // A parser error inside a bracket left open until the end of input, close
+            // enough to it for the parser's lookahead to read the end of input (whose
+            // line is then the error's line in `_PyPegen_tokenize_full_source_to_check_for_errors`).
+            let left = tokens[idx.min(tokens.len())..]
+                .iter()
+                .filter(|t| {
+                    !t.range().is_empty()
+                        && !matches!(
+                            t.kind(),
+                            TokenKind::Newline | TokenKind::NonLogicalNewline | TokenKind::Comment | TokenKind::Dedent
+                        )
+                })
+                .count();
+            let eof_line = last_content_line(b.src) + u32::from(b.src.ends_with('\n'));
+            let near_eof = err.location.start().to_usize() >= u.pos && left <= 2 && eof_line > u.lineno;
+            if at_eof || u.lineno < err_line || near_eof {
                 return Some(tok_error(&b, u.error()));
             }
         }
