@@ -163,6 +163,7 @@ pub(super) fn check(b: &ErrorBuilder, tokens: &[Token], at: TextSize) -> Option<
         .map(|i| idx + i)
         .unwrap_or(t.t.len());
     let (msg, range) = def_paren(t, lo, hi)
+        .or_else(|| forced_colon(t, lo, idx, hi))
         .or_else(|| augassign(t, lo, idx, hi))
         .or_else(|| parameters(t, lo, idx, hi))
         .or_else(|| call_arguments(t, lo, idx, hi))
@@ -178,6 +179,78 @@ pub(super) fn check(b: &ErrorBuilder, tokens: &[Token], at: TextSize) -> Option<
 }
 
 type Found = Option<(String, TextRange)>;
+
+/// The forced `&&':'` of `try`, `finally`, `else` and `def` headers.
+fn forced_colon(t: &Toks, lo: usize, idx: usize, hi: usize) -> Found {
+    let expected = |i: usize| -> Found {
+        if i != idx && !(i == hi && idx >= hi.saturating_sub(1)) {
+            return None;
+        }
+        match t.kind(i) {
+            Some(TokenKind::Colon) => None,
+            Some(TokenKind::Newline | TokenKind::EndOfFile) | None => {
+                Some(("expected ':'".into(), TextRange::empty(t.range(i).start())))
+            }
+            Some(_) => Some(("expected ':'".into(), t.range(i))),
+        }
+    };
+    match t.kind(lo) {
+        Some(TokenKind::Try) => expected(lo + 1),
+        Some(TokenKind::Finally) if clause_of(t, lo, &[TokenKind::Try], &[TokenKind::Except, TokenKind::Else]) => {
+            expected(lo + 1)
+        }
+        Some(TokenKind::Else)
+            if clause_of(
+                t,
+                lo,
+                &[TokenKind::If, TokenKind::For, TokenKind::While, TokenKind::Try],
+                &[TokenKind::Elif, TokenKind::Except],
+            ) =>
+        {
+            expected(lo + 1)
+        }
+        Some(TokenKind::Def) | Some(TokenKind::Async) => {
+            let def = if t.kind(lo) == Some(TokenKind::Async) { lo + 1 } else { lo };
+            if t.kind(def) != Some(TokenKind::Def) {
+                return None;
+            }
+            let open = (def..hi).find(|&i| t.kind(i) == Some(TokenKind::Lpar))?;
+            let close = t.matching(open, hi);
+            if close >= hi || t.kind(close + 1) == Some(TokenKind::Rarrow) {
+                return None;
+            }
+            expected(close + 1)
+        }
+        _ => None,
+    }
+}
+
+/// Whether the clause starting at token `lo` follows a compound statement `openers` at
+/// the same column (past other clauses `between`), as `else` or `finally` must.
+fn clause_of(t: &Toks, lo: usize, openers: &[TokenKind], between: &[TokenKind]) -> bool {
+    let col = |i: usize| {
+        let start = t.range(i).start().to_usize();
+        start - t.src[..start].rfind('\n').map(|p| p + 1).unwrap_or(0)
+    };
+    let my_col = col(lo);
+    let mut i = lo;
+    while i > 0 {
+        i -= 1;
+        let k = t.t[i].0;
+        let line_start = i == 0 || matches!(t.t[i - 1].0, TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent);
+        if matches!(k, TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent) || !line_start || col(i) != my_col {
+            continue;
+        }
+        let k = if k == TokenKind::Async { t.kind(i + 1).unwrap_or(k) } else { k };
+        if openers.contains(&k) {
+            return true;
+        }
+        if !between.contains(&k) {
+            return false;
+        }
+    }
+    false
+}
 
 /// `function_def_raw`: `'def' NAME &&'('` (a type parameter list may come first).
 fn def_paren(t: &Toks, lo: usize, hi: usize) -> Found {
