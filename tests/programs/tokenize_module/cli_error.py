@@ -1,0 +1,1 @@
+# Runs as `python -m tokenize` over an unterminated string on stdin (cli_error.stdin).
