@@ -10,8 +10,8 @@
 //!
 //! NOTE: `select()` is answered with `poll(2)` (same readiness rules: readable on
 //! input, hang-up or error; writable on output or error; exceptional on priority data),
-//! keeping `select()`'s FD_SETSIZE limit.  A wait interrupted by a signal is retried
-//! with the remaining timeout without running Python signal handlers.
+//! keeping `select()`'s FD_SETSIZE limit.  A wait interrupted by a signal runs the Python
+//! signal handlers, then resumes with the time left (PEP 475).
 
 use std::cell::{Cell, RefCell};
 use std::io;
@@ -149,7 +149,7 @@ fn ms_left(deadline: Option<Instant>, infinite: bool) -> i32 {
 
 /// Polls until something is ready or the timeout (ns, None = forever) expires,
 /// retrying after EINTR with the time left.
-fn poll_retry(fds: &mut [libc::pollfd], timeout: Option<i64>) -> PyResult<usize> {
+fn poll_retry(vm: &mut Vm, fds: &mut [libc::pollfd], timeout: Option<i64>) -> PyResult<usize> {
     let deadline = timeout.and_then(deadline_after);
     loop {
         let ms = ms_left(deadline, timeout.is_none());
@@ -157,7 +157,7 @@ fn poll_retry(fds: &mut [libc::pollfd], timeout: Option<i64>) -> PyResult<usize>
             Ok(0) if timeout.is_some() && deadline.is_none() => continue,
             Ok(0) if timeout.is_some() && ms_left(deadline, false) > 0 => continue,
             Ok(n) => return Ok(n),
-            Err(e) if e.raw_os_error() == Some(libc::EINTR) => continue,
+            Err(e) if e.raw_os_error() == Some(libc::EINTR) => super::signal::run_handlers(vm)?,
             Err(e) => return Err(os_err(&e)),
         }
     }
@@ -221,7 +221,7 @@ fn select_select(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
     }
-    poll_retry(&mut pfds, timeout)?;
+    poll_retry(vm, &mut pfds, timeout)?;
     if pfds.iter().any(|p| p.revents & libc::POLLNVAL != 0) {
         return Err(super::socket::errno_error(libc::EBADF));
     }
@@ -346,7 +346,7 @@ fn poll_poll(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let mut pfds: Vec<libc::pollfd> =
         p.fds.borrow().iter().map(|&(fd, events)| libc::pollfd { fd, events, revents: 0 }).collect();
-    poll_retry(&mut pfds, timeout)?;
+    poll_retry(vm, &mut pfds, timeout)?;
     let out = pfds
         .iter()
         .filter(|p| p.revents != 0)
@@ -527,7 +527,8 @@ fn epoll_poll(vm: &mut Vm, args: Args) -> PyResult<Value> {
     } else if maxevents < 1 {
         return Err(value_error(format!("maxevents must be greater than 0, got {maxevents}")));
     } else {
-        maxevents.min(i32::MAX as i64 / 16) as usize
+        // epoll_wait reports at most this many per call; the buffer stays modest.
+        maxevents.min(65536) as usize
     };
     let deadline = timeout.and_then(deadline_after);
     let events = loop {
@@ -537,7 +538,7 @@ fn epoll_poll(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 continue
             }
             Ok(ev) => break ev,
-            Err(e) if e.raw_os_error() == Some(libc::EINTR) => continue,
+            Err(e) if e.raw_os_error() == Some(libc::EINTR) => super::signal::run_handlers(vm)?,
             Err(e) => return Err(os_err(&e)),
         }
     };

@@ -18,8 +18,10 @@
 //! descriptor; otherwise the descriptor is non-blocking and calls wait with `poll`
 //! (CPython's `sock_call_ex`), 0 meaning "never wait".
 //!
-//! NOTE: a blocking call interrupted by a signal (EINTR) is retried without running the
-//! Python signal handlers; `sendmsg`/`recvmsg`, `CMSG_*`, `if_nameindex`, `getservby*`
+//! A call interrupted by a signal (EINTR) runs the Python signal handlers and, when they
+//! raise nothing, is retried (PEP 475).  NOTE: the runtime installs its handlers with
+//! `signal()`, whose BSD semantics restart blocking socket calls inside the kernel, so
+//! only waits with a timeout (`poll`) see EINTR.  `sendmsg`/`recvmsg`, `CMSG_*`, `if_nameindex`, `getservby*`
 //! and `getprotobyname` are not provided.  `gethostbyname_ex` and `gethostbyaddr` are
 //! answered through `getaddrinfo`/`getnameinfo`, so the alias list is always empty.
 
@@ -192,6 +194,23 @@ fn sys_recvfrom(fd: i32, buf: &mut [u8], flags: i32) -> io::Result<(usize, SockA
         libc::recvfrom(fd, buf.as_mut_ptr().cast(), buf.len(), flags, addr.as_mut_ptr(), &mut addr.len)
     })?;
     Ok((n, addr))
+}
+
+/// Receives into the spare capacity of an empty `buf`, whose length becomes the byte
+/// count received (so a huge `bufsize` is never zero-filled).
+fn sys_recvfrom_spare(fd: i32, buf: &mut Vec<u8>, flags: i32) -> io::Result<SockAddr> {
+    let mut addr = SockAddr::empty();
+    buf.clear();
+    let cap = buf.capacity();
+    // SAFETY: the kernel writes at most `cap` bytes into the vector's allocation and the
+    // address into the storage, both described by their lengths.
+    let n = cvt_size(unsafe {
+        libc::recvfrom(fd, buf.as_mut_ptr().cast(), cap, flags, addr.as_mut_ptr(), &mut addr.len)
+    })?;
+    // SAFETY: the first `n` bytes (at most `cap`; MSG_TRUNC may report more) were
+    // written by the kernel above.
+    unsafe { buf.set_len(n.min(cap)) };
+    Ok(addr)
 }
 
 fn sys_shutdown(fd: i32, how: i32) -> io::Result<()> {
@@ -1034,6 +1053,7 @@ fn socket_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 /// CPython's `sock_call_ex`: runs `f` on the descriptor until it succeeds, waiting for
 /// readiness first while the socket has a positive timeout (bounded by `deadline`).
 fn sock_call<T>(
+    vm: &mut Vm,
     s: &PySocket,
     writing: bool,
     deadline: Option<Option<Instant>>,
@@ -1058,13 +1078,19 @@ fn sock_call<T>(
                     continue;
                 }
                 Ok(false) => continue,
-                Err(e) if e.raw_os_error() == Some(libc::EINTR) => continue,
+                Err(e) if e.raw_os_error() == Some(libc::EINTR) => {
+                    super::signal::run_handlers(vm)?;
+                    continue;
+                }
                 Err(e) => return Err(os_err(&e)),
             }
         }
         match f(fd) {
             Ok(v) => return Ok(v),
-            Err(e) if e.raw_os_error() == Some(libc::EINTR) => continue,
+            Err(e) if e.raw_os_error() == Some(libc::EINTR) => {
+                super::signal::run_handlers(vm)?;
+                continue;
+            }
             Err(e) if timeout > 0 && matches!(e.raw_os_error(), Some(libc::EAGAIN)) => continue,
             Err(e) => return Err(os_err(&e)),
         }
@@ -1090,15 +1116,15 @@ fn sock_listen(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(none())
 }
 
-fn sock_accept(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn sock_accept(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this_v] = args.exact::<1>("_accept")?;
     let s = this(this_v)?;
-    let (fd, addr) = sock_call(s, false, None, sys_accept)?;
+    let (fd, addr) = sock_call(vm, s, false, None, sys_accept)?;
     Ok(new_tuple(vec![new_int(fd as i64), make_sockaddr(&addr)]))
 }
 
 /// CPython's `internal_connect`: 0 on success, else the errno (raised when `raise`).
-fn internal_connect(s: &PySocket, addr: &SockAddr, raise: bool) -> PyResult<i32> {
+fn internal_connect(vm: &mut Vm, s: &PySocket, addr: &SockAddr, raise: bool) -> PyResult<i32> {
     let fail = |errno: i32| if raise { Err(errno_error(errno)) } else { Ok(errno) };
     let err = match sys_connect(s.fd.get(), addr) {
         Ok(()) => return Ok(0),
@@ -1118,7 +1144,10 @@ fn internal_connect(s: &PySocket, addr: &SockAddr, raise: bool) -> PyResult<i32>
                 return if raise { Err(timeout_error()) } else { Ok(libc::EWOULDBLOCK) };
             }
             Ok(false) => continue,
-            Err(e) if e.raw_os_error() == Some(libc::EINTR) => continue,
+            Err(e) if e.raw_os_error() == Some(libc::EINTR) => {
+                super::signal::run_handlers(vm)?;
+                continue;
+            }
             Err(e) => return fail(e.raw_os_error().unwrap_or(libc::EIO)),
         }
     }
@@ -1138,7 +1167,7 @@ fn sock_connect(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this_v, addr] = args.exact::<2>("connect")?;
     let s = this(this_v)?;
     let a = sockaddr_arg(vm, s.family.get(), addr, "connect")?;
-    internal_connect(s, &a, true)?;
+    internal_connect(vm, s, &a, true)?;
     Ok(none())
 }
 
@@ -1146,7 +1175,7 @@ fn sock_connect_ex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this_v, addr] = args.exact::<2>("connect_ex")?;
     let s = this(this_v)?;
     let a = sockaddr_arg(vm, s.family.get(), addr, "connect_ex")?;
-    Ok(new_int(internal_connect(s, &a, false)? as i64))
+    Ok(new_int(internal_connect(vm, s, &a, false)? as i64))
 }
 
 fn flags_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i32> {
@@ -1161,7 +1190,7 @@ fn sock_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&pos[0])?;
     let data = buffer_arg(&pos[1])?;
     let flags = flags_arg(vm, pos.get(2))?;
-    let n = sock_call(s, true, None, |fd| sys_send(fd, &data, flags))?;
+    let n = sock_call(vm, s, true, None, |fd| sys_send(fd, &data, flags))?;
     Ok(new_int(n as i64))
 }
 
@@ -1175,7 +1204,7 @@ fn sock_sendall(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut sent = 0;
     while sent < data.len() {
         let rest = &data[sent..];
-        sent += sock_call(s, true, Some(deadline), |fd| sys_send(fd, rest, flags))?;
+        sent += sock_call(vm, s, true, Some(deadline), |fd| sys_send(fd, rest, flags))?;
     }
     Ok(none())
 }
@@ -1186,7 +1215,7 @@ fn sock_sendto(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let data = buffer_arg(&pos[1])?;
     let (flags, addr) = if pos.len() == 4 { (c_int(vm, &pos[2])?, &pos[3]) } else { (0, &pos[2]) };
     let a = sockaddr_arg(vm, s.family.get(), addr, "sendto")?;
-    let n = sock_call(s, true, None, |fd| sys_sendto(fd, &data, flags, &a))?;
+    let n = sock_call(vm, s, true, None, |fd| sys_sendto(fd, &data, flags, &a))?;
     Ok(new_int(n as i64))
 }
 
@@ -1198,11 +1227,10 @@ fn bufsize_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<usize> {
     Ok(n as usize)
 }
 
-/// A receive buffer of `n` bytes, failing cleanly on absurd sizes.
-fn recv_buffer(n: usize) -> PyResult<Vec<u8>> {
+/// An empty receive buffer with room for `n` bytes, failing cleanly on absurd sizes.
+fn recv_capacity(n: usize) -> PyResult<Vec<u8>> {
     let mut v = Vec::new();
     v.try_reserve_exact(n).map_err(|_| crate::vm::memory_error())?;
-    v.resize(n, 0);
     Ok(v)
 }
 
@@ -1211,9 +1239,8 @@ fn sock_recv(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&pos[0])?;
     let n = bufsize_arg(vm, &pos[1], "recv")?;
     let flags = flags_arg(vm, pos.get(2))?;
-    let mut buf = recv_buffer(n)?;
-    let got = sock_call(s, false, None, |fd| sys_recv(fd, &mut buf, flags))?;
-    buf.truncate(got);
+    let mut buf = recv_capacity(n)?;
+    sock_call(vm, s, false, None, |fd| sys_recvfrom_spare(fd, &mut buf, flags))?;
     Ok(new_bytes(buf))
 }
 
@@ -1222,9 +1249,8 @@ fn sock_recvfrom(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&pos[0])?;
     let n = bufsize_arg(vm, &pos[1], "recvfrom")?;
     let flags = flags_arg(vm, pos.get(2))?;
-    let mut buf = recv_buffer(n)?;
-    let (got, addr) = sock_call(s, false, None, |fd| sys_recvfrom(fd, &mut buf, flags))?;
-    buf.truncate(got);
+    let mut buf = recv_capacity(n)?;
+    let addr = sock_call(vm, s, false, None, |fd| sys_recvfrom_spare(fd, &mut buf, flags))?;
     Ok(new_tuple(vec![new_bytes(buf), make_sockaddr(&addr)]))
 }
 
@@ -1256,8 +1282,8 @@ fn sock_recv_into(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&this_v)?;
     let n = into_size(vm, "recv_into", &buffer, nbytes)?;
     let flags = flags_arg(vm, flags.as_ref())?;
-    let mut buf = recv_buffer(n)?;
-    let got = sock_call(s, false, None, |fd| sys_recv(fd, &mut buf, flags))?;
+    let mut buf = vec![0u8; n];
+    let got = sock_call(vm, s, false, None, |fd| sys_recv(fd, &mut buf, flags))?.min(n);
     write_into(vm, &buffer, &buf[..got])?;
     Ok(new_int(got as i64))
 }
@@ -1269,8 +1295,9 @@ fn sock_recvfrom_into(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&this_v)?;
     let n = into_size(vm, "recvfrom_into", &buffer, nbytes)?;
     let flags = flags_arg(vm, flags.as_ref())?;
-    let mut buf = recv_buffer(n)?;
-    let (got, addr) = sock_call(s, false, None, |fd| sys_recvfrom(fd, &mut buf, flags))?;
+    let mut buf = vec![0u8; n];
+    let (got, addr) = sock_call(vm, s, false, None, |fd| sys_recvfrom(fd, &mut buf, flags))?;
+    let got = got.min(n);
     write_into(vm, &buffer, &buf[..got])?;
     Ok(new_tuple(vec![new_int(got as i64), make_sockaddr(&addr)]))
 }

@@ -1,6 +1,7 @@
 //! `code` objects: the compiler's `CodeObject` plus its constants as Python values.
 //! Mirrors CPython's `Objects/codeobject.c`.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -30,6 +31,11 @@ pub struct PyCode {
     /// The instructions decoded once at load: `EXTENDED_ARG` prefixes are folded into the
     /// following instruction's argument (and decode as `Nop`), indexes unchanged.
     pub decoded: Box<[(Opcode, u32)]>,
+    /// Inline caches of `LoadAttr`/`StoreAttr`, one per instruction: the (type address,
+    /// type epoch) for which the attribute is known to live in the instance dict
+    /// only (generic attribute access, no class attribute / no data descriptor of
+    /// that name). Any change to any type bumps the epoch, invalidating every entry.
+    pub attr_cache: Box<[Cell<(usize, u64)>]>,
 }
 
 fn code_traverse(head: &ObjectHead, visit: &mut dyn FnMut(&Value)) {
@@ -107,7 +113,8 @@ pub fn new_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
         }
     }
     let decoded = decoded.into_boxed_slice();
-    heap::alloc(&CODE_TYPE, PyCode { head: ObjectHead::uninit(), code, consts, names, varnames, cellfree, filename, qualname, decoded })
+    let attr_cache = (0..decoded.len()).map(|_| Cell::new((0, 0))).collect();
+    heap::alloc(&CODE_TYPE, PyCode { head: ObjectHead::uninit(), code, consts, names, varnames, cellfree, filename, qualname, decoded, attr_cache })
 }
 
 impl PyCode {

@@ -65,7 +65,7 @@ pub fn instance_dict(obj: &Value) -> Option<Value> {
 /// without taking a reference to the dict. `Err(())` when the fast path does not
 /// apply (no exact-dict `__dict__` yet); runs no Python code.
 #[inline]
-fn instance_dict_get_str(obj: &Value, name: &Value) -> Result<Option<Value>, ()> {
+pub(crate) fn instance_dict_get_str(obj: &Value, name: &Value) -> Result<Option<Value>, ()> {
     let head = obj.as_head().ok_or(())?;
     if !head.ty().has_dict() {
         return Err(());
@@ -84,7 +84,7 @@ fn instance_dict_get_str(obj: &Value, name: &Value) -> Result<Option<Value>, ()>
 /// Python code while the dict slot is borrowed (releasing the old value only queues
 /// finalizers).
 #[inline]
-fn instance_dict_set_str(obj: &Value, name: &Value, value: &Value) -> bool {
+pub(crate) fn instance_dict_set_str(obj: &Value, name: &Value, value: &Value) -> bool {
     let Some(head) = obj.as_head() else { return false };
     if !head.ty().has_dict() {
         return false;
@@ -154,6 +154,26 @@ pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<O
         return Ok(Some(d));
     }
     Ok(None)
+}
+
+/// Whether instances of `ty` keep attribute `name` only in their dict: generic
+/// attribute access and no attribute of that name on the class (for loads), or no
+/// data descriptor of that name (for stores). Used to fill inline caches.
+pub(crate) fn attr_in_instance_dict_only(ty: &PyType, name: &Value, store: bool) -> bool {
+    if !ty.has_dict() {
+        return false;
+    }
+    if store {
+        if ty.slots.setattro.get().map(|f| f as usize) != Some(generic_setattr as *const () as usize) {
+            return false;
+        }
+        ty.lookup(name).map(|d| d.ty().slots.descr_set.get().is_none()).unwrap_or(true)
+    } else {
+        if ty.slots.getattro.get().map(|f| f as usize) != Some(generic_getattr as *const () as usize) {
+            return false;
+        }
+        ty.lookup(name).is_none()
+    }
 }
 
 pub fn no_attribute(obj: &Value, name: &Value) -> crate::vm::PyErr {

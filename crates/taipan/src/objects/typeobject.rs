@@ -526,6 +526,12 @@ pub(crate) fn init_method_cache() {
         .collect();
 }
 
+/// The current type epoch (validates inline attribute caches).
+#[inline(always)]
+pub fn type_epoch() -> u64 {
+    unsafe { METHOD_CACHE.get() }.epoch
+}
+
 /// Invalidates every cached lookup (a type's dict or bases changed).
 pub fn invalidate_type_cache() {
     let cache = unsafe { METHOD_CACHE.get() };

@@ -373,7 +373,19 @@ impl Vm {
                 }
                 Opcode::LoadAttr => {
                     let obj = pop!(f);
-                    let v = ops::getattr(self, &obj, &code.names[a])?;
+                    let name = &code.names[a];
+                    let cache = &code.attr_cache[f.lasti];
+                    let key = (obj.ty() as *const crate::objects::typeobject::PyType as usize, crate::objects::typeobject::type_epoch());
+                    if cache.get() == key {
+                        if let Ok(Some(v)) = crate::objects::object::instance_dict_get_str(&obj, name) {
+                            f.stack.push(Some(v));
+                            continue;
+                        }
+                    }
+                    let v = ops::getattr(self, &obj, name)?;
+                    if cache.get() != key && crate::objects::object::attr_in_instance_dict_only(obj.ty(), name, false) {
+                        cache.set((obj.ty() as *const crate::objects::typeobject::PyType as usize, crate::objects::typeobject::type_epoch()));
+                    }
                     f.stack.push(Some(v));
                 }
                 Opcode::LoadMethod => {
@@ -385,7 +397,16 @@ impl Vm {
                 Opcode::StoreAttr => {
                     let obj = pop!(f);
                     let v = pop!(f);
-                    ops::setattr(self, &obj, &code.names[a], Some(&v))?;
+                    let name = &code.names[a];
+                    let cache = &code.attr_cache[f.lasti];
+                    let key = (obj.ty() as *const crate::objects::typeobject::PyType as usize, crate::objects::typeobject::type_epoch());
+                    if cache.get() == key && crate::objects::object::instance_dict_set_str(&obj, name, &v) {
+                        continue;
+                    }
+                    ops::setattr(self, &obj, name, Some(&v))?;
+                    if cache.get() != key && crate::objects::object::attr_in_instance_dict_only(obj.ty(), name, true) {
+                        cache.set((obj.ty() as *const crate::objects::typeobject::PyType as usize, crate::objects::typeobject::type_epoch()));
+                    }
                 }
                 Opcode::DeleteAttr => {
                     let obj = pop!(f);
