@@ -649,7 +649,11 @@ fn b_anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.check("anext", 1, 2)?;
     let f = ops::lookup_special(&pos[0], "__anext__")
         .ok_or_else(|| type_error(format!("'{}' object is not an async iterator", pos[0].ty().name())))?;
-    crate::vm::call::call_method_value(vm, &f, &pos[0], &[])
+    let awaitable = crate::vm::call::call_method_value(vm, &f, &pos[0], &[])?;
+    Ok(match pos.get(1) {
+        Some(default) => crate::objects::generator::new_anext_awaitable(awaitable, default.clone()),
+        None => awaitable,
+    })
 }
 
 fn b_len(vm: &mut Vm, args: Args) -> PyResult<Value> {

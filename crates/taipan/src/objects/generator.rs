@@ -909,6 +909,8 @@ pub fn init_types() {
     AGS_TYPE.slots.iter.set(Some(self_iter));
     AGS_TYPE.slots.iternext.set(Some(ags_next));
     AGS_TYPE.slots.descr_get.set(None);
+    ANEXT_AWAITABLE_TYPE.slots.iter.set(Some(self_iter));
+    ANEXT_AWAITABLE_TYPE.slots.iternext.set(Some(aa_next));
     let _ = as_str;
 }
 
@@ -928,3 +930,117 @@ pub fn ags_await(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [s] = args.exact::<1>("__await__")?;
     Ok(s.clone())
 }
+
+// ----- anext_awaitable: what `anext(it, default)` returns -----
+
+/// Awaits `it.__anext__()` and turns its `StopAsyncIteration` into a return of
+/// `default` (CPython's `anextawaitable`).  The awaitable's iterator is made on the
+/// first step and kept, so a coroutine is marked awaited once.
+#[repr(C)]
+pub struct PyAnextAwaitable {
+    head: ObjectHead,
+    wrapped: Value,
+    default: Value,
+    iter: RefCell<Option<Value>>,
+}
+
+fn aa_traverse(head: &ObjectHead, visit: &mut dyn FnMut(&Value)) {
+    let a = unsafe { &*(head as *const ObjectHead as *const PyAnextAwaitable) };
+    visit(&a.wrapped);
+    visit(&a.default);
+    if let Some(it) = a.iter.borrow().as_ref() {
+        visit(it);
+    }
+}
+
+pub static ANEXT_AWAITABLE_LAYOUT: Layout =
+    crate::payload_layout!(PyAnextAwaitable, "anext_awaitable", aa_traverse, heap::no_clear);
+
+impl PyPayload for PyAnextAwaitable {
+    fn layout() -> &'static Layout {
+        &ANEXT_AWAITABLE_LAYOUT
+    }
+    fn static_type() -> &'static PyType {
+        &ANEXT_AWAITABLE_TYPE
+    }
+}
+
+pub static ANEXT_AWAITABLE_TYPE: PyType = PyType::new_static(StaticTypeInit {
+    name: "anext_awaitable",
+    layout: &ANEXT_AWAITABLE_LAYOUT,
+    flags: flags::HAVE_GC,
+    base: Some(&super::object::OBJECT_TYPE),
+    methods: ANEXT_AWAITABLE_METHODS,
+    getsets: &[],
+    doc: None,
+    module: None,
+});
+
+pub fn new_anext_awaitable(wrapped: Value, default: Value) -> Value {
+    heap::alloc(
+        &ANEXT_AWAITABLE_TYPE,
+        PyAnextAwaitable { head: ObjectHead::uninit(), wrapped, default, iter: RefCell::new(None) },
+    )
+}
+
+enum AnextStep {
+    Send(Value),
+    Throw(PyErr),
+    Close,
+}
+
+fn aa_step(vm: &mut Vm, sv: &Value, step: AnextStep) -> PyResult<Value> {
+    let a = sv.downcast::<PyAnextAwaitable>().ok_or_else(|| type_error("anext_awaitable expected"))?;
+    let cached = a.iter.borrow().clone();
+    let it = match cached {
+        Some(it) => it,
+        None => {
+            let it = get_awaitable(vm, a.wrapped.clone(), 0)?;
+            *a.iter.borrow_mut() = Some(it.clone());
+            it
+        }
+    };
+    let r = match step {
+        AnextStep::Send(v) => send_to(vm, &it, v).and_then(result_to_value),
+        AnextStep::Throw(err) if as_generator(&it).is_some() => throw_into(vm, &it, err).and_then(result_to_value),
+        AnextStep::Throw(err) => match ops::lookup_special(&it, "throw") {
+            Some(t) => crate::vm::call::call_method_value(vm, &t, &it, &[err.exc.clone()]),
+            None => Err(err),
+        },
+        AnextStep::Close => close_value(vm, &it),
+    };
+    r.map_err(|e| {
+        if e.matches(&super::exceptions::STOP_ASYNC_ITERATION) {
+            crate::vm::stop_iteration(Some(a.default.clone()))
+        } else {
+            e
+        }
+    })
+}
+
+fn aa_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    aa_step(vm, v, AnextStep::Send(none())).map(Some)
+}
+
+fn aa_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [s, x] = args.exact::<2>("send")?;
+    aa_step(vm, s, AnextStep::Send(x.clone()))
+}
+
+fn aa_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check("throw", 2, 4)?;
+    let err = make_throw_exception(vm, &pos[1..])?;
+    aa_step(vm, &pos[0], AnextStep::Throw(err))
+}
+
+fn aa_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [s] = args.exact::<1>("close")?;
+    aa_step(vm, s, AnextStep::Close)
+}
+
+pub static ANEXT_AWAITABLE_METHODS: &[MethodDef] = &[
+    MethodDef::method("send", aa_send),
+    MethodDef::method("throw", aa_throw),
+    MethodDef::method("close", aa_close),
+    MethodDef::method("__await__", ags_await),
+];

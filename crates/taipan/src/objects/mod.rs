@@ -108,6 +108,7 @@ pub fn static_types() -> Vec<&'static PyType> {
         &generator::CORO_WRAPPER_TYPE,
         &generator::AGW_TYPE,
         &generator::AGS_TYPE,
+        &generator::ANEXT_AWAITABLE_TYPE,
         &dict_views::DICT_KEYS_TYPE,
         &dict_views::DICT_VALUES_TYPE,
         &dict_views::DICT_ITEMS_TYPE,
