@@ -351,7 +351,15 @@ impl Drop for Interpreter {
 impl Interpreter {
     pub fn new(config: Config) -> Result<Interpreter, String> {
         match Vm::new(config) {
-            Ok(vm) => Ok(Interpreter { vm, finalized: false }),
+            Ok(mut vm) => {
+                // CPython's start-up imports `encodings` (the codec search function;
+                // `encodings.CodecRegistryError` is a LookupError subclass programs see).
+                // Without a standard library there is nothing to import.
+                if vm.config.stdlib.is_some() {
+                    let _ = vm::import::import_module(&mut vm, "encodings");
+                }
+                Ok(Interpreter { vm, finalized: false })
+            }
             Err(e) => Err(format!("failed to start the interpreter: {}", e.exc.ty().name())),
         }
     }

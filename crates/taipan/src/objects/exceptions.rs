@@ -743,12 +743,17 @@ pub static BASE_EXCEPTION_GETSETS: &[GetSetDef] = &[
 ];
 
 pub fn init_types() {
+    // Every built-in exception class defines `__new__` and `__init__` itself, as
+    // CPython's do (`Exception.__init__ is BaseException.__init__` is False).
     for t in all_exception_types() {
         t.set_n_extra(1);
+        if std::ptr::eq(*t, &EXCEPTION_GROUP) {
+            continue; // made by PyErr_NewException in CPython: nothing of its own
+        }
+        t.slots.new.set(Some(base_exception_new));
+        t.slots.init.set(Some(base_exception_init));
     }
     let s = &BASE_EXCEPTION.slots;
-    s.new.set(Some(base_exception_new));
-    s.init.set(Some(base_exception_init));
     s.str.set(Some(exc_str));
     s.repr.set(Some(exc_repr));
     super::exception_group::init_types();

@@ -23,7 +23,10 @@ pub fn init_static_type(t: &'static PyType) {
     for g in t.getsets {
         PyDict::set_str(&dict, g.name, super::descr::new_getset_descr(g, t));
     }
-    if t.has_dict() && PyDict::get_str(&dict, "__dict__").is_none() && !std::ptr::eq(t, &super::typeobject::TYPE_TYPE) {
+    // Only the class that introduces the instance dict describes it (`__dict__` of
+    // `ValueError` comes from `BaseException`).
+    let base_has_dict = t.base().is_some_and(|b| b.has_dict());
+    if t.has_dict() && !base_has_dict && PyDict::get_str(&dict, "__dict__").is_none() && !std::ptr::eq(t, &super::typeobject::TYPE_TYPE) {
         PyDict::set_str(&dict, "__dict__", super::descr::new_getset_descr(&super::object::DICT_GETSET, t));
     }
     if PyDict::get_str(&dict, "__doc__").is_none() {
