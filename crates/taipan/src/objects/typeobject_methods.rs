@@ -33,6 +33,12 @@ pub fn init_static_type(t: &'static PyType) {
         PyDict::set_str(&dict, "__doc__", t.doc.map(new_str).unwrap_or_else(none));
     }
     super::slots::add_slot_wrappers(t);
+    // A dotted tp_name puts the module in the dict as CPython's `PyType_Ready` does for static types.
+    if let Some(m) = t.module.filter(|m| *m != "builtins") {
+        if PyDict::get_str(&dict, "__module__").is_none() {
+            PyDict::set_str(&dict, "__module__", new_str(m));
+        }
+    }
     let mut mro = vec![t.to_value()];
     let mut b = t.base();
     while let Some(base) = b {

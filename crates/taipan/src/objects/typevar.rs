@@ -18,7 +18,7 @@ use super::tuple::{as_tuple, new_tuple};
 use super::typeobject::{flags, GetSetDef, MethodDef, PyType, StaticTypeInit};
 use crate::runtime::heap::{self, Layout, ObjectHead, PyPayload};
 use crate::runtime::value::Value;
-use crate::vm::{type_error, value_error, Args, PyResult, Vm};
+use crate::vm::{type_error, value_error, Args, PyErr, PyResult, Vm};
 
 #[repr(C)]
 pub struct PyTypingObject {
@@ -450,6 +450,73 @@ fn typing_getattro(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Value> {
     super::object::generic_getattr(vm, v, name)
 }
 
+/// How CPython declares an attribute of these types: a read-only member ("readonly
+/// attribute") or a getter without setter ("attribute ... is not writable").
+#[derive(Clone, Copy)]
+enum Fixed {
+    Member,
+    Getter,
+}
+
+fn fixed_attribute(ty: &PyType, name: &str) -> Option<Fixed> {
+    use Fixed::*;
+    let table: &[(&str, Fixed)] = if std::ptr::eq(ty, &TYPEALIAS_TYPE) {
+        &[("__name__", Member), ("__value__", Getter), ("__module__", Getter), ("__type_params__", Getter), ("__parameters__", Getter)]
+    } else if std::ptr::eq(ty, &TYPEVAR_TYPE) {
+        &[
+            ("__name__", Member),
+            ("__bound__", Getter),
+            ("__constraints__", Getter),
+            ("__covariant__", Member),
+            ("__contravariant__", Member),
+            ("__infer_variance__", Member),
+            ("__default__", Getter),
+        ]
+    } else if std::ptr::eq(ty, &PARAMSPEC_TYPE) {
+        &[
+            ("__name__", Member),
+            ("__bound__", Member),
+            ("__covariant__", Member),
+            ("__contravariant__", Member),
+            ("__infer_variance__", Member),
+            ("__default__", Getter),
+        ]
+    } else if std::ptr::eq(ty, &TYPEVARTUPLE_TYPE) {
+        &[("__name__", Member), ("__default__", Getter)]
+    } else if std::ptr::eq(ty, &PARAMSPECARGS_TYPE) || std::ptr::eq(ty, &PARAMSPECKWARGS_TYPE) {
+        &[("__origin__", Member)]
+    } else {
+        &[]
+    };
+    table.iter().find(|(n, _)| *n == name).map(|(_, k)| *k)
+}
+
+/// Attribute assignment on TypeVar-like objects and type aliases: their described
+/// attributes are read-only; TypeVar, ParamSpec and TypeVarTuple accept other names,
+/// TypeAliasType and ParamSpecArgs/Kwargs have no `__dict__` for them.
+fn typing_setattro(vm: &mut Vm, v: &Value, name: &Value, value: Option<&Value>) -> PyResult<()> {
+    let ty = v.ty();
+    let n = as_str(name).unwrap_or("");
+    match fixed_attribute(ty, n) {
+        Some(Fixed::Member) => return Err(PyErr::new(&super::exceptions::ATTRIBUTE_ERROR, "readonly attribute")),
+        Some(Fixed::Getter) => {
+            let msg = format!("attribute '{n}' of '{}' objects is not writable", ty.tp_name());
+            return Err(PyErr::new(&super::exceptions::ATTRIBUTE_ERROR, msg));
+        }
+        None => {}
+    }
+    let open = [&TYPEVAR_TYPE, &PARAMSPEC_TYPE, &TYPEVARTUPLE_TYPE].iter().any(|t| std::ptr::eq(ty, *t));
+    if !open {
+        let msg = if ty.lookup(name).is_some() {
+            format!("'{}' object attribute '{n}' is read-only", ty.tp_name())
+        } else {
+            format!("'{}' object has no attribute '{n}' and no __dict__ for setting new attributes", ty.tp_name())
+        };
+        return Err(crate::vm::attribute_error(v, name, msg));
+    }
+    super::object::generic_setattr(vm, v, name, value)
+}
+
 /// PEP 695 `[T]`, `[T: bound]`, `[T: (constraints)]` (bound and constraints are
 /// functions evaluated on first access).  These type parameters infer their variance.
 pub fn make_typevar(vm: &mut Vm, name: Value, bound: Option<Value>, constraints: Option<Value>) -> PyResult<Value> {
@@ -602,6 +669,9 @@ pub fn init_types() {
     for t in [&PARAMSPECARGS_TYPE, &PARAMSPECKWARGS_TYPE] {
         t.slots.repr.set(Some(psargs_repr));
         t.slots.richcompare.set(Some(psargs_richcompare));
+    }
+    for t in [&TYPEVAR_TYPE, &PARAMSPEC_TYPE, &TYPEVARTUPLE_TYPE, &TYPEALIAS_TYPE, &PARAMSPECARGS_TYPE, &PARAMSPECKWARGS_TYPE] {
+        t.slots.setattro.set(Some(typing_setattro));
     }
     TYPEALIAS_TYPE.slots.repr.set(Some(typealias_repr));
     TYPEALIAS_TYPE.slots.getitem.set(Some(typealias_getitem));
