@@ -38,7 +38,7 @@ pub static GETSET_DESCR_TYPE: PyType = PyType::new_static(StaticTypeInit {
     flags: 0,
     base: Some(&super::object::OBJECT_TYPE),
     methods: &[],
-    getsets: &[],
+    getsets: super::function::DATA_DESCR_GETSETS,
     doc: None,
     module: None,
 });
@@ -119,7 +119,7 @@ pub static MEMBER_DESCR_TYPE: PyType = PyType::new_static(StaticTypeInit {
     flags: 0,
     base: Some(&super::object::OBJECT_TYPE),
     methods: &[],
-    getsets: &[],
+    getsets: super::function::DATA_DESCR_GETSETS,
     doc: None,
     module: None,
 });

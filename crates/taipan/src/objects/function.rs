@@ -690,32 +690,34 @@ fn method_descr_repr(_vm: &mut Vm, d: &Value) -> PyResult<Value> {
     Ok(new_string(format!("<method '{}' of '{}' objects>", md.def.name, owner_of(md).name())))
 }
 
-fn descr_get_name(_vm: &mut Vm, d: &Value) -> PyResult<Value> {
+/// The name and defining class of a built-in descriptor (method, slot wrapper, getset
+/// or member descriptor): what `__name__`, `__qualname__` and `__objclass__` report.
+fn descr_parts(d: &Value) -> Option<(String, &PyType)> {
     if let Some(md) = d.downcast::<PyMethodDescr>() {
-        return Ok(new_str(md.def.name));
+        return Some((md.def.name.to_string(), owner_of(md)));
     }
     if let Some(w) = d.downcast::<super::slots::PyWrapperDescr>() {
-        return Ok(new_str(w.name));
+        return Some((w.name.to_string(), w.owner()));
     }
-    Ok(new_str("?"))
+    if let Some(g) = d.downcast::<super::descr::PyGetSetDescr>() {
+        // SAFETY: owners outlive their descriptors (see `descr::getset_owner`).
+        return Some((g.def.name.to_string(), unsafe { &*g.owner }));
+    }
+    if let Some(m) = d.downcast::<super::descr::PyMemberDescr>() {
+        // SAFETY: as above; the owning type holds the descriptor in its dict.
+        return Some((as_str(&m.name).unwrap_or("?").to_string(), unsafe { &*m.owner }));
+    }
+    None
+}
+
+fn descr_get_name(_vm: &mut Vm, d: &Value) -> PyResult<Value> {
+    Ok(descr_parts(d).map(|(n, _)| new_string(n)).unwrap_or_else(|| new_str("?")))
 }
 fn descr_get_qualname(_vm: &mut Vm, d: &Value) -> PyResult<Value> {
-    if let Some(md) = d.downcast::<PyMethodDescr>() {
-        return Ok(new_string(format!("{}.{}", owner_of(md).qualname(), md.def.name)));
-    }
-    if let Some(w) = d.downcast::<super::slots::PyWrapperDescr>() {
-        return Ok(new_string(format!("{}.{}", w.owner().qualname(), w.name)));
-    }
-    Ok(new_str("?"))
+    Ok(descr_parts(d).map(|(n, t)| new_string(format!("{}.{n}", t.qualname()))).unwrap_or_else(|| new_str("?")))
 }
 fn descr_get_objclass(_vm: &mut Vm, d: &Value) -> PyResult<Value> {
-    if let Some(md) = d.downcast::<PyMethodDescr>() {
-        return Ok(owner_of(md).to_value());
-    }
-    if let Some(w) = d.downcast::<super::slots::PyWrapperDescr>() {
-        return Ok(w.owner().to_value());
-    }
-    Ok(super::singletons::none())
+    Ok(descr_parts(d).map(|(_, t)| t.to_value()).unwrap_or_else(super::singletons::none))
 }
 fn descr_get_doc(_vm: &mut Vm, d: &Value) -> PyResult<Value> {
     if let Some(md) = d.downcast::<PyMethodDescr>() {
@@ -723,10 +725,29 @@ fn descr_get_doc(_vm: &mut Vm, d: &Value) -> PyResult<Value> {
             return Ok(new_str(md.def.doc));
         }
     }
+    if let Some(g) = d.downcast::<super::descr::PyGetSetDescr>() {
+        if !g.def.doc.is_empty() {
+            return Ok(new_str(g.def.doc));
+        }
+    }
+    Ok(super::singletons::none())
+}
+/// NOTE: built-in methods carry no text signature yet, so `inspect.signature` of
+/// them raises ValueError ("no signature found") rather than guessing.
+fn descr_get_text_signature(_vm: &mut Vm, _d: &Value) -> PyResult<Value> {
     Ok(super::singletons::none())
 }
 
 pub static DESCR_GETSETS: &[GetSetDef] = &[
+    GetSetDef::new("__name__", descr_get_name),
+    GetSetDef::new("__qualname__", descr_get_qualname),
+    GetSetDef::new("__objclass__", descr_get_objclass),
+    GetSetDef::new("__doc__", descr_get_doc),
+    GetSetDef::new("__text_signature__", descr_get_text_signature),
+];
+
+/// What getset and member descriptors expose (no text signature).
+pub static DATA_DESCR_GETSETS: &[GetSetDef] = &[
     GetSetDef::new("__name__", descr_get_name),
     GetSetDef::new("__qualname__", descr_get_qualname),
     GetSetDef::new("__objclass__", descr_get_objclass),
