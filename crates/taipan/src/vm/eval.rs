@@ -167,10 +167,12 @@ impl Vm {
     fn add_traceback(&mut self, e: &PyErr, frame: &Frame) {
         let exc = &e.exc;
         let prev = crate::objects::exceptions::traceback_of(exc);
-        if prev.is_none() {
+        let innermost = prev.is_none();
+        if innermost {
             self.set_implicit_context(exc);
         }
-        let tb = super::traceback::new_traceback(prev, frame);
+        let with_locals = innermost && exc.ty().is_subtype(&crate::objects::exceptions::NAME_ERROR);
+        let tb = super::traceback::new_traceback(prev, frame, with_locals);
         crate::objects::exceptions::set_traceback(exc, Some(tb));
     }
 

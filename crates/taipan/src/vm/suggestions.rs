@@ -134,13 +134,20 @@ pub fn suggestion_for(vm: &mut Vm, exc: &Value) -> Option<String> {
     } else {
         let frame = last_frame(exc)?;
         let f = frame.downcast::<super::traceback::PyFrameObject>()?;
-        let mut d = Vec::new();
-        if let Some(l) = &f.locals {
-            d.extend(keys_of(l));
+        let locals = super::traceback::frame_locals(vm, &frame).ok()?;
+        // In a method whose instance has the name as an attribute: "self.name".
+        let this = crate::objects::dict::PyDict::get_str(&locals, "self");
+        let on_self = this.is_some_and(|o| {
+            matches!(super::ops::getattr_opt(vm, &o, &crate::objects::str::new_str(&wrong)), Ok(Some(_)))
+        });
+        if on_self {
+            Some(format!("self.{wrong}"))
+        } else {
+            let mut d = keys_of(&locals);
+            d.extend(keys_of(&f.globals));
+            d.extend(keys_of(&f.builtins));
+            closest(&d, &wrong)
         }
-        d.extend(keys_of(&f.globals));
-        d.extend(keys_of(&f.builtins));
-        closest(&d, &wrong)
     };
     if let Some(s) = &suggestion {
         out.push_str(&format!(". Did you mean: '{s}'?"));

@@ -169,11 +169,11 @@ fn traceback_frame(f: &Frame) -> Value {
     )
 }
 
-pub fn new_traceback(next: Option<Value>, f: &Frame) -> Value {
-    heap::alloc(
-        &TRACEBACK_TYPE,
-        PyTraceback { head: ObjectHead::uninit(), next: RefCell::new(next), frame: traceback_frame(f), lasti: f.lasti, lineno: f.line() },
-    )
+/// A traceback entry for `f`.  `with_locals` keeps the frame's local variables (for
+/// the entry where a NameError is raised: its "Did you mean" hint reads `f_locals`).
+pub fn new_traceback(next: Option<Value>, f: &Frame, with_locals: bool) -> Value {
+    let frame = if with_locals { frame_snapshot(f) } else { traceback_frame(f) };
+    heap::alloc(&TRACEBACK_TYPE, PyTraceback { head: ObjectHead::uninit(), next: RefCell::new(next), frame, lasti: f.lasti, lineno: f.line() })
 }
 
 fn tb(v: &Value) -> PyResult<&PyTraceback> {
@@ -883,4 +883,10 @@ fn frame_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 pub fn init_types() {
     FRAME_TYPE.slots.repr.set(Some(frame_repr));
+}
+
+/// `frame.f_locals` of a frame object (a dict for function frames; the namespace,
+/// whatever mapping it is, for module and class frames).
+pub fn frame_locals(vm: &mut Vm, frame: &Value) -> PyResult<Value> {
+    get_f_locals(vm, frame)
 }
