@@ -18,30 +18,6 @@ use objects::str::new_str;
 use runtime::value::Value;
 use vm::{Config, PyErr, PyResult, Vm};
 
-/// Decodes source bytes (UTF-8, with an optional BOM; PEP 263 cookies naming UTF-8 or
-/// Latin-1).
-pub fn decode_source(bytes: &[u8]) -> Result<String, String> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let latin1 = bytes
-        .split(|b| *b == b'\n')
-        .take(2)
-        .any(|l| {
-            let l = String::from_utf8_lossy(l).to_lowercase();
-            l.trim_start().starts_with('#') && l.contains("coding") && (l.contains("latin-1") || l.contains("iso-8859-1"))
-        });
-    if latin1 {
-        return Ok(bytes.iter().map(|b| *b as char).collect());
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => Err(format!(
-            "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
-            bytes[e.valid_up_to()],
-            e.valid_up_to()
-        )),
-    }
-}
-
 /// Compiles source into a code object, mapping compile errors to Python exceptions.
 pub fn compile_source(vm: &mut Vm, source: &str, filename: &str, mode: taipan_compiler::Mode) -> PyResult<Value> {
     let opts = taipan_compiler::CompileOptions { optimize: vm.config.optimize };
@@ -59,6 +35,9 @@ fn compile_error_to_exception(e: &taipan_compiler::CompileError) -> PyErr {
     }
     if e.msg == taipan_compiler::RECURSION_MSG {
         return PyErr::new(&RECURSION_ERROR, e.msg.clone());
+    }
+    if e.msg == taipan_compiler::PARSER_STACK_MSG {
+        return PyErr::new(&MEMORY_ERROR, e.msg.clone());
     }
     let ty = match e.kind {
         SyntaxErrorKind::SyntaxError => &SYNTAX_ERROR,

@@ -278,17 +278,24 @@ fn real_main() -> i32 {
         let _ = install_site_builtins(&mut interp.vm);
     }
     let status = match run {
-        Run::Command(cmd) => interp.run_source(&cmd, "<string>"),
+        Run::Command(cmd) => {
+            if interp.vm.config.stdlib.is_some() {
+                let _ = taipan::vm::traceback::register_in_linecache(&mut interp.vm, "<string>", &cmd);
+            } else {
+                taipan::vm::traceback::register_named_source("<string>", &cmd);
+            }
+            interp.run_source(&cmd, "<string>")
+        }
         Run::Module(m) => run_module(&mut interp, &m),
         Run::File(f) => {
             let abs = std::path::Path::new(&cwd).join(&f);
             let shown = abs.to_string_lossy().into_owned();
             match std::fs::read(&f) {
-                Ok(bytes) => match taipan::decode_source(&bytes) {
+                Ok(bytes) => match taipan::vm::source::decode_source(&mut interp.vm, &bytes, taipan::vm::source::Origin::ScriptFile(&shown)) {
                     Ok(src) => interp.run_source(&src, &shown),
-                    Err(msg) => {
-                        eprintln!("SyntaxError: {msg}");
-                        1
+                    Err(e) => {
+                        let status = interp.vm.handle_uncaught(e);
+                        interp.finish(status)
                     }
                 },
                 Err(e) => {

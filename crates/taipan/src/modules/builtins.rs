@@ -251,11 +251,11 @@ fn b_compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if source.downcast::<crate::objects::code::PyCode>().is_some() {
         return Ok(source);
     }
-    let text = source_text(&source, "compile")?;
+    let text = source_text(vm, &source, "compile", &fname)?;
     crate::compile_source(vm, &text, &fname, m)
 }
 
-fn source_text(source: &Value, fname: &str) -> PyResult<String> {
+fn source_text(vm: &mut Vm, source: &Value, fname: &str, filename: &str) -> PyResult<String> {
     if let Some(s) = as_str(source) {
         if s.contains('\0') {
             return Err(PyErr::new(&crate::objects::exceptions::SYNTAX_ERROR, "source code string cannot contain null bytes"));
@@ -266,7 +266,7 @@ fn source_text(source: &Value, fname: &str) -> PyResult<String> {
         if b.contains(&0) {
             return Err(PyErr::new(&crate::objects::exceptions::SYNTAX_ERROR, "source code string cannot contain null bytes"));
         }
-        return crate::decode_source(&b).map_err(|m| PyErr::new(&crate::objects::exceptions::SYNTAX_ERROR, m));
+        return crate::vm::source::decode_source(vm, &b, crate::vm::source::Origin::Bytes(filename));
     }
     Err(type_error(format!("{fname}() arg 1 must be a string, bytes or code object")))
 }
@@ -314,7 +314,7 @@ fn exec_or_eval(vm: &mut Vm, args: Args, fname: &str, mode: taipan_compiler::Mod
     let code = if source.downcast::<crate::objects::code::PyCode>().is_some() {
         source
     } else {
-        let text = source_text(&source, fname)?;
+        let text = source_text(vm, &source, fname, "<string>")?;
         let text = if mode == taipan_compiler::Mode::Eval { text.trim_start_matches([' ', '\t']).to_string() } else { text };
         crate::compile_source(vm, &text, "<string>", mode)?
     };

@@ -136,7 +136,12 @@ enum Found {
 fn find_in(paths: &[String], short: &str) -> Option<Found> {
     let mut namespace = Vec::new();
     for dir in paths {
-        let base = if dir.is_empty() { ".".to_string() } else { dir.clone() };
+        // FileFinder('') searches the current directory under its absolute name.
+        let base = if dir.is_empty() {
+            std::env::current_dir().map(|d| d.to_string_lossy().into_owned()).unwrap_or_else(|_| ".".to_string())
+        } else {
+            dir.clone()
+        };
         let pkg = std::path::Path::new(&base).join(short);
         let init = pkg.join("__init__.py");
         if init.is_file() {
@@ -426,7 +431,7 @@ fn install_importlib_finders(vm: &mut Vm) -> PyResult<()> {
 /// `co_filename`.
 pub fn run_source_file(vm: &mut Vm, file: &str, code_filename: &str, globals: &Value) -> PyResult<Value> {
     let bytes = std::fs::read(file).map_err(|e| exceptions::os_error_from_io(&e, Some(new_str(file))))?;
-    let source = crate::decode_source(&bytes).map_err(|msg| PyErr::new(&exceptions::SYNTAX_ERROR, msg))?;
+    let source = super::source::decode_source(vm, &bytes, super::source::Origin::Bytes(code_filename))?;
     let code = crate::compile_source(vm, &source, code_filename, taipan_compiler::Mode::Exec)?;
     let frame = Frame::for_module(code, globals.clone(), Some(globals.clone()), vm.builtins_dict.clone());
     vm.run_frame(frame)

@@ -10,6 +10,7 @@ pub mod eval_ops;
 pub mod frame;
 pub mod import;
 pub mod ops;
+pub mod source;
 pub mod suggestions;
 pub mod traceback;
 

@@ -322,10 +322,34 @@ pub fn register_interactive_source(code: &std::rc::Rc<taipan_compiler::CodeObjec
     INTERACTIVE.with(|m| walk(code, &lines, &mut m.borrow_mut()));
 }
 
+/// Records the text of a pseudo-file such as `-c`'s `<string>` so tracebacks quote
+/// it (CPython 3.13 puts it in `linecache.cache`; see `register_in_linecache`).
+pub fn register_named_source(filename: &str, source: &str) {
+    let lines = source.split('\n').map(|l| l.trim_end_matches('\r').to_string()).collect();
+    CACHE.with(|c| c.borrow_mut().insert(filename.to_string(), Some(std::rc::Rc::new(lines))));
+}
+
+/// `linecache.cache[filename] = (size, None, lines, filename)`, as CPython's `-c`
+/// does, so the `traceback` module quotes the command too.
+pub fn register_in_linecache(vm: &mut Vm, filename: &str, source: &str) -> PyResult<()> {
+    use crate::objects::{int::new_int, list::PyList, str::new_str, tuple::new_tuple};
+    register_named_source(filename, source);
+    let linecache = super::import::import_module(vm, "linecache")?;
+    let cache = super::ops::getattr_str(vm, &linecache, "cache")?;
+    let lines: Vec<Value> = source.lines().map(|l| new_str(&format!("{l}\n"))).collect();
+    let entry = new_tuple(vec![
+        new_int(source.chars().count() as i64),
+        crate::objects::singletons::none(),
+        PyList::new_value(lines),
+        new_str(filename),
+    ]);
+    super::ops::setitem(vm, &cache, &new_str(filename), &entry)
+}
+
 /// Source lines of a file (UTF-8), cached.
 fn source_lines(filename: &str) -> Option<Vec<String>> {
     if filename.starts_with('<') {
-        return None;
+        return CACHE.with(|c| c.borrow().get(filename).cloned().flatten().map(|v| (*v).clone()));
     }
     CACHE.with(|c| {
         let mut c = c.borrow_mut();

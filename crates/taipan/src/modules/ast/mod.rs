@@ -396,7 +396,7 @@ pub fn compile_hook(
     mode: &str,
     flags: Option<&Value>,
     optimize: Option<&Value>,
-    text_of: fn(&Value, &str) -> PyResult<String>,
+    text_of: fn(&mut Vm, &Value, &str, &str) -> PyResult<String>,
 ) -> PyResult<Option<Value>> {
     let fl = match flags {
         Some(f) => ops::index_value(vm, f)?,
@@ -431,7 +431,7 @@ pub fn compile_hook(
     if crate::objects::str::as_str(source).is_none() && crate::objects::bytes::as_bytes_like(source).is_none() {
         return Err(type_error("compile() arg 1 must be a string, bytes or AST object"));
     }
-    let text = text_of(source, "compile")?;
+    let text = text_of(vm, source, "compile", filename)?;
     let tree = parse_to_ast(vm, &text, filename, mode, fl & PYCF_TYPE_COMMENTS != 0)?;
     if fl & PYCF_OPTIMIZED_AST == PYCF_OPTIMIZED_AST {
         let level = match optimize {
