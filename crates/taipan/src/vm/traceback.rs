@@ -522,7 +522,8 @@ fn format_entry(e: &Entry, out: &mut String) {
     ));
     let interactive = INTERACTIVE.with(|m| m.borrow().get(&e.code_key).map(|(_, l)| (**l).clone()));
     let Some(lines) = interactive.or_else(|| source_lines(&e.filename)) else { return };
-    let Some(pos) = e.pos.filter(|p| p.line > 0) else {
+    let c_printer = C_PRINTER.with(|c| c.get());
+    let Some(pos) = e.pos.filter(|p| p.line > 0 && !c_printer) else {
         if let Some(l) = e.lineno.and_then(|l| lines.get(l as usize - 1)) {
             if !l.trim().is_empty() {
                 out.push_str(&format!("    {}\n", l.trim()));
@@ -879,9 +880,22 @@ fn format_one(vm: &mut Vm, e: &Value, ctx: &mut PrintCtx, out: &mut String) {
     }
 }
 
+/// Frames CPython's `traceback._print_exception_bltin` needs to print a simple
+/// exception.  With less headroom under the recursion limit CPython falls back to its
+/// C printer, which quotes source lines without carets.
+const TRACEBACK_MODULE_FRAMES: usize = 44;
+
+thread_local! {
+    /// Printing as CPython's C fallback printer does (see `TRACEBACK_MODULE_FRAMES`).
+    static C_PRINTER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Writes an uncaught exception to stderr (the default `sys.excepthook`).
 pub fn print_exception(vm: &mut Vm, exc: &Value) {
+    let headroom = vm.recursion_limit.saturating_sub(vm.depth);
+    C_PRINTER.with(|c| c.set(headroom < TRACEBACK_MODULE_FRAMES));
     let text = format_exception(vm, exc);
+    C_PRINTER.with(|c| c.set(false));
     crate::modules::sys::write_stderr(vm, &text);
 }
 
