@@ -749,8 +749,11 @@ impl Vm {
                     // The handler search starts from this instruction; the restored
                     // lasti is what a handler that pushes lasti sees (as CPython).
                     self.unwind_at = Some(f.lasti);
+                    // `values[oparg]` stay on the stack (the handler's depth cuts
+                    // them); `values[0]` is the lasti to restore.
                     if a != 0 {
-                        if let Some(Some(l)) = f.stack.pop() {
+                        let n = f.stack.len();
+                        if let Some(Some(l)) = n.checked_sub(a as usize).and_then(|k| f.stack.get(k)) {
                             if let Some(i) = l.as_small_int() {
                                 f.lasti = i as usize;
                             }
