@@ -88,6 +88,20 @@ pub static WRAPPER_DESCR_TYPE: PyType = PyType::new_static(StaticTypeInit {
 });
 
 /// `(dunder name, kind)` for every slot set on `t`.
+/// Built-in sequences whose `+` is CPython's `sq_concat` rather than `nb_add`.
+fn is_sequence_concat(t: &PyType) -> bool {
+    [
+        &super::str::STR_TYPE,
+        &super::bytes::BYTES_TYPE,
+        &super::bytearray::BYTEARRAY_TYPE,
+        &super::list::LIST_TYPE,
+        &super::tuple::TUPLE_TYPE,
+        &crate::modules::collections::DEQUE_TYPE,
+    ]
+    .iter()
+    .any(|s| std::ptr::eq(t, *s))
+}
+
 fn slot_names(t: &PyType) -> Vec<(&'static str, SlotKind)> {
     let s = &t.slots;
     let mut out = Vec::new();
@@ -120,7 +134,10 @@ fn slot_names(t: &PyType) -> Vec<(&'static str, SlotKind)> {
         if s.binop[*op as usize].get().is_some() {
             let (n, r, _) = op.dunders();
             out.push((n, SlotKind::Binop(*op)));
-            out.push((r, SlotKind::RBinop(*op)));
+            // Sequence concatenation (CPython's `sq_concat`) has no reflected form.
+            if !(*op == BinaryOperator::Add && is_sequence_concat(t)) {
+                out.push((r, SlotKind::RBinop(*op)));
+            }
         }
         if s.inplace[*op as usize].get().is_some() {
             out.push((op.dunders().2, SlotKind::Inplace(*op)));
@@ -709,7 +726,9 @@ fn find(ty: &PyType, name: &str) -> Found {
         Some(v) if super::singletons::is_none(&v) => Found::None_,
         Some(v) => match v.downcast::<PyWrapperDescr>() {
             // SAFETY of 'static: wrappers only exist for static types.
-            Some(w) => Found::Native(unsafe { &*(w.owner() as *const PyType) }),
+            Some(w) if w.name == name => Found::Native(unsafe { &*(w.owner() as *const PyType) }),
+            // Another slot's wrapper (`__str__ = int.__repr__`): call it as an attribute.
+            Some(_) => Found::Python,
             None => {
                 if name == "__new__" {
                     if let Some(owner) = native_new_owner(&v) {
