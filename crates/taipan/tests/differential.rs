@@ -117,25 +117,42 @@ fn run_one(exe: &str, program: &Path, stdlib: Option<&str>) -> Outcome {
             let _ = sin.write_all(&data);
         });
     }
+    // Drain stdout and stderr while waiting, so a program printing more than a pipe
+    // buffer holds cannot block on a full pipe.
+    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut buf);
+            }
+            buf
+        })
+    };
+    let out_reader = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
+    let err_reader = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
     let start = Instant::now();
     let mut timed_out = false;
-    loop {
+    let status = loop {
         match child.try_wait() {
-            Ok(Some(_)) => break,
+            Ok(Some(st)) => break Some(st),
             Ok(None) => {
                 if start.elapsed() > TIMEOUT {
                     let _ = child.kill();
                     timed_out = true;
-                    break;
+                    break child.wait().ok();
                 }
                 std::thread::sleep(Duration::from_millis(5));
             }
-            Err(_) => break,
+            Err(_) => break None,
         }
-    }
-    let output = match child.wait_with_output() {
-        Ok(o) => o,
-        Err(e) => return Outcome { name, passed: false, crashed: Some(format!("wait failed: {e}")), detail: String::new() },
+    };
+    let Some(status) = status else {
+        return Outcome { name, passed: false, crashed: Some("wait failed".to_string()), detail: String::new() };
+    };
+    let output = std::process::Output {
+        status,
+        stdout: out_reader.join().unwrap_or_default(),
+        stderr: err_reader.join().unwrap_or_default(),
     };
     let stdout = normalize(&String::from_utf8_lossy(&output.stdout), &area_s, stdlib, exe);
     let stderr = normalize(&String::from_utf8_lossy(&output.stderr), &area_s, stdlib, exe);
