@@ -309,6 +309,63 @@ fn set_bases(vm: &mut Vm, v: &Value, val: Option<&Value>) -> PyResult<()> {
 fn get_base(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(this(v)?.base().map(|b| b.to_value()).unwrap_or_else(none))
 }
+/// `type.__flags__` in CPython's `Py_TPFLAGS_*` bit values.  Taipan's own flag bits
+/// mostly share CPython's positions; its private ones (finalizer, weakref support) are
+/// translated.  Run-time-only CPython bits (version tags, vectorcall) are not reported.
+fn get_flags(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    const READY: u32 = 1 << 12;
+    const STATIC_BUILTIN: u32 = 1 << 1;
+    const MANAGED_WEAKREF: u32 = 1 << 3;
+    const INLINE_VALUES: u32 = 1 << 2;
+    const MATCH_SELF: u32 = 1 << 22;
+    let t = this(v)?;
+    let own = t.flags.get();
+    let shared = flags::HEAPTYPE
+        | flags::BASETYPE
+        | flags::HAVE_GC
+        | flags::HAS_DICT
+        | flags::IS_ABSTRACT
+        | flags::IMMUTABLE
+        | flags::SEQUENCE
+        | flags::MAPPING
+        | flags::METHOD_DESCRIPTOR
+        | flags::LONG_SUBCLASS
+        | flags::LIST_SUBCLASS
+        | flags::TUPLE_SUBCLASS
+        | flags::BYTES_SUBCLASS
+        | flags::UNICODE_SUBCLASS
+        | flags::DICT_SUBCLASS
+        | flags::BASE_EXC_SUBCLASS
+        | flags::TYPE_SUBCLASS;
+    let mut out = (own & shared) | READY;
+    let match_self: [&PyType; 11] = [
+        &super::singletons::BOOL_TYPE,
+        &super::bytearray::BYTEARRAY_TYPE,
+        &super::bytes::BYTES_TYPE,
+        &super::dict::DICT_TYPE,
+        &super::float::FLOAT_TYPE,
+        &super::set::FROZENSET_TYPE,
+        &super::int::INT_TYPE,
+        &super::list::LIST_TYPE,
+        &super::set::SET_TYPE,
+        &super::str::STR_TYPE,
+        &super::tuple::TUPLE_TYPE,
+    ];
+    // Built-ins that `case int(x)` matches as themselves, and their subclasses.
+    if match_self.iter().any(|m| t.is_subtype(m)) {
+        out |= MATCH_SELF;
+    }
+    if t.is_heap_type() {
+        let plain = t.base().is_none_or(|b| std::ptr::eq(b, &super::object::OBJECT_TYPE) || b.is_heap_type());
+        if own & flags::HAS_DICT != 0 && own & flags::WEAKREFABLE != 0 && plain {
+            out |= MANAGED_WEAKREF | INLINE_VALUES;
+        }
+    } else {
+        out |= STATIC_BUILTIN;
+        out &= !flags::HAS_DICT; // static types keep their dict at a fixed offset
+    }
+    Ok(super::int::new_int(out as i64))
+}
 fn get_mro(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(super::tuple::new_tuple(this(v)?.mro.borrow().clone()))
 }
@@ -406,6 +463,7 @@ pub static TYPE_GETSETS: &[GetSetDef] = &[
     GetSetDef::with_set("__bases__", get_bases, set_bases),
     GetSetDef::new("__base__", get_base),
     GetSetDef::new("__mro__", get_mro),
+    GetSetDef::new("__flags__", get_flags),
     GetSetDef::new("__dict__", get_dict),
     GetSetDef::with_set("__doc__", get_doc, set_doc),
     GetSetDef::with_set("__abstractmethods__", get_abstractmethods, set_abstractmethods),
