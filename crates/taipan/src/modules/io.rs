@@ -6,7 +6,7 @@
 //! `flush`, `close`, context management) and CPython's type names and reprs.  Text is
 //! UTF-8 with universal newlines on input.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::io::{Read, Seek, SeekFrom, Write};
 
 use crate::objects::int::new_int;
@@ -62,8 +62,9 @@ pub struct PyFile {
     /// Shared between a text stream and its `buffer` (one position, one set of buffers,
     /// so text and bytes written through either come out in order).
     inner: std::rc::Rc<RefCell<Inner>>,
-    /// Whether this object reads and writes bytes.
-    binary: bool,
+    /// Whether this object reads and writes bytes (set again by `__init__` of a
+    /// subclass instance).
+    binary: Cell<bool>,
     /// The binary view of a text stream (`.buffer`), created on first use.
     buffer: RefCell<Option<Value>>,
 }
@@ -84,7 +85,7 @@ macro_rules! file_type {
         pub static $s: PyType = PyType::new_static(StaticTypeInit {
             name: $name,
             layout: &FILE_LAYOUT,
-            flags: flags::HAVE_GC | flags::WEAKREFABLE | flags::HAS_FINALIZER,
+            flags: flags::BASETYPE | flags::HAVE_GC | flags::WEAKREFABLE | flags::HAS_FINALIZER,
             base: Some(&crate::objects::object::OBJECT_TYPE),
             methods: FILE_METHODS,
             getsets: FILE_GETSETS,
@@ -195,7 +196,7 @@ fn new_file_of(target: Target, name: Value, mode: &str, binary: bool, readable: 
         ty,
         PyFile {
             head: ObjectHead::uninit(),
-            binary,
+            binary: Cell::new(binary),
             buffer: RefCell::new(None),
             inner: std::rc::Rc::new(RefCell::new(Inner {
                 target,
@@ -223,7 +224,7 @@ fn new_file_of(target: Target, name: Value, mode: &str, binary: bool, readable: 
 /// `.buffer` of a text stream: a BufferedReader/BufferedWriter over the same stream.
 fn g_buffer(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
     let file = this(f)?;
-    if file.binary {
+    if file.binary.get() {
         return Err(crate::objects::object::no_attribute(f, &crate::objects::str::intern("buffer")));
     }
     if let Some(b) = file.buffer.borrow().clone() {
@@ -243,7 +244,7 @@ fn g_buffer(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
     };
     let view = heap::alloc(
         ty,
-        PyFile { head: ObjectHead::uninit(), inner: file.inner.clone(), binary: true, buffer: RefCell::new(None) },
+        PyFile { head: ObjectHead::uninit(), inner: file.inner.clone(), binary: Cell::new(true), buffer: RefCell::new(None) },
     );
     *file.buffer.borrow_mut() = Some(view.clone());
     Ok(view)
@@ -417,7 +418,7 @@ fn is_utf8(encoding: &str) -> bool {
 fn transcode_input(vm: &mut Vm, f: &PyFile) -> PyResult<()> {
     let (encoding, errors) = {
         let inner = f.inner.borrow();
-        if !inner.transcode || inner.transcoded || f.binary {
+        if !inner.transcode || inner.transcoded || f.binary.get() {
             return Ok(());
         }
         (inner.encoding.clone(), inner.errors.clone())
@@ -477,7 +478,7 @@ fn readable_inner(file: &PyFile) -> PyResult<std::cell::RefMut<'_, Inner>> {
         return Err(closed_error());
     }
     if !inner.readable {
-        return Err(unsupported_error(match (file.binary, inner.raw) {
+        return Err(unsupported_error(match (file.binary.get(), inner.raw) {
             (_, true) => "File not open for reading",
             (true, false) => "read",
             (false, false) => "not readable",
@@ -497,7 +498,7 @@ fn m_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
     readable_inner(file)?;
     prefill(vm, file, if n < 0 { None } else { Some(n as usize) }, false)?;
     let mut inner = readable_inner(file)?;
-    let binary = file.binary;
+    let binary = file.binary.get();
     if n < 0 {
         loop {
             let before = inner.rbuf.len();
@@ -554,7 +555,7 @@ fn m_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
     readable_inner(file)?;
     prefill(vm, file, None, true)?;
     let mut inner = readable_inner(file)?;
-    let binary = file.binary;
+    let binary = file.binary.get();
     let line = read_line(&mut inner, limit).map_err(io_error)?;
     Ok(result_value(binary, line))
 }
@@ -567,7 +568,7 @@ fn m_readlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut out = Vec::new();
     {
         let mut inner = readable_inner(file)?;
-        let binary = file.binary;
+        let binary = file.binary.get();
         loop {
             let line = read_line(&mut inner, None).map_err(io_error)?;
             if line.is_empty() {
@@ -585,7 +586,7 @@ fn file_iternext(vm: &mut Vm, f: &Value) -> PyResult<Option<Value>> {
     readable_inner(file)?;
     prefill(vm, file, None, true)?;
     let mut inner = readable_inner(file)?;
-    let binary = file.binary;
+    let binary = file.binary.get();
     let line = read_line(&mut inner, None).map_err(io_error)?;
     if line.is_empty() {
         return Ok(None);
@@ -603,7 +604,7 @@ fn file_iter(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
 fn m_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [f, data] = args.exact::<2>("write")?;
     let file = this(f)?;
-    let binary = file.binary;
+    let binary = file.binary.get();
     if binary {
         let bytes = crate::objects::bytes::as_bytes_like(data)
             .ok_or_else(|| type_error(format!("a bytes-like object is required, not '{}'", data.ty().name())))?;
@@ -936,7 +937,7 @@ fn file_repr(vm: &mut Vm, f: &Value) -> PyResult<Value> {
     let file = this(f)?;
     let (name, mode, binary) = {
         let i = file.inner.borrow();
-        (i.name.clone(), i.mode.clone(), file.binary)
+        (i.name.clone(), i.mode.clone(), file.binary.get())
     };
     let n = crate::vm::ops::repr_string(vm, &name)?;
     let tn = format!("_io.{}", f.ty().name());
@@ -1084,6 +1085,7 @@ pub fn init_types() {
         s.iternext.set(Some(file_iternext));
         s.repr.set(Some(file_repr));
         t.flags.set(t.flags.get() & !flags::HAS_FINALIZER);
+        s.init.set(Some(file_init));
     }
     super::io_memory::init_types();
     super::io_base::init_types();
@@ -1154,7 +1156,52 @@ abstract_type!(INCREMENTAL_NEWLINE_DECODER_TYPE, "IncrementalNewlineDecoder", &c
 /// `TextIOWrapper(buffer, encoding=None, errors=None, newline=None, line_buffering=False,
 /// write_through=False)` over any object with `read`/`write`.
 /// NOTE: text is always decoded and encoded as UTF-8.
+/// A subclass instance before `__init__` (CPython's io types set up in `__init__`;
+/// Taipan's exact types do it in `__new__`): closed until initialised.
+fn blank_for_subclass(cls: &Value) -> Option<Value> {
+    let ty = crate::objects::typeobject::as_type(cls).filter(|t| t.is_heap_type())?;
+    let v = new_file_of(Target::Object(none()), none(), "r", false, false, false, false, false);
+    let file = v.downcast::<PyFile>()?;
+    file.inner.borrow_mut().closed = true;
+    let blank = heap::alloc(
+        ty,
+        PyFile { head: ObjectHead::uninit(), inner: file.inner.clone(), binary: Cell::new(false), buffer: RefCell::new(None) },
+    );
+    Some(blank)
+}
+
+/// `__init__` of a subclass instance of a file type: builds the stream as the built-in
+/// type's constructor would and moves its state in.  Exact built-in instances were
+/// set up by `__new__`.
+fn file_init(vm: &mut Vm, obj: &Value, args: Args) -> PyResult<()> {
+    let mut base = obj.ty();
+    while base.is_heap_type() {
+        match base.base() {
+            Some(b) => base = b,
+            None => return Ok(()),
+        }
+    }
+    if std::ptr::eq(obj.ty(), base) {
+        return Ok(());
+    }
+    let built = if std::ptr::eq(base, &TEXT_IO_TYPE) {
+        textio_new(vm, &TEXT_IO_TYPE.to_value(), args)?
+    } else if std::ptr::eq(base, &FILE_IO_TYPE) {
+        fileio_new(vm, &FILE_IO_TYPE.to_value(), args)?
+    } else {
+        buffered_new(vm, &base.to_value(), args)?
+    };
+    let (me, src) = (this(obj)?, this(&built)?);
+    std::mem::swap(&mut *me.inner.borrow_mut(), &mut *src.inner.borrow_mut());
+    me.binary.set(src.binary.get());
+    *me.buffer.borrow_mut() = src.buffer.borrow_mut().take();
+    Ok(())
+}
+
 fn textio_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
+    if let Some(blank) = blank_for_subclass(cls) {
+        return Ok(blank);
+    }
     static SIG: Sig = Sig::new(
         "TextIOWrapper",
         &[p("buffer"), opt("encoding"), opt("errors"), opt("newline"), opt("line_buffering"), opt("write_through")],
@@ -1185,6 +1232,9 @@ fn textio_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
 
 /// `BufferedReader(raw)`, `BufferedWriter(raw)`, `BufferedRandom(raw)`.
 fn buffered_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
+    if let Some(blank) = blank_for_subclass(cls) {
+        return Ok(blank);
+    }
     static SIG: Sig = Sig::new("BufferedReader", &[p("raw"), opt("buffer_size")]);
     let [raw, _size] = SIG.parse::<2>(args)?;
     wrap_object(vm, cls, raw.unwrap_or_else(none), true, false)
@@ -1213,7 +1263,7 @@ fn wrap_object(vm: &mut Vm, cls: &Value, obj: Value, binary: bool, line_bufferin
         ty,
         PyFile {
             head: ObjectHead::uninit(),
-            binary,
+            binary: Cell::new(binary),
             buffer: RefCell::new(None),
             inner: std::rc::Rc::new(RefCell::new(Inner {
                 target: Target::Object(obj),
@@ -1240,7 +1290,10 @@ fn wrap_object(vm: &mut Vm, cls: &Value, obj: Value, binary: bool, line_bufferin
 }
 
 /// `FileIO(name, mode='r')`: an unbuffered binary file.
-fn fileio_new(vm: &mut Vm, _cls: &Value, args: Args) -> PyResult<Value> {
+fn fileio_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
+    if let Some(blank) = blank_for_subclass(cls) {
+        return Ok(blank);
+    }
     static SIG: Sig = Sig::new("FileIO", &[p("file"), opt("mode"), opt("closefd"), opt("opener")]);
     let [file, mode, _closefd, _opener] = SIG.parse::<4>(args)?;
     let mode = match mode {
