@@ -730,11 +730,22 @@ fn descr_get_doc(_vm: &mut Vm, d: &Value) -> PyResult<Value> {
             return Ok(new_str(g.def.doc));
         }
     }
+    if let Some(w) = d.downcast::<super::slots::PyWrapperDescr>() {
+        if let Some((_, doc)) = super::slots::slot_doc(w.name) {
+            return Ok(new_str(doc));
+        }
+    }
     Ok(super::singletons::none())
 }
-/// NOTE: built-in methods carry no text signature yet, so `inspect.signature` of
-/// them raises ValueError ("no signature found") rather than guessing.
-fn descr_get_text_signature(_vm: &mut Vm, _d: &Value) -> PyResult<Value> {
+/// Slot wrappers have CPython's text signatures.
+/// NOTE: built-in methods carry none yet, so `inspect.signature` of them raises
+/// ValueError ("no signature found") rather than guessing.
+fn descr_get_text_signature(_vm: &mut Vm, d: &Value) -> PyResult<Value> {
+    if let Some(w) = d.downcast::<super::slots::PyWrapperDescr>() {
+        if let Some((sig, _)) = super::slots::slot_doc(w.name) {
+            return Ok(new_str(sig));
+        }
+    }
     Ok(super::singletons::none())
 }
 
