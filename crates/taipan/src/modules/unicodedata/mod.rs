@@ -204,8 +204,17 @@ fn uchar(v: &Value, fname: &str, argnum: &str) -> PyResult<u32> {
     }
     Err(type_error(format!(
         "{fname}() argument{argnum} must be a unicode character, not {}",
-        v.ty().name()
+        type_name(v)
     )))
+}
+
+/// The type named in Argument Clinic's `_PyArg_BadArgument` messages ("None" for None).
+fn type_name(v: &Value) -> String {
+    if crate::objects::singletons::is_none(v) {
+        "None".to_string()
+    } else {
+        v.ty().name().to_string()
+    }
 }
 
 /// A METH_O function: (self or module prefix) checks, then the one character.
@@ -244,12 +253,17 @@ fn form_and_str<'a>(args: &Args<'a>, prefix: &str, fname: &str) -> PyResult<(For
         return Err(arity_error(fname, 2, 2, pos.len()));
     }
     let form = as_str(&pos[0]).ok_or_else(|| {
-        type_error(format!("{fname}() argument 1 must be str, not {}", pos[0].ty().name()))
+        type_error(format!("{fname}() argument 1 must be str, not {}", type_name(&pos[0])))
     })?;
     let s = as_str(&pos[1]).ok_or_else(|| {
-        type_error(format!("{fname}() argument 2 must be str, not {}", pos[1].ty().name()))
+        type_error(format!("{fname}() argument 2 must be str, not {}", type_name(&pos[1])))
     })?;
-    let form = Form::parse(form).ok_or_else(|| value_error("invalid normalization form"))?;
+    // An empty string is returned (or is normalized) before the form is checked.
+    let form = if s.is_empty() {
+        Form::parse(form).unwrap_or(Form::Nfc)
+    } else {
+        Form::parse(form).ok_or_else(|| value_error("invalid normalization form"))?
+    };
     Ok((form, &pos[1], s))
 }
 
@@ -437,7 +451,7 @@ fn ucd_self<'a>(args: &Args<'a>, fname: &str) -> PyResult<Args<'a>> {
         Some(v) if v.downcast::<PyUcd>().is_some() => Ok(args.shift()),
         Some(v) => Err(type_error(format!(
             "descriptor '{fname}' for 'unicodedata.UCD' objects doesn't apply to a '{}' object",
-            v.ty().name()
+            v.ty().name().to_string()
         ))),
         None => Err(type_error(format!(
             "unbound method UCD.{fname}() needs an argument"
@@ -539,9 +553,16 @@ pub static UCD_TYPE: PyType = PyType::new_static(StaticTypeInit {
     module: Some("unicodedata"),
 });
 
+fn ucd_new(_vm: &mut Vm, _cls: &Value, _args: Args) -> PyResult<Value> {
+    Err(type_error("cannot create 'unicodedata.UCD' instances"))
+}
+
 fn unicodedata_init(_vm: &mut Vm, module: &Value) -> PyResult<()> {
     static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| crate::objects::typeobject_methods::init_static_type(&UCD_TYPE));
+    ONCE.call_once(|| {
+        UCD_TYPE.slots.new.set(Some(ucd_new));
+        crate::objects::typeobject_methods::init_static_type(&UCD_TYPE);
+    });
     super::add_object(module, "UCD", UCD_TYPE.to_value());
     super::add_object(module, "unidata_version", new_str(UNIDATA_VERSION));
     let old = heap::alloc(&UCD_TYPE, PyUcd { head: ObjectHead::uninit(), version: "3.2.0" });
