@@ -33,11 +33,12 @@ import sys
 import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CARGO_HOME = os.environ.get("CARGO_HOME", os.path.expanduser("~/.cargo"))
 CTYPE_OUT = os.path.join(ROOT, "crates/taipan/src/objects/unicodectype_db.rs")
 UCD_OUT = os.path.join(ROOT, "crates/taipan/src/modules/unicodedata/tables.rs")
 NAMED_SEQUENCES = "/usr/share/perl/5.36.0/unicore/NamedSequences.txt"
-NAME_ALIASES = glob.glob(os.path.expanduser(
-    "~/.cargo/registry/src/*/unicode_names2-1.3.0/data/NameAliases.txt"))
+NAME_ALIASES = glob.glob(os.path.join(
+    CARGO_HOME, "registry/src/*/unicode_names2-1.3.0/data/NameAliases.txt"))
 
 assert unicodedata.unidata_version == "15.1.0", unicodedata.unidata_version
 OLD = unicodedata.ucd_3_2_0
@@ -378,7 +379,6 @@ def gen_names():
     out.append(rust_array("NAMED_SEQUENCES", "(&str, &str)", seqs,
                           fmt=lambda r: f"({rust_str(r[0])},{rust_str(r[1])})", per_line=2))
     unknown = []
-    assert NAME_ALIASES, "unicode_names2's NameAliases.txt not found in ~/.cargo/registry"
     with open(NAME_ALIASES[0], encoding="utf-8") as f:
         for line in f:
             line = line.strip()
@@ -398,6 +398,12 @@ def gen_names():
 
 def main():
     check = "--check" in sys.argv[1:]
+    missing = [what for what, ok in (("NamedSequences.txt", os.path.exists(NAMED_SEQUENCES)),
+                                     ("unicode_names2's NameAliases.txt", bool(NAME_ALIASES)))
+               if not ok]
+    if missing:
+        print("missing inputs: " + ", ".join(missing))
+        sys.exit(2)
     stale = False
     for path, gen in ((CTYPE_OUT, gen_ctype), (UCD_OUT, gen_ucd)):
         text = gen()

@@ -55,3 +55,6 @@ for f in bad:
         print(repr(f()))
     except Exception as e:
         print(type(e).__name__, e)
+
+# The namereplace error handler names characters the same way (Unicode 15.1).
+print("\u00e9\U0001f600\ud800\U0001fae9\uac00\u4e00\U00013460\x07".encode("ascii", "namereplace"))

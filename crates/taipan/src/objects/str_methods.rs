@@ -1504,7 +1504,7 @@ pub fn encode_str(s: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
             "backslashreplace" | "namereplace" => {
                 for c in bad {
                     if errors == "namereplace" {
-                        if let Some(name) = (!super::str::is_surrogate(*c)).then(|| unicode_names2::name(*c)).flatten() {
+                        if let Some(name) = crate::modules::unicodedata::name_of(super::str::code_point(*c), false) {
                             push_text(&mut out, &format!("\\N{{{name}}}"));
                             continue;
                         }
