@@ -21,7 +21,8 @@ fn unicode_tables_are_current() {
             return;
         }
     };
-    let text = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
     match out.status.code() {
         Some(0) => {}
         Some(2) => eprintln!("generator inputs missing; skipping:\n{text}"),

@@ -12,7 +12,9 @@ use std::f64::consts::{E, LN_10, LN_2, PI, TAU};
 
 use super::math::c;
 use super::ModuleDef;
-use crate::objects::complex::{as_complex, c_quot, is_real_number, new_complex, try_complex_special_method, C};
+use crate::objects::complex::{
+    as_complex, c_quot, is_real_number, new_complex, try_complex_special_method, C,
+};
 use crate::objects::float::{as_f64, new_float};
 use crate::objects::singletons::bool_value;
 use crate::objects::tuple::new_tuple;
@@ -262,7 +264,11 @@ fn c_sqrt(z: C) -> Res {
         2.0 * (ax + c::hypot(ax, ay / 8.0)).sqrt()
     };
     let d = ay / (2.0 * s);
-    let r = if z.re >= 0.0 { cx(s, d.copysign(z.im)) } else { cx(d, s.copysign(z.im)) };
+    let r = if z.re >= 0.0 {
+        cx(s, d.copysign(z.im))
+    } else {
+        cx(d, s.copysign(z.im))
+    };
     (r, Errno::Ok)
 }
 
@@ -316,7 +322,10 @@ fn c_cosh(z: C) -> Res {
     let r = if z.re.abs() > log_large() {
         // cosh(x) overflows but cosh(z) may not: compute with x - 1 and multiply by e.
         let x1 = z.re - 1.0f64.copysign(z.re);
-        cx(c::cos(z.im) * c::cosh(x1) * E, c::sin(z.im) * c::sinh(x1) * E)
+        cx(
+            c::cos(z.im) * c::cosh(x1) * E,
+            c::sin(z.im) * c::sinh(x1) * E,
+        )
     } else {
         cx(c::cos(z.im) * c::cosh(z.re), c::sin(z.im) * c::sinh(z.re))
     };
@@ -340,7 +349,10 @@ fn c_sinh(z: C) -> Res {
     }
     let r = if z.re.abs() > log_large() {
         let x1 = z.re - 1.0f64.copysign(z.re);
-        cx(c::cos(z.im) * c::sinh(x1) * E, c::sin(z.im) * c::cosh(x1) * E)
+        cx(
+            c::cos(z.im) * c::sinh(x1) * E,
+            c::sin(z.im) * c::cosh(x1) * E,
+        )
     } else {
         cx(c::cos(z.im) * c::sinh(z.re), c::sin(z.im) * c::cosh(z.re))
     };
@@ -369,7 +381,10 @@ fn c_tanh(z: C) -> Res {
     let cxh = 1.0 / c::cosh(z.re);
     let txty = tx * ty;
     let denom = 1.0 + txty * txty;
-    (cx(tx * (1.0 + ty * ty) / denom, ((ty / denom) * cxh) * cxh), Errno::Ok)
+    (
+        cx(tx * (1.0 + ty * ty) / denom, ((ty / denom) * cxh) * cxh),
+        Errno::Ok,
+    )
 }
 
 /// `c_log`: the natural logarithm.
@@ -414,12 +429,19 @@ fn c_acos(z: C) -> Res {
         // Avoid overflow for large arguments.
         let re = c::atan2(z.im.abs(), z.re);
         let l = c::log(c::hypot(z.re / 2.0, z.im / 2.0)) + LN_2 * 2.0;
-        let im = if z.re < 0.0 { -l.copysign(z.im) } else { l.copysign(-z.im) };
+        let im = if z.re < 0.0 {
+            -l.copysign(z.im)
+        } else {
+            l.copysign(-z.im)
+        };
         cx(re, im)
     } else {
         let s1 = c_sqrt(cx(1.0 - z.re, -z.im)).0;
         let s2 = c_sqrt(cx(1.0 + z.re, z.im)).0;
-        cx(2.0 * c::atan2(s1.re, s2.re), c::asinh(s2.re * s1.im - s2.im * s1.re))
+        cx(
+            2.0 * c::atan2(s1.re, s2.re),
+            c::asinh(s2.re * s1.im - s2.im * s1.re),
+        )
     };
     (r, Errno::Ok)
 }
@@ -429,11 +451,17 @@ fn c_acosh(z: C) -> Res {
         return (lookup(&ACOSH_SV, z.re, z.im), Errno::Ok);
     }
     let r = if z.re.abs() > LARGE || z.im.abs() > LARGE {
-        cx(c::log(c::hypot(z.re / 2.0, z.im / 2.0)) + LN_2 * 2.0, c::atan2(z.im, z.re))
+        cx(
+            c::log(c::hypot(z.re / 2.0, z.im / 2.0)) + LN_2 * 2.0,
+            c::atan2(z.im, z.re),
+        )
     } else {
         let s1 = c_sqrt(cx(z.re - 1.0, z.im)).0;
         let s2 = c_sqrt(cx(z.re + 1.0, z.im)).0;
-        cx(c::asinh(s1.re * s2.re + s1.im * s2.im), 2.0 * c::atan2(s1.im, s2.re))
+        cx(
+            c::asinh(s1.re * s2.re + s1.im * s2.im),
+            2.0 * c::atan2(s1.im, s2.re),
+        )
     };
     (r, Errno::Ok)
 }
@@ -444,7 +472,11 @@ fn c_asinh(z: C) -> Res {
     }
     let r = if z.re.abs() > LARGE || z.im.abs() > LARGE {
         let l = c::log(c::hypot(z.re / 2.0, z.im / 2.0)) + LN_2 * 2.0;
-        let re = if z.im >= 0.0 { l.copysign(z.re) } else { -l.copysign(-z.re) };
+        let re = if z.im >= 0.0 {
+            l.copysign(z.re)
+        } else {
+            -l.copysign(-z.re)
+        };
         cx(re, c::atan2(z.im, z.re.abs()))
     } else {
         let s1 = c_sqrt(cx(1.0 + z.im, -z.re)).0;
@@ -470,7 +502,10 @@ fn c_atanh(z: C) -> Res {
     if z.re > sqrt_large() || ay > sqrt_large() {
         // For large |z|, atanh(z) ~ 1/z +/- i*pi/2.
         let h = c::hypot(z.re / 2.0, z.im / 2.0);
-        return (cx(z.re / 4.0 / h / h, -(PI / 2.0).copysign(-z.im)), Errno::Ok);
+        return (
+            cx(z.re / 4.0 / h / h, -(PI / 2.0).copysign(-z.im)),
+            Errno::Ok,
+        );
     }
     if z.re == 1.0 && ay < sqrt_dbl_min() {
         if ay == 0.0 {
@@ -522,12 +557,23 @@ fn c_phase(z: C) -> (f64, Errno) {
     }
     if z.im.is_infinite() {
         if z.re.is_infinite() {
-            return (if z.re > 0.0 { P14.copysign(z.im) } else { P34.copysign(z.im) }, Errno::Ok);
+            return (
+                if z.re > 0.0 {
+                    P14.copysign(z.im)
+                } else {
+                    P34.copysign(z.im)
+                },
+                Errno::Ok,
+            );
         }
         return (P12.copysign(z.im), Errno::Ok);
     }
     if z.re.is_infinite() || z.im == 0.0 {
-        let r = if z.re.is_sign_positive() { 0.0f64.copysign(z.im) } else { PI.copysign(z.im) };
+        let r = if z.re.is_sign_positive() {
+            0.0f64.copysign(z.im)
+        } else {
+            PI.copysign(z.im)
+        };
         return (r, Errno::Ok);
     }
     let (r, e) = c::atan2_errno(z.im, z.re);
@@ -551,7 +597,14 @@ fn c_abs(z: C) -> (f64, Errno) {
         return (f64::NAN, Errno::Ok);
     }
     let r = c::hypot(z.re, z.im);
-    (r, if r.is_finite() { Errno::Ok } else { Errno::Range })
+    (
+        r,
+        if r.is_finite() {
+            Errno::Ok
+        } else {
+            Errno::Range
+        },
+    )
 }
 
 fn c_rect(r: f64, phi: f64) -> Res {
@@ -598,7 +651,10 @@ fn to_double(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         return Ok(f);
     }
     if !is_real_number(v) {
-        return Err(type_error(format!("must be real number, not {}", v.ty().name())));
+        return Err(type_error(format!(
+            "must be real number, not {}",
+            v.ty().name()
+        )));
     }
     ops::float_value(vm, v)
 }
@@ -606,7 +662,9 @@ fn to_double(vm: &mut Vm, v: &Value) -> PyResult<f64> {
 /// A function of one complex argument (`cmath.NAME(z, /)`).
 fn one_arg<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a Value> {
     if args.has_kwargs() {
-        return Err(type_error(format!("cmath.{name}() takes no keyword arguments")));
+        return Err(type_error(format!(
+            "cmath.{name}() takes no keyword arguments"
+        )));
     }
     match args.positional() {
         [z] => Ok(z),

@@ -14,14 +14,24 @@ type Record = (u16, i32, i32, i32, u8, u8, u16);
 /// The value of `cp` in a three-level table made by `gen_unicodedata.py`'s
 /// `three_level`.  Code points past U+10FFFF read as U+0000 (callers never pass them).
 #[inline]
-pub fn lookup3<A, B, C>(level1: &[A], level2: &[B], level3: &[C], s2: u32, s3: u32, cp: u32) -> usize
+pub fn lookup3<A, B, C>(
+    level1: &[A],
+    level2: &[B],
+    level3: &[C],
+    s2: u32,
+    s3: u32,
+    cp: u32,
+) -> usize
 where
     A: Copy + Into<u32>,
     B: Copy + Into<u32>,
     C: Copy + Into<u32>,
 {
     let cp = if cp < 0x110000 { cp } else { 0 };
-    let i1 = level1.get((cp >> (s2 + s3)) as usize).copied().map_or(0, Into::into);
+    let i1 = level1
+        .get((cp >> (s2 + s3)) as usize)
+        .copied()
+        .map_or(0, Into::into);
     let i2 = level2
         .get(((i1 << s2) + ((cp >> s3) & ((1 << s2) - 1))) as usize)
         .copied()

@@ -87,21 +87,29 @@ pub fn category(cp: u32, old: bool) -> &'static str {
 }
 
 fn bidirectional(cp: u32, old: bool) -> &'static str {
-    let i = old.then(|| changed(&tables::BIDIRECTIONAL_3_2_0, cp)).flatten();
+    let i = old
+        .then(|| changed(&tables::BIDIRECTIONAL_3_2_0, cp))
+        .flatten();
     tables::BIDIRECTIONAL_NAMES[i.unwrap_or(record(cp).1) as usize]
 }
 
 fn combining_of(cp: u32, old: bool) -> u8 {
-    old.then(|| changed(&tables::COMBINING_3_2_0, cp)).flatten().unwrap_or(record(cp).2)
+    old.then(|| changed(&tables::COMBINING_3_2_0, cp))
+        .flatten()
+        .unwrap_or(record(cp).2)
 }
 
 fn east_asian_width(cp: u32, old: bool) -> &'static str {
-    let i = old.then(|| changed(&tables::EAST_ASIAN_WIDTH_3_2_0, cp)).flatten();
+    let i = old
+        .then(|| changed(&tables::EAST_ASIAN_WIDTH_3_2_0, cp))
+        .flatten();
     tables::EAST_ASIAN_WIDTH_NAMES[i.unwrap_or(record(cp).3) as usize]
 }
 
 fn mirrored(cp: u32, old: bool) -> u8 {
-    old.then(|| changed(&tables::MIRRORED_3_2_0, cp)).flatten().unwrap_or(record(cp).4)
+    old.then(|| changed(&tables::MIRRORED_3_2_0, cp))
+        .flatten()
+        .unwrap_or(record(cp).4)
 }
 
 fn decimal(cp: u32, old: bool) -> Option<u32> {
@@ -176,7 +184,9 @@ fn lookup_name(name: &str, old: bool) -> Option<String> {
                 return Some(c.to_string());
             }
         } else if !old
-            && tables::ALIASES_NOT_IN_15_1.binary_search(&upper.as_str()).is_err()
+            && tables::ALIASES_NOT_IN_15_1
+                .binary_search(&upper.as_str())
+                .is_err()
         {
             return Some(c.to_string());
         }
@@ -220,7 +230,9 @@ fn type_name(v: &Value) -> String {
 /// A METH_O function: (self or module prefix) checks, then the one character.
 fn one_char(args: &Args, prefix: &str, fname: &str) -> PyResult<u32> {
     if args.has_kwargs() {
-        return Err(type_error(format!("{prefix}.{fname}() takes no keyword arguments")));
+        return Err(type_error(format!(
+            "{prefix}.{fname}() takes no keyword arguments"
+        )));
     }
     match args.positional() {
         [x] => uchar(x, fname, ""),
@@ -232,9 +244,15 @@ fn one_char(args: &Args, prefix: &str, fname: &str) -> PyResult<u32> {
 }
 
 /// `fname(chr[, default])`.
-fn char_and_default<'a>(args: &Args<'a>, prefix: &str, fname: &str) -> PyResult<(u32, Option<&'a Value>)> {
+fn char_and_default<'a>(
+    args: &Args<'a>,
+    prefix: &str,
+    fname: &str,
+) -> PyResult<(u32, Option<&'a Value>)> {
     if args.has_kwargs() {
-        return Err(type_error(format!("{prefix}.{fname}() takes no keyword arguments")));
+        return Err(type_error(format!(
+            "{prefix}.{fname}() takes no keyword arguments"
+        )));
     }
     let pos = args.positional();
     if pos.is_empty() || pos.len() > 2 {
@@ -244,19 +262,31 @@ fn char_and_default<'a>(args: &Args<'a>, prefix: &str, fname: &str) -> PyResult<
 }
 
 /// `normalize(form, unistr)` / `is_normalized(form, unistr)`.
-fn form_and_str<'a>(args: &Args<'a>, prefix: &str, fname: &str) -> PyResult<(Form, &'a Value, &'a str)> {
+fn form_and_str<'a>(
+    args: &Args<'a>,
+    prefix: &str,
+    fname: &str,
+) -> PyResult<(Form, &'a Value, &'a str)> {
     if args.has_kwargs() {
-        return Err(type_error(format!("{prefix}.{fname}() takes no keyword arguments")));
+        return Err(type_error(format!(
+            "{prefix}.{fname}() takes no keyword arguments"
+        )));
     }
     let pos = args.positional();
     if pos.len() != 2 {
         return Err(arity_error(fname, 2, 2, pos.len()));
     }
     let form = as_str(&pos[0]).ok_or_else(|| {
-        type_error(format!("{fname}() argument 1 must be str, not {}", type_name(&pos[0])))
+        type_error(format!(
+            "{fname}() argument 1 must be str, not {}",
+            type_name(&pos[0])
+        ))
     })?;
     let s = as_str(&pos[1]).ok_or_else(|| {
-        type_error(format!("{fname}() argument 2 must be str, not {}", type_name(&pos[1])))
+        type_error(format!(
+            "{fname}() argument 2 must be str, not {}",
+            type_name(&pos[1])
+        ))
     })?;
     // An empty string is returned (or is normalized) before the form is checked.
     let form = if s.is_empty() {
@@ -339,7 +369,9 @@ fn f_name(args: &Args, prefix: &str, old: bool) -> PyResult<Value> {
 
 fn f_lookup(vm: &mut Vm, args: &Args, prefix: &str, old: bool) -> PyResult<Value> {
     if args.has_kwargs() {
-        return Err(type_error(format!("{prefix}.lookup() takes no keyword arguments")));
+        return Err(type_error(format!(
+            "{prefix}.lookup() takes no keyword arguments"
+        )));
     }
     let arg = match args.positional() {
         [x] => x,
@@ -391,7 +423,9 @@ fn code_points(s: &str) -> Vec<u32> {
 }
 
 fn from_code_points(cps: &[u32]) -> String {
-    cps.iter().filter_map(|&cp| char_from_code_point(cp)).collect()
+    cps.iter()
+        .filter_map(|&cp| char_from_code_point(cp))
+        .collect()
 }
 
 /// Whether `s` is certainly unchanged by `form` (`is_normalized_quickcheck`'s easy case).
@@ -434,7 +468,8 @@ pub struct PyUcd {
     version: &'static str,
 }
 
-pub static UCD_LAYOUT: Layout = crate::payload_layout!(PyUcd, "UCD", heap::no_traverse, heap::no_clear);
+pub static UCD_LAYOUT: Layout =
+    crate::payload_layout!(PyUcd, "UCD", heap::no_traverse, heap::no_clear);
 
 impl PyPayload for PyUcd {
     fn layout() -> &'static Layout {
@@ -526,13 +561,35 @@ macro_rules! method_table {
 }
 
 method_table!(
-    MODULE_METHODS, m_decimal, m_digit, m_numeric, m_category, m_bidirectional, m_combining,
-    m_mirrored, m_east_asian_width, m_decomposition, m_is_normalized, m_normalize, m_name,
+    MODULE_METHODS,
+    m_decimal,
+    m_digit,
+    m_numeric,
+    m_category,
+    m_bidirectional,
+    m_combining,
+    m_mirrored,
+    m_east_asian_width,
+    m_decomposition,
+    m_is_normalized,
+    m_normalize,
+    m_name,
     m_lookup
 );
 method_table!(
-    UCD_METHODS, u_decimal, u_digit, u_numeric, u_category, u_bidirectional, u_combining,
-    u_mirrored, u_east_asian_width, u_decomposition, u_is_normalized, u_normalize, u_name,
+    UCD_METHODS,
+    u_decimal,
+    u_digit,
+    u_numeric,
+    u_category,
+    u_bidirectional,
+    u_combining,
+    u_mirrored,
+    u_east_asian_width,
+    u_decomposition,
+    u_is_normalized,
+    u_normalize,
+    u_name,
     u_lookup
 );
 
@@ -565,7 +622,13 @@ fn unicodedata_init(_vm: &mut Vm, module: &Value) -> PyResult<()> {
     });
     super::add_object(module, "UCD", UCD_TYPE.to_value());
     super::add_object(module, "unidata_version", new_str(UNIDATA_VERSION));
-    let old = heap::alloc(&UCD_TYPE, PyUcd { head: ObjectHead::uninit(), version: "3.2.0" });
+    let old = heap::alloc(
+        &UCD_TYPE,
+        PyUcd {
+            head: ObjectHead::uninit(),
+            version: "3.2.0",
+        },
+    );
     super::add_object(module, "ucd_3_2_0", old);
     Ok(())
 }

@@ -148,7 +148,9 @@ fn compose(data: &[u32]) -> Vec<u32> {
         let code = data[i];
         // Hangul: L V (T) from decomposed jamo.
         if (L_BASE..L_BASE + L_COUNT).contains(&code)
-            && data.get(i + 1).is_some_and(|v| (V_BASE..V_BASE + V_COUNT).contains(v))
+            && data
+                .get(i + 1)
+                .is_some_and(|v| (V_BASE..V_BASE + V_COUNT).contains(v))
             && !skipped[i + 1]
         {
             let mut s = S_BASE + ((code - L_BASE) * V_COUNT + (data[i + 1] - V_BASE)) * T_COUNT;
