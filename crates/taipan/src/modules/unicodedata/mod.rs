@@ -130,7 +130,7 @@ fn digit(cp: u32, old: bool) -> Option<u32> {
 
 fn numeric(cp: u32, old: bool) -> Option<f64> {
     match old.then(|| changed(&tables::NUMERIC_3_2_0, cp)).flatten() {
-        Some(v) if v == -1.0 => None,
+        Some(-1.0) => None,
         Some(v) => Some(v),
         None => unicodectype::to_numeric(cp),
     }
@@ -480,13 +480,13 @@ impl PyPayload for PyUcd {
     }
 }
 
-/// Whether the UCD object `v` is an old version (every UCD object is).
+/// The arguments after a `UCD` method's `self` (checked).
 fn ucd_self<'a>(args: &Args<'a>, fname: &str) -> PyResult<Args<'a>> {
     match args.positional().first() {
         Some(v) if v.downcast::<PyUcd>().is_some() => Ok(args.shift()),
         Some(v) => Err(type_error(format!(
             "descriptor '{fname}' for 'unicodedata.UCD' objects doesn't apply to a '{}' object",
-            v.ty().name().to_string()
+            v.ty().name()
         ))),
         None => Err(type_error(format!(
             "unbound method UCD.{fname}() needs an argument"
