@@ -447,7 +447,7 @@ fn e_namereplace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut text = String::new();
     if let Ok(chars) = bad_part(vm, &exc, start, end)? {
         for c in chars {
-            match (!crate::objects::str::is_surrogate(c)).then(|| unicode_names2::name(c)).flatten() {
+            match crate::modules::unicodedata::name_of(crate::objects::str::code_point(c), false) {
                 Some(name) => text.push_str(&format!("\\N{{{name}}}")),
                 None => backslash_escape(c, &mut text),
             }
@@ -1358,8 +1358,8 @@ fn charmap_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
             "xmlcharrefreplace" | "backslashreplace" | "namereplace" => {
                 let mut text = String::new();
                 for &c in &chars[start..i] {
-                    let name = (errors == "namereplace" && !crate::objects::str::is_surrogate(c))
-                        .then(|| unicode_names2::name(c))
+                    let name = (errors == "namereplace")
+                        .then(|| crate::modules::unicodedata::name_of(crate::objects::str::code_point(c), false))
                         .flatten();
                     if errors == "xmlcharrefreplace" {
                         text.push_str(&format!("&#{};", crate::objects::str::code_point(c)));

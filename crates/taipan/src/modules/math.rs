@@ -54,6 +54,7 @@ mod libm {
         pub fn exp2(x: f64) -> f64;
         pub fn expm1(x: f64) -> f64;
         pub fn fmod(x: f64, y: f64) -> f64;
+        pub fn hypot(x: f64, y: f64) -> f64;
         pub fn ldexp(x: f64, e: i32) -> f64;
         pub fn lgamma(x: f64) -> f64;
         pub fn log(x: f64) -> f64;
@@ -73,28 +74,50 @@ mod libm {
 /// Safe wrappers: every function above is pure.
 macro_rules! libm_wrappers {
     ($($name:ident),*) => {
-        $( pub(super) fn $name(x: f64) -> f64 {
+        $( pub(crate) fn $name(x: f64) -> f64 {
             // SAFETY: a pure C math function of one double.
             unsafe { libm::$name(x) }
         } )*
     };
 }
 
-mod c {
+/// The platform C library's functions (also used by `cmath`).
+pub(crate) mod c {
     use super::libm;
     libm_wrappers!(
         acos, acosh, asin, asinh, atan, atanh, cbrt, cos, cosh, erf, erfc, exp, exp2, expm1,
         lgamma, log, log10, log1p, log2, sin, sinh, tan, tanh, tgamma
     );
-    pub(super) fn atan2(y: f64, x: f64) -> f64 {
+    pub(crate) fn atan2(y: f64, x: f64) -> f64 {
         // SAFETY: a pure C math function.
         unsafe { libm::atan2(y, x) }
     }
-    pub(super) fn fmod(x: f64, y: f64) -> f64 {
+    /// `atan2` and the `errno` it leaves (glibc reports an underflowing result as
+    /// ERANGE, which `cmath.phase` turns into an OverflowError, as in CPython).
+    pub(crate) fn atan2_errno(y: f64, x: f64) -> (f64, i32) {
+        #[cfg(target_os = "linux")]
+        {
+            // SAFETY: `__errno_location` returns the calling thread's errno slot.
+            unsafe { *libc::__errno_location() = 0 };
+            let r = atan2(y, x);
+            // SAFETY: as above.
+            let e = unsafe { *libc::__errno_location() };
+            (r, e)
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            (atan2(y, x), 0)
+        }
+    }
+    pub(crate) fn hypot(x: f64, y: f64) -> f64 {
+        // SAFETY: a pure C math function.
+        unsafe { libm::hypot(x, y) }
+    }
+    pub(crate) fn fmod(x: f64, y: f64) -> f64 {
         // SAFETY: a pure C math function.
         unsafe { libm::fmod(x, y) }
     }
-    pub(super) fn pow(x: f64, y: f64) -> f64 {
+    pub(crate) fn pow(x: f64, y: f64) -> f64 {
         // SAFETY: a pure C math function.
         unsafe { libm::pow(x, y) }
     }

@@ -39,6 +39,8 @@ pub mod structmod;
 pub mod binascii;
 pub mod socket;
 pub mod select;
+pub mod unicodedata;
+pub mod cmath;
 
 use crate::objects::typeobject::MethodDef;
 use crate::runtime::value::Value;
@@ -78,7 +80,7 @@ pub fn builtin_modules() -> &'static [&'static ModuleDef] {
     BUILTIN_MODULES
 }
 
-static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::MODULE, &sys::MODULE, &gc::MODULE, &weakref::MODULE, &math::MODULE, &itertools::MODULE, &time::MODULE, &functools::MODULE, &operator::MODULE, &sre::MODULE, &collections::MODULE, &thread::MODULE, &errno::MODULE, &codecs::MODULE, &string::MODULE, &atexit::MODULE, &contextvars::MODULE, &posix::MODULE, &imp::MODULE, &warnings::MODULE, &marshal::MODULE, &io::MODULE, &typing::MODULE, &signal::MODULE, &tokenize::MODULE, &random::MODULE, &structmod::MODULE, &binascii::MODULE, &socket::MODULE, &select::MODULE, &ast::MODULE, &opcode::MODULE];
+static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::MODULE, &sys::MODULE, &gc::MODULE, &weakref::MODULE, &math::MODULE, &itertools::MODULE, &time::MODULE, &functools::MODULE, &operator::MODULE, &sre::MODULE, &collections::MODULE, &thread::MODULE, &errno::MODULE, &codecs::MODULE, &string::MODULE, &atexit::MODULE, &contextvars::MODULE, &posix::MODULE, &imp::MODULE, &warnings::MODULE, &marshal::MODULE, &io::MODULE, &typing::MODULE, &signal::MODULE, &tokenize::MODULE, &random::MODULE, &structmod::MODULE, &binascii::MODULE, &socket::MODULE, &select::MODULE, &unicodedata::MODULE, &cmath::MODULE, &ast::MODULE, &opcode::MODULE];
 
 pub fn find_builtin(name: &str) -> Option<&'static ModuleDef> {
     builtin_modules().iter().copied().find(|m| m.name == name)

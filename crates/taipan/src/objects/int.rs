@@ -573,7 +573,15 @@ fn int_float(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 /// Parses an int literal in `base` (0 = from prefix), CPython's rules (underscores,
 /// whitespace, sign).  Returns None when invalid.
 pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
-    let t = s.trim_matches(|c: char| c.is_whitespace());
+    // _PyUnicode_TransformDecimalAndSpaceToASCII turns non-ASCII spaces into ' ', then
+    // PyLong_FromString skips ASCII whitespace only.
+    let t = s.trim_matches(|c: char| {
+        if c.is_ascii() {
+            matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r')
+        } else {
+            crate::runtime::unicode::is_space(c)
+        }
+    });
     let (neg, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),

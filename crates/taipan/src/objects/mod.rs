@@ -41,6 +41,8 @@ pub mod typeobject;
 pub mod typeobject_methods;
 pub mod typeobject_new;
 pub mod typevar;
+pub mod unicodectype;
+pub mod unicodectype_db;
 pub mod weakref;
 
 use typeobject::PyType;

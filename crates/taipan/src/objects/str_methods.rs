@@ -6,10 +6,8 @@
 //! Indices in the API are code-point indices; `PyStr` stores UTF-8, so searches run on
 //! bytes and convert offsets back to char counts.
 //!
-//! NOTE: Rust's standard library has no Unicode general-category or case-folding tables,
-//! so `isdecimal`/`isdigit`/`isnumeric`/`isalpha`/`isidentifier` use `char` properties
-//! plus the small tables below, and `casefold` derives the folding from the full case
-//! mappings (`fold_char`); both are exact for all commonly used scripts.
+//! Character properties and case mappings come from `unicodectype.rs` (CPython's
+//! Unicode 15.1 tables), never from Rust's `char` methods, whose Unicode version differs.
 
 use std::collections::HashMap;
 
@@ -222,363 +220,44 @@ fn find_in(s: &PyStr, sub: &str, a: usize, b: usize, reverse: bool) -> Option<us
 }
 
 // ---------------------------------------------------------------------------------------
-// Unicode character properties (see the module NOTE)
+// Unicode character properties (`unicodectype.rs`)
 // ---------------------------------------------------------------------------------------
 
-/// First code points of the runs of ten decimal digits (general category Nd).
-#[rustfmt::skip]
-const DECIMAL_RUNS: &[u32] = &[
-    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50,
-    0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40,
-    0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066,
-    0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950,
-    0x11C50, 0x11D50, 0x11DA0, 0x11F50, 0x16A60, 0x16AC0, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC,
-    0x1D7F6, 0x1E140, 0x1E2F0, 0x1E4F0, 0x1E950, 0x1FBF0,
-];
+use super::unicodectype::{
+    char_is_alnum as is_alnum, char_is_alpha as is_alpha, char_is_cased as is_cased,
+    char_is_decimal as is_decimal, char_is_digit as is_digit, char_is_linebreak as is_linebreak,
+    char_is_lower, char_is_numeric as is_numeric, char_is_title, char_is_upper,
+    char_is_xid_continue, char_is_xid_start, push_mapping, Case,
+};
 
 /// The value of a decimal digit (general category Nd), as `unicodedata.decimal`.
 pub fn decimal_value(c: char) -> Option<u32> {
-    let n = c as u32;
-    if n < 0x80 {
-        return c.to_digit(10);
-    }
-    DECIMAL_RUNS.iter().find(|&&start| n >= start && n < start + 10).map(|&start| n - start)
-}
-
-/// `str.isdecimal()` for one char: general category Nd.
-fn is_decimal(c: char) -> bool {
-    let n = c as u32;
-    if n < 0x80 {
-        return c.is_ascii_digit();
-    }
-    DECIMAL_RUNS
-        .iter()
-        .any(|&start| n >= start && n < start + 10)
-}
-
-/// `str.isdigit()` for one char: Numeric_Type Decimal or Digit.
-fn is_digit(c: char) -> bool {
-    if is_decimal(c) {
-        return true;
-    }
-    matches!(
-        c as u32,
-        0xB2 | 0xB3 | 0xB9 | 0x1369..=0x1371 | 0x19DA | 0x2070 | 0x2074..=0x2079 | 0x2080..=0x2089
-            | 0x2460..=0x2468 | 0x2474..=0x247C | 0x2488..=0x2490 | 0x24EA | 0x24F5..=0x24FD | 0x24FF
-            | 0x2776..=0x277E | 0x2780..=0x2788 | 0x278A..=0x2792 | 0x10A40..=0x10A43 | 0x10E60..=0x10E68
-            | 0x11052..=0x1105A | 0x1F100..=0x1F10A
-    )
-}
-
-/// `str.isnumeric()` for one char: Numeric_Type Decimal, Digit or Numeric.
-fn is_numeric(c: char) -> bool {
-    if c.is_numeric() {
-        return true;
-    }
-    // CJK ideographs with a numeric value (general category Lo).
-    matches!(
-        c as u32,
-        0x3405 | 0x3483 | 0x382A | 0x3B4D | 0x4E00 | 0x4E03 | 0x4E07 | 0x4E09 | 0x4E5D | 0x4E8C | 0x4E94
-            | 0x4E96 | 0x4EBF | 0x4EC0 | 0x4EDF | 0x4EE8 | 0x4F0D | 0x4F70 | 0x5104 | 0x5146 | 0x5169 | 0x516B
-            | 0x516D | 0x5341 | 0x5343..=0x5345 | 0x534C | 0x53C1..=0x53C4 | 0x56DB | 0x58F1 | 0x58F9 | 0x5E7A
-            | 0x5EFE | 0x5EFF | 0x5F0C..=0x5F0E | 0x5F10 | 0x62FE | 0x634C | 0x67D2 | 0x6F06 | 0x7396 | 0x767E
-            | 0x8086 | 0x842C | 0x8CAE | 0x8CB3 | 0x8D30 | 0x9621 | 0x9646 | 0x964C | 0x9678 | 0x96F6
-            | 0xF96B | 0xF973 | 0xF978 | 0xF9B2 | 0xF9D1 | 0xF9D3 | 0xF9FD | 0x2F890 | 0x4E24 | 0x4EAC | 0x4FE9
-            | 0x5006 | 0x62D0 | 0x6D1E | 0x7695 | 0x79ED | 0x920E | 0x94A9 | 0x20001 | 0x20064 | 0x200E2
-            | 0x20121 | 0x2092A | 0x20983 | 0x2098C | 0x2099C | 0x20AEA | 0x20AFD | 0x20B19 | 0x22390 | 0x22998
-            | 0x23B1B | 0x2626D
-    )
-}
-
-/// Alphabetic code points that are not letters (combining marks and a few symbols with
-/// Other_Alphabetic; general categories Mn, Mc, So), as inclusive ranges.  Generated
-/// from the Unicode 15.1 database (the version CPython 3.13 uses): `str.isalpha()` is
-/// Alphabetic minus these minus Nl.
-#[rustfmt::skip]
-const ALPHABETIC_NON_LETTERS: &[(u32, u32)] = &[
-    (0x345, 0x345), (0x363, 0x36F), (0x5B0, 0x5BD), (0x5BF, 0x5BF), (0x5C1, 0x5C2), (0x5C4, 0x5C5),
-    (0x5C7, 0x5C7), (0x610, 0x61A), (0x64B, 0x657), (0x659, 0x65F), (0x670, 0x670), (0x6D6, 0x6DC),
-    (0x6E1, 0x6E4), (0x6E7, 0x6E8), (0x6ED, 0x6ED), (0x711, 0x711), (0x730, 0x73F), (0x7A6, 0x7B0),
-    (0x816, 0x817), (0x81B, 0x823), (0x825, 0x827), (0x829, 0x82C), (0x8D4, 0x8DF), (0x8E3, 0x8E9),
-    (0x8F0, 0x903), (0x93A, 0x93B), (0x93E, 0x94C), (0x94E, 0x94F), (0x955, 0x957), (0x962, 0x963),
-    (0x981, 0x983), (0x9BE, 0x9C4), (0x9C7, 0x9C8), (0x9CB, 0x9CC), (0x9D7, 0x9D7), (0x9E2, 0x9E3),
-    (0xA01, 0xA03), (0xA3E, 0xA42), (0xA47, 0xA48), (0xA4B, 0xA4C), (0xA51, 0xA51), (0xA70, 0xA71),
-    (0xA75, 0xA75), (0xA81, 0xA83), (0xABE, 0xAC5), (0xAC7, 0xAC9), (0xACB, 0xACC), (0xAE2, 0xAE3),
-    (0xAFA, 0xAFC), (0xB01, 0xB03), (0xB3E, 0xB44), (0xB47, 0xB48), (0xB4B, 0xB4C), (0xB56, 0xB57),
-    (0xB62, 0xB63), (0xB82, 0xB82), (0xBBE, 0xBC2), (0xBC6, 0xBC8), (0xBCA, 0xBCC), (0xBD7, 0xBD7),
-    (0xC00, 0xC04), (0xC3E, 0xC44), (0xC46, 0xC48), (0xC4A, 0xC4C), (0xC55, 0xC56), (0xC62, 0xC63),
-    (0xC81, 0xC83), (0xCBE, 0xCC4), (0xCC6, 0xCC8), (0xCCA, 0xCCC), (0xCD5, 0xCD6), (0xCE2, 0xCE3),
-    (0xCF3, 0xCF3), (0xD00, 0xD03), (0xD3E, 0xD44), (0xD46, 0xD48), (0xD4A, 0xD4C), (0xD57, 0xD57),
-    (0xD62, 0xD63), (0xD81, 0xD83), (0xDCF, 0xDD4), (0xDD6, 0xDD6), (0xDD8, 0xDDF), (0xDF2, 0xDF3),
-    (0xE31, 0xE31), (0xE34, 0xE3A), (0xE4D, 0xE4D), (0xEB1, 0xEB1), (0xEB4, 0xEB9), (0xEBB, 0xEBC),
-    (0xECD, 0xECD), (0xF71, 0xF83), (0xF8D, 0xF97), (0xF99, 0xFBC), (0x102B, 0x1036), (0x1038, 0x1038),
-    (0x103B, 0x103E), (0x1056, 0x1059), (0x105E, 0x1060), (0x1062, 0x1064), (0x1067, 0x106D),
-    (0x1071, 0x1074), (0x1082, 0x108D), (0x108F, 0x108F), (0x109A, 0x109D), (0x1712, 0x1713),
-    (0x1732, 0x1733), (0x1752, 0x1753), (0x1772, 0x1773), (0x17B6, 0x17C8), (0x1885, 0x1886),
-    (0x18A9, 0x18A9), (0x1920, 0x192B), (0x1930, 0x1938), (0x1A17, 0x1A1B), (0x1A55, 0x1A5E),
-    (0x1A61, 0x1A74), (0x1ABF, 0x1AC0), (0x1ACC, 0x1ACE), (0x1B00, 0x1B04), (0x1B35, 0x1B43),
-    (0x1B80, 0x1B82), (0x1BA1, 0x1BA9), (0x1BAC, 0x1BAD), (0x1BE7, 0x1BF1), (0x1C24, 0x1C36),
-    (0x1DD3, 0x1DF4), (0x24B6, 0x24E9), (0x2DE0, 0x2DFF), (0xA674, 0xA67B), (0xA69E, 0xA69F),
-    (0xA802, 0xA802), (0xA80B, 0xA80B), (0xA823, 0xA827), (0xA880, 0xA881), (0xA8B4, 0xA8C3),
-    (0xA8C5, 0xA8C5), (0xA8FF, 0xA8FF), (0xA926, 0xA92A), (0xA947, 0xA952), (0xA980, 0xA983),
-    (0xA9B4, 0xA9BF), (0xA9E5, 0xA9E5), (0xAA29, 0xAA36), (0xAA43, 0xAA43), (0xAA4C, 0xAA4D),
-    (0xAA7B, 0xAA7D), (0xAAB0, 0xAAB0), (0xAAB2, 0xAAB4), (0xAAB7, 0xAAB8), (0xAABE, 0xAABE),
-    (0xAAEB, 0xAAEF), (0xAAF5, 0xAAF5), (0xABE3, 0xABEA), (0xFB1E, 0xFB1E), (0x10376, 0x1037A),
-    (0x10A01, 0x10A03), (0x10A05, 0x10A06), (0x10A0C, 0x10A0F), (0x10D24, 0x10D27), (0x10EAB, 0x10EAC),
-    (0x11000, 0x11002), (0x11038, 0x11045), (0x11073, 0x11074), (0x11080, 0x11082), (0x110B0, 0x110B8),
-    (0x110C2, 0x110C2), (0x11100, 0x11102), (0x11127, 0x11132), (0x11145, 0x11146), (0x11180, 0x11182),
-    (0x111B3, 0x111BF), (0x111CE, 0x111CF), (0x1122C, 0x11234), (0x11237, 0x11237), (0x1123E, 0x1123E),
-    (0x11241, 0x11241), (0x112DF, 0x112E8), (0x11300, 0x11303), (0x1133E, 0x11344), (0x11347, 0x11348),
-    (0x1134B, 0x1134C), (0x11357, 0x11357), (0x11362, 0x11363), (0x11435, 0x11441), (0x11443, 0x11445),
-    (0x114B0, 0x114C1), (0x115AF, 0x115B5), (0x115B8, 0x115BE), (0x115DC, 0x115DD), (0x11630, 0x1163E),
-    (0x11640, 0x11640), (0x116AB, 0x116B5), (0x1171D, 0x1172A), (0x1182C, 0x11838), (0x11930, 0x11935),
-    (0x11937, 0x11938), (0x1193B, 0x1193C), (0x11940, 0x11940), (0x11942, 0x11942), (0x119D1, 0x119D7),
-    (0x119DA, 0x119DF), (0x119E4, 0x119E4), (0x11A01, 0x11A0A), (0x11A35, 0x11A39), (0x11A3B, 0x11A3E),
-    (0x11A51, 0x11A5B), (0x11A8A, 0x11A97), (0x11C2F, 0x11C36), (0x11C38, 0x11C3E), (0x11C92, 0x11CA7),
-    (0x11CA9, 0x11CB6), (0x11D31, 0x11D36), (0x11D3A, 0x11D3A), (0x11D3C, 0x11D3D), (0x11D3F, 0x11D41),
-    (0x11D43, 0x11D43), (0x11D47, 0x11D47), (0x11D8A, 0x11D8E), (0x11D90, 0x11D91), (0x11D93, 0x11D96),
-    (0x11EF3, 0x11EF6), (0x11F00, 0x11F01), (0x11F03, 0x11F03), (0x11F34, 0x11F3A), (0x11F3E, 0x11F40),
-    (0x16F4F, 0x16F4F), (0x16F51, 0x16F87), (0x16F8F, 0x16F92), (0x16FF0, 0x16FF1), (0x1BC9E, 0x1BC9E),
-    (0x1E000, 0x1E006), (0x1E008, 0x1E018), (0x1E01B, 0x1E021), (0x1E023, 0x1E024), (0x1E026, 0x1E02A),
-    (0x1E08F, 0x1E08F), (0x1E947, 0x1E947), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189),
-];
-
-fn in_ranges(table: &[(u32, u32)], c: char) -> bool {
-    let n = c as u32;
-    table
-        .binary_search_by(|&(lo, hi)| {
-            if hi < n {
-                std::cmp::Ordering::Less
-            } else if lo > n {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
-}
-
-/// `str.isalpha()` for one char: general categories Lu, Ll, Lt, Lm, Lo.
-fn is_alpha(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphabetic();
-    }
-    c.is_alphabetic() && !c.is_numeric() && !in_ranges(ALPHABETIC_NON_LETTERS, c)
-}
-
-/// XID_Continue code points beyond XID_Start and the decimal digits (marks, connector
-/// punctuation, ...), as inclusive ranges; generated from the Unicode 15.1 database.
-#[rustfmt::skip]
-const ID_CONTINUE_EXTRA: &[(u32, u32)] = &[
-    (0xB7, 0xB7), (0x300, 0x36F), (0x387, 0x387), (0x483, 0x487), (0x591, 0x5BD), (0x5BF, 0x5BF),
-    (0x5C1, 0x5C2), (0x5C4, 0x5C5), (0x5C7, 0x5C7), (0x610, 0x61A), (0x64B, 0x65F), (0x670, 0x670),
-    (0x6D6, 0x6DC), (0x6DF, 0x6E4), (0x6E7, 0x6E8), (0x6EA, 0x6ED), (0x711, 0x711), (0x730, 0x74A),
-    (0x7A6, 0x7B0), (0x7EB, 0x7F3), (0x7FD, 0x7FD), (0x816, 0x819), (0x81B, 0x823), (0x825, 0x827),
-    (0x829, 0x82D), (0x859, 0x85B), (0x898, 0x89F), (0x8CA, 0x8E1), (0x8E3, 0x903), (0x93A, 0x93C),
-    (0x93E, 0x94F), (0x951, 0x957), (0x962, 0x963), (0x981, 0x983), (0x9BC, 0x9BC), (0x9BE, 0x9C4),
-    (0x9C7, 0x9C8), (0x9CB, 0x9CD), (0x9D7, 0x9D7), (0x9E2, 0x9E3), (0x9FE, 0x9FE), (0xA01, 0xA03),
-    (0xA3C, 0xA3C), (0xA3E, 0xA42), (0xA47, 0xA48), (0xA4B, 0xA4D), (0xA51, 0xA51), (0xA70, 0xA71),
-    (0xA75, 0xA75), (0xA81, 0xA83), (0xABC, 0xABC), (0xABE, 0xAC5), (0xAC7, 0xAC9), (0xACB, 0xACD),
-    (0xAE2, 0xAE3), (0xAFA, 0xAFF), (0xB01, 0xB03), (0xB3C, 0xB3C), (0xB3E, 0xB44), (0xB47, 0xB48),
-    (0xB4B, 0xB4D), (0xB55, 0xB57), (0xB62, 0xB63), (0xB82, 0xB82), (0xBBE, 0xBC2), (0xBC6, 0xBC8),
-    (0xBCA, 0xBCD), (0xBD7, 0xBD7), (0xC00, 0xC04), (0xC3C, 0xC3C), (0xC3E, 0xC44), (0xC46, 0xC48),
-    (0xC4A, 0xC4D), (0xC55, 0xC56), (0xC62, 0xC63), (0xC81, 0xC83), (0xCBC, 0xCBC), (0xCBE, 0xCC4),
-    (0xCC6, 0xCC8), (0xCCA, 0xCCD), (0xCD5, 0xCD6), (0xCE2, 0xCE3), (0xCF3, 0xCF3), (0xD00, 0xD03),
-    (0xD3B, 0xD3C), (0xD3E, 0xD44), (0xD46, 0xD48), (0xD4A, 0xD4D), (0xD57, 0xD57), (0xD62, 0xD63),
-    (0xD81, 0xD83), (0xDCA, 0xDCA), (0xDCF, 0xDD4), (0xDD6, 0xDD6), (0xDD8, 0xDDF), (0xDF2, 0xDF3),
-    (0xE31, 0xE31), (0xE33, 0xE3A), (0xE47, 0xE4E), (0xEB1, 0xEB1), (0xEB3, 0xEBC), (0xEC8, 0xECE),
-    (0xF18, 0xF19), (0xF35, 0xF35), (0xF37, 0xF37), (0xF39, 0xF39), (0xF3E, 0xF3F), (0xF71, 0xF84),
-    (0xF86, 0xF87), (0xF8D, 0xF97), (0xF99, 0xFBC), (0xFC6, 0xFC6), (0x102B, 0x103E), (0x1056, 0x1059),
-    (0x105E, 0x1060), (0x1062, 0x1064), (0x1067, 0x106D), (0x1071, 0x1074), (0x1082, 0x108D),
-    (0x108F, 0x108F), (0x109A, 0x109D), (0x135D, 0x135F), (0x1369, 0x1371), (0x1712, 0x1715),
-    (0x1732, 0x1734), (0x1752, 0x1753), (0x1772, 0x1773), (0x17B4, 0x17D3), (0x17DD, 0x17DD),
-    (0x180B, 0x180D), (0x180F, 0x180F), (0x18A9, 0x18A9), (0x1920, 0x192B), (0x1930, 0x193B),
-    (0x19DA, 0x19DA), (0x1A17, 0x1A1B), (0x1A55, 0x1A5E), (0x1A60, 0x1A7C), (0x1A7F, 0x1A7F),
-    (0x1AB0, 0x1ABD), (0x1ABF, 0x1ACE), (0x1B00, 0x1B04), (0x1B34, 0x1B44), (0x1B6B, 0x1B73),
-    (0x1B80, 0x1B82), (0x1BA1, 0x1BAD), (0x1BE6, 0x1BF3), (0x1C24, 0x1C37), (0x1CD0, 0x1CD2),
-    (0x1CD4, 0x1CE8), (0x1CED, 0x1CED), (0x1CF4, 0x1CF4), (0x1CF7, 0x1CF9), (0x1DC0, 0x1DFF),
-    (0x200C, 0x200D), (0x203F, 0x2040), (0x2054, 0x2054), (0x20D0, 0x20DC), (0x20E1, 0x20E1),
-    (0x20E5, 0x20F0), (0x2CEF, 0x2CF1), (0x2D7F, 0x2D7F), (0x2DE0, 0x2DFF), (0x302A, 0x302F),
-    (0x3099, 0x309A), (0x30FB, 0x30FB), (0xA66F, 0xA66F), (0xA674, 0xA67D), (0xA69E, 0xA69F),
-    (0xA6F0, 0xA6F1), (0xA802, 0xA802), (0xA806, 0xA806), (0xA80B, 0xA80B), (0xA823, 0xA827),
-    (0xA82C, 0xA82C), (0xA880, 0xA881), (0xA8B4, 0xA8C5), (0xA8E0, 0xA8F1), (0xA8FF, 0xA8FF),
-    (0xA926, 0xA92D), (0xA947, 0xA953), (0xA980, 0xA983), (0xA9B3, 0xA9C0), (0xA9E5, 0xA9E5),
-    (0xAA29, 0xAA36), (0xAA43, 0xAA43), (0xAA4C, 0xAA4D), (0xAA7B, 0xAA7D), (0xAAB0, 0xAAB0),
-    (0xAAB2, 0xAAB4), (0xAAB7, 0xAAB8), (0xAABE, 0xAABF), (0xAAC1, 0xAAC1), (0xAAEB, 0xAAEF),
-    (0xAAF5, 0xAAF6), (0xABE3, 0xABEA), (0xABEC, 0xABED), (0xFB1E, 0xFB1E), (0xFE00, 0xFE0F),
-    (0xFE20, 0xFE2F), (0xFE33, 0xFE34), (0xFE4D, 0xFE4F), (0xFF3F, 0xFF3F), (0xFF65, 0xFF65),
-    (0xFF9E, 0xFF9F), (0x101FD, 0x101FD), (0x102E0, 0x102E0), (0x10376, 0x1037A), (0x10A01, 0x10A03),
-    (0x10A05, 0x10A06), (0x10A0C, 0x10A0F), (0x10A38, 0x10A3A), (0x10A3F, 0x10A3F), (0x10AE5, 0x10AE6),
-    (0x10D24, 0x10D27), (0x10EAB, 0x10EAC), (0x10EFD, 0x10EFF), (0x10F46, 0x10F50), (0x10F82, 0x10F85),
-    (0x11000, 0x11002), (0x11038, 0x11046), (0x11070, 0x11070), (0x11073, 0x11074), (0x1107F, 0x11082),
-    (0x110B0, 0x110BA), (0x110C2, 0x110C2), (0x11100, 0x11102), (0x11127, 0x11134), (0x11145, 0x11146),
-    (0x11173, 0x11173), (0x11180, 0x11182), (0x111B3, 0x111C0), (0x111C9, 0x111CC), (0x111CE, 0x111CF),
-    (0x1122C, 0x11237), (0x1123E, 0x1123E), (0x11241, 0x11241), (0x112DF, 0x112EA), (0x11300, 0x11303),
-    (0x1133B, 0x1133C), (0x1133E, 0x11344), (0x11347, 0x11348), (0x1134B, 0x1134D), (0x11357, 0x11357),
-    (0x11362, 0x11363), (0x11366, 0x1136C), (0x11370, 0x11374), (0x11435, 0x11446), (0x1145E, 0x1145E),
-    (0x114B0, 0x114C3), (0x115AF, 0x115B5), (0x115B8, 0x115C0), (0x115DC, 0x115DD), (0x11630, 0x11640),
-    (0x116AB, 0x116B7), (0x1171D, 0x1172B), (0x1182C, 0x1183A), (0x11930, 0x11935), (0x11937, 0x11938),
-    (0x1193B, 0x1193E), (0x11940, 0x11940), (0x11942, 0x11943), (0x119D1, 0x119D7), (0x119DA, 0x119E0),
-    (0x119E4, 0x119E4), (0x11A01, 0x11A0A), (0x11A33, 0x11A39), (0x11A3B, 0x11A3E), (0x11A47, 0x11A47),
-    (0x11A51, 0x11A5B), (0x11A8A, 0x11A99), (0x11C2F, 0x11C36), (0x11C38, 0x11C3F), (0x11C92, 0x11CA7),
-    (0x11CA9, 0x11CB6), (0x11D31, 0x11D36), (0x11D3A, 0x11D3A), (0x11D3C, 0x11D3D), (0x11D3F, 0x11D45),
-    (0x11D47, 0x11D47), (0x11D8A, 0x11D8E), (0x11D90, 0x11D91), (0x11D93, 0x11D97), (0x11EF3, 0x11EF6),
-    (0x11F00, 0x11F01), (0x11F03, 0x11F03), (0x11F34, 0x11F3A), (0x11F3E, 0x11F42), (0x13440, 0x13440),
-    (0x13447, 0x13455), (0x16AF0, 0x16AF4), (0x16B30, 0x16B36), (0x16F4F, 0x16F4F), (0x16F51, 0x16F87),
-    (0x16F8F, 0x16F92), (0x16FE4, 0x16FE4), (0x16FF0, 0x16FF1), (0x1BC9D, 0x1BC9E), (0x1CF00, 0x1CF2D),
-    (0x1CF30, 0x1CF46), (0x1D165, 0x1D169), (0x1D16D, 0x1D172), (0x1D17B, 0x1D182), (0x1D185, 0x1D18B),
-    (0x1D1AA, 0x1D1AD), (0x1D242, 0x1D244), (0x1DA00, 0x1DA36), (0x1DA3B, 0x1DA6C), (0x1DA75, 0x1DA75),
-    (0x1DA84, 0x1DA84), (0x1DA9B, 0x1DA9F), (0x1DAA1, 0x1DAAF), (0x1E000, 0x1E006), (0x1E008, 0x1E018),
-    (0x1E01B, 0x1E021), (0x1E023, 0x1E024), (0x1E026, 0x1E02A), (0x1E08F, 0x1E08F), (0x1E130, 0x1E136),
-    (0x1E2AE, 0x1E2AE), (0x1E2EC, 0x1E2EF), (0x1E4EC, 0x1E4EF), (0x1E8D0, 0x1E8D6), (0x1E944, 0x1E94A),
-    (0xE0100, 0xE01EF),
-];
-
-/// `str.isalnum()` for one char.
-fn is_alnum(c: char) -> bool {
-    is_alpha(c) || is_decimal(c) || is_digit(c) || is_numeric(c)
-}
-
-/// XID_Start (plus `_`) and XID_Continue, for `str.isidentifier()`.
-fn is_id_start(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphabetic() || c == '_';
-    }
-    (c.is_alphabetic() && !in_ranges(ALPHABETIC_NON_LETTERS, c))
-        || matches!(c as u32, 0x2118 | 0x212E)
-}
-
-fn is_id_continue(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric() || c == '_';
-    }
-    is_id_start(c) || is_decimal(c) || in_ranges(ID_CONTINUE_EXTRA, c)
-}
-
-/// Titlecase letters (general category Lt).
-fn is_titlecase(c: char) -> bool {
-    matches!(
-        c as u32,
-        0x1C5 | 0x1C8 | 0x1CB | 0x1F2 | 0x1F88..=0x1F8F | 0x1F98..=0x1F9F | 0x1FA8..=0x1FAF | 0x1FBC | 0x1FCC | 0x1FFC
-    )
-}
-
-/// CPython's `_PyUnicode_IsCased`.
-fn is_cased(c: char) -> bool {
-    c.is_lowercase() || c.is_uppercase() || is_titlecase(c)
-}
-
-/// Line boundaries of `str.splitlines()`.
-fn is_linebreak(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r'
-            | '\x0b'
-            | '\x0c'
-            | '\x1c'
-            | '\x1d'
-            | '\x1e'
-            | '\u{85}'
-            | '\u{2028}'
-            | '\u{2029}'
-    )
+    super::unicodectype::char_to_decimal(c)
 }
 
 // ---------------------------------------------------------------------------------------
 // Case mapping
 // ---------------------------------------------------------------------------------------
 
-/// For each `Σ` in `s` (in order), whether it lowercases to the final form `ς` (Unicode's
-/// Final_Sigma condition, as `str::to_lowercase` and CPython's `handle_capital_sigma`).
-fn final_sigmas(s: &str) -> Vec<bool> {
-    if !s.contains('Σ') {
-        return Vec::new();
+/// CPython's `handle_capital_sigma`: whether the `Σ` at `chars[i]` is in the Final_Sigma
+/// context (`\p{cased}\p{case-ignorable}* Σ !(\p{case-ignorable}* \p{cased})`).
+fn is_final_sigma(chars: &[char], i: usize) -> bool {
+    let ignorable = super::unicodectype::char_is_case_ignorable;
+    let before = chars[..i].iter().rev().find(|&&c| !ignorable(c));
+    if !before.is_some_and(|&c| is_cased(c)) {
+        return false;
     }
-    let lowered: Vec<char> = s.to_lowercase().chars().collect();
-    let mut out = Vec::new();
-    let mut at = 0;
-    for c in s.chars() {
-        if c == 'Σ' {
-            out.push(lowered.get(at) == Some(&'ς'));
-        }
-        at += c.to_lowercase().count();
-    }
-    out
+    let after = chars[i + 1..].iter().find(|&&c| !ignorable(c));
+    !after.is_some_and(|&c| is_cased(c))
 }
 
-/// Pushes the full lowercase of `c`; `sigmas` supplies the final-sigma decisions.
-fn push_lower(out: &mut String, c: char, sigmas: &mut std::slice::Iter<bool>) {
-    if c == 'Σ' {
-        out.push(if sigmas.next().copied().unwrap_or(false) {
-            'ς'
-        } else {
-            'σ'
-        });
+/// CPython's `lower_ucs4`: the full lowercase of `chars[i]`, final sigma included.
+fn push_lower(out: &mut String, chars: &[char], i: usize) {
+    let c = chars[i];
+    if c == '\u{3a3}' {
+        out.push(if is_final_sigma(chars, i) { '\u{3c2}' } else { '\u{3c3}' });
     } else {
-        out.extend(c.to_lowercase());
-    }
-}
-
-/// The full titlecase mapping of `c` (UnicodeData's titlecase + SpecialCasing.txt).
-fn push_title(out: &mut String, c: char) {
-    let n = c as u32;
-    let single = match n {
-        0x1C4..=0x1C6 => Some(0x1C5),
-        0x1C7..=0x1C9 => Some(0x1C8),
-        0x1CA..=0x1CC => Some(0x1CB),
-        0x1F1..=0x1F3 => Some(0x1F2),
-        // Georgian Mkhedruli letters are their own titlecase.
-        0x10D0..=0x10FA | 0x10FD..=0x10FF => Some(n),
-        0x1F80..=0x1FAF => Some(if n & 0xF < 8 { n + 8 } else { n }),
-        0x1FB3 | 0x1FBC => Some(0x1FBC),
-        0x1FC3 | 0x1FCC => Some(0x1FCC),
-        0x1FF3 | 0x1FFC => Some(0x1FFC),
-        _ => None,
-    };
-    if let Some(t) = single.and_then(char::from_u32) {
-        out.push(t);
-        return;
-    }
-    match n {
-        // Ligatures: titlecase is the first letter upper, the rest lower.
-        0xDF | 0xFB00..=0xFB06 | 0xFB13..=0xFB17 | 0x587 => {
-            let mut up = c.to_uppercase();
-            if let Some(first) = up.next() {
-                out.push(first);
-            }
-            for rest in up {
-                out.extend(rest.to_lowercase());
-            }
-        }
-        // Greek with ypogegrammeni and no precomposed titlecase: the iota stays a
-        // combining ypogegrammeni.
-        0x1FB2 | 0x1FB4 | 0x1FB7 | 0x1FC2 | 0x1FC4 | 0x1FC7 | 0x1FF2 | 0x1FF4 | 0x1FF7 => {
-            let up: String = c.to_uppercase().collect();
-            out.push_str(up.strip_suffix('Ι').unwrap_or(&up));
-            out.push('\u{345}');
-        }
-        _ => out.extend(c.to_uppercase()),
-    }
-}
-
-/// The full case folding of `c` (CaseFolding.txt, status C + F), derived from the case
-/// mappings: lower(upper(lower(c))), with the exceptions where that differs.
-fn push_fold(out: &mut String, c: char) {
-    let n = c as u32;
-    match n {
-        // Cherokee folds to its uppercase letters.
-        0x13F8..=0x13FD => out.push(char::from_u32(n - 8).unwrap_or(c)),
-        0xAB70..=0xABBF => out.push(char::from_u32(n - 0xAB70 + 0x13A0).unwrap_or(c)),
-        0x13A0..=0x13F5 => out.push(c),
-        // Dotless i has no folding.
-        0x131 => out.push(c),
-        _ => {
-            for l in c.to_lowercase() {
-                for u in l.to_uppercase() {
-                    out.extend(u.to_lowercase());
-                }
-            }
-        }
+        push_mapping(out, c, Case::Lower);
     }
 }
 
@@ -587,7 +266,21 @@ fn str_lower(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if s.is_ascii() {
         return Ok(new_string(s.to_ascii_lowercase()));
     }
-    Ok(new_string(s.to_lowercase()))
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for i in 0..chars.len() {
+        push_lower(&mut out, &chars, i);
+    }
+    Ok(new_string(out))
+}
+
+/// `upper()` and `casefold()`: one full mapping per char.
+fn map_chars(s: &str, case: Case) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_mapping(&mut out, c, case);
+    }
+    out
 }
 
 fn str_upper(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -595,7 +288,7 @@ fn str_upper(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if s.is_ascii() {
         return Ok(new_string(s.to_ascii_uppercase()));
     }
-    Ok(new_string(s.to_uppercase()))
+    Ok(new_string(map_chars(s, Case::Upper)))
 }
 
 fn str_casefold(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -603,27 +296,19 @@ fn str_casefold(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if s.is_ascii() {
         return Ok(new_string(s.to_ascii_lowercase()));
     }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        push_fold(&mut out, c);
-    }
-    Ok(new_string(out))
+    Ok(new_string(map_chars(s, Case::Fold)))
 }
 
 fn str_swapcase(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = no_args(&args, "swapcase")?.as_str();
-    let sigmas = final_sigmas(s);
-    let mut sigmas = sigmas.iter();
+    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_uppercase() {
-            push_lower(&mut out, c, &mut sigmas);
-        } else if c.is_lowercase() {
-            out.extend(c.to_uppercase());
+    for (i, &c) in chars.iter().enumerate() {
+        if char_is_upper(c) {
+            push_lower(&mut out, &chars, i);
+        } else if char_is_lower(c) {
+            push_mapping(&mut out, c, Case::Upper);
         } else {
-            if c == 'Σ' {
-                sigmas.next();
-            }
             out.push(c);
         }
     }
@@ -632,18 +317,14 @@ fn str_swapcase(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn str_title(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = no_args(&args, "title")?.as_str();
-    let sigmas = final_sigmas(s);
-    let mut sigmas = sigmas.iter();
+    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut prev_cased = false;
-    for c in s.chars() {
+    for (i, &c) in chars.iter().enumerate() {
         if prev_cased {
-            push_lower(&mut out, c, &mut sigmas);
+            push_lower(&mut out, &chars, i);
         } else {
-            if c == 'Σ' {
-                sigmas.next();
-            }
-            push_title(&mut out, c);
+            push_mapping(&mut out, c, Case::Title);
         }
         prev_cased = is_cased(c);
     }
@@ -652,18 +333,14 @@ fn str_title(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn str_capitalize(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = no_args(&args, "capitalize")?.as_str();
-    let sigmas = final_sigmas(s);
-    let mut sigmas = sigmas.iter();
+    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    if let Some(first) = chars.next() {
-        if first == 'Σ' {
-            sigmas.next();
+    for (i, &c) in chars.iter().enumerate() {
+        if i == 0 {
+            push_mapping(&mut out, c, Case::Title);
+        } else {
+            push_lower(&mut out, &chars, i);
         }
-        push_title(&mut out, first);
-    }
-    for c in chars {
-        push_lower(&mut out, c, &mut sigmas);
     }
     Ok(new_string(out))
 }
@@ -711,7 +388,9 @@ fn str_isidentifier(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = no_args(&args, "isidentifier")?.as_str();
     let mut chars = s.chars();
     let ok = match chars.next() {
-        Some(first) => is_id_start(first) && chars.all(is_id_continue),
+        Some(first) => {
+            (char_is_xid_start(first) || first == '_') && chars.all(char_is_xid_continue)
+        }
         None => false,
     };
     Ok(bool_value(ok))
@@ -721,10 +400,10 @@ fn str_islower(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = no_args(&args, "islower")?.as_str();
     let mut cased = false;
     for c in s.chars() {
-        if c.is_uppercase() || is_titlecase(c) {
+        if char_is_upper(c) || char_is_title(c) {
             return Ok(bool_value(false));
         }
-        if c.is_lowercase() {
+        if char_is_lower(c) {
             cased = true;
         }
     }
@@ -735,10 +414,10 @@ fn str_isupper(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = no_args(&args, "isupper")?.as_str();
     let mut cased = false;
     for c in s.chars() {
-        if c.is_lowercase() || is_titlecase(c) {
+        if char_is_lower(c) || char_is_title(c) {
             return Ok(bool_value(false));
         }
-        if c.is_uppercase() {
+        if char_is_upper(c) {
             cased = true;
         }
     }
@@ -750,13 +429,13 @@ fn str_istitle(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut cased = false;
     let mut prev_cased = false;
     for c in s.chars() {
-        if c.is_uppercase() || is_titlecase(c) {
+        if char_is_upper(c) || char_is_title(c) {
             if prev_cased {
                 return Ok(bool_value(false));
             }
             prev_cased = true;
             cased = true;
-        } else if c.is_lowercase() {
+        } else if char_is_lower(c) {
             if !prev_cased {
                 return Ok(bool_value(false));
             }
@@ -1825,7 +1504,7 @@ pub fn encode_str(s: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
             "backslashreplace" | "namereplace" => {
                 for c in bad {
                     if errors == "namereplace" {
-                        if let Some(name) = (!super::str::is_surrogate(*c)).then(|| unicode_names2::name(*c)).flatten() {
+                        if let Some(name) = crate::modules::unicodedata::name_of(super::str::code_point(*c), false) {
                             push_text(&mut out, &format!("\\N{{{name}}}"));
                             continue;
                         }

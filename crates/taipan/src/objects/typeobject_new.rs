@@ -444,11 +444,13 @@ pub fn mangle(class_name: &str, name: &str) -> String {
     format!("_{stripped}{name}")
 }
 
+/// `str.isidentifier()`.
 pub fn is_identifier(s: &str) -> bool {
+    use super::unicodectype::{char_is_xid_continue, char_is_xid_start};
     let mut chars = s.chars();
     match chars.next() {
-        Some(c) if c == '_' || c.is_alphabetic() => {}
+        Some(c) if c == '_' || char_is_xid_start(c) => {}
         _ => return false,
     }
-    chars.all(|c| c == '_' || c.is_alphanumeric())
+    chars.all(char_is_xid_continue)
 }

@@ -3,12 +3,10 @@
 //! `sre_lower_unicode`, `sre_category`, `char_loc_ignore`) and `SRE(charset)` in
 //! `Modules/_sre/sre_lib.h`.
 //!
-//! NOTE: Rust's standard library has no general-category table, so `\w` on non-ASCII
-//! text uses Rust's `char::is_alphanumeric` (Alphabetic + Numeric) and `\d` a table of
-//! the decimal-digit runs of the common scripts; CPython uses `str.isalnum()` / `str.isdecimal()`.  They agree on letters and
-//! digits of the common scripts.
+//! Unicode properties come from `objects/unicodectype.rs` (CPython's Unicode 15.1 tables).
 
 use super::engine::op;
+use crate::objects::unicodectype;
 
 /// `sre_lower_ascii`.
 pub fn lower_ascii(ch: u32) -> u32 {
@@ -33,14 +31,7 @@ pub fn lower_unicode(ch: u32) -> u32 {
     if ch < 128 {
         return lower_ascii(ch);
     }
-    let Some(c) = char::from_u32(ch) else { return ch };
-    let mut it = c.to_lowercase();
-    match (it.next(), it.next()) {
-        (Some(l), None) => l as u32,
-        // U+0130 lowercases to "i\u0307" in full; its simple mapping is "i".
-        (Some(l), Some(_)) if ch == 0x130 => l as u32,
-        _ => ch,
-    }
+    unicodectype::to_lower(ch)
 }
 
 /// The simple uppercase mapping, `_PyUnicode_ToUppercase`.
@@ -48,17 +39,7 @@ pub fn upper_unicode(ch: u32) -> u32 {
     if ch < 128 {
         return upper_ascii(ch);
     }
-    let Some(c) = char::from_u32(ch) else { return ch };
-    let mut it = c.to_uppercase();
-    match (it.next(), it.next()) {
-        (Some(u), None) => u as u32,
-        _ => match ch {
-            // Greek letters with ypogegrammeni: the simple mapping is the titlecase letter.
-            0x1F80..=0x1FAF if ch & 0xF < 8 => ch + 8,
-            0x1FB3 | 0x1FC3 | 0x1FF3 => ch + 9,
-            _ => ch,
-        },
-    }
+    unicodectype::to_upper(ch)
 }
 
 /// Locale-aware lowering for the `*_LOC_IGNORE` codes (the C locale: ASCII only).
@@ -95,7 +76,7 @@ pub fn is_uni_word(ch: u32) -> bool {
     if ch < 128 {
         return is_ascii_word(ch);
     }
-    char::from_u32(ch).is_some_and(|c| c.is_alphanumeric())
+    unicodectype::is_alnum(ch)
 }
 
 fn is_ascii_space(ch: u32) -> bool {
@@ -103,30 +84,15 @@ fn is_ascii_space(ch: u32) -> bool {
 }
 
 fn is_uni_space(ch: u32) -> bool {
-    char::from_u32(ch).is_some_and(crate::runtime::unicode::is_space)
+    unicodectype::is_space(ch)
 }
 
 fn is_uni_digit(ch: u32) -> bool {
-    if ch < 128 {
-        return (b'0' as u32..=b'9' as u32).contains(&ch);
-    }
-    is_decimal_run(ch)
-}
-
-/// Decimal digits (general category Nd) outside ASCII: the common runs of ten.
-fn is_decimal_run(ch: u32) -> bool {
-    const STARTS: &[u32] = &[
-        0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6,
-        0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50,
-        0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
-        0x104A0, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0,
-        0x11730, 0x118E0, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E950,
-    ];
-    STARTS.iter().any(|&s| ch >= s && ch < s + 10)
+    unicodectype::is_decimal(ch)
 }
 
 fn is_uni_linebreak(ch: u32) -> bool {
-    matches!(ch, 10..=13 | 0x1C..=0x1E | 0x85 | 0x2028 | 0x2029)
+    unicodectype::is_linebreak(ch)
 }
 
 /// `sre_category`: whether `ch` is in the category `code` (a `CATEGORY_*` code).
