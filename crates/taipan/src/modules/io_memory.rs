@@ -383,6 +383,15 @@ fn bio_getvalue(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(new_bytes(bio_open(v)?.data.clone()))
 }
 
+/// `BytesIO.getbuffer()`.
+/// NOTE: a read-only view of a snapshot of the contents, not a writable view sharing
+/// the buffer (CPython's also blocks resizing while exported).
+fn bio_getbuffer(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [v] = args.exact::<1>("getbuffer")?;
+    let data = new_bytes(bio_open(v)?.data.clone());
+    crate::objects::memoryview::new_memoryview(&data).ok_or_else(|| crate::vm::type_error("memoryview of BytesIO failed"))
+}
+
 fn bio_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.check("read", 1, 2)?;
     let n = size_arg(vm, pos.get(1))?;
@@ -606,6 +615,7 @@ static STRING_IO_GETSETS: &[GetSetDef] = &[
 
 static BYTES_IO_METHODS: &[MethodDef] = &[
     MethodDef::method("getvalue", bio_getvalue),
+    MethodDef::method("getbuffer", bio_getbuffer),
     MethodDef::method("read", bio_read),
     MethodDef::method("read1", bio_read),
     MethodDef::method("readline", bio_readline),

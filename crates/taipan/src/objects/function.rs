@@ -469,12 +469,29 @@ impl PyPayload for PyBuiltinFunction {
     }
 }
 
+/// `builtin_function_or_method.__reduce__`: module functions pickle by name, bound
+/// methods as `getattr(self, name)`.
+fn builtin_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [f] = args.exact::<1>("__reduce__")?;
+    let b = f.downcast::<PyBuiltinFunction>().ok_or_else(|| type_error("builtin function expected"))?;
+    match &b.bound {
+        Some(this) if !std::ptr::eq(this.ty(), &super::module::MODULE_TYPE) => {
+            let getattr = crate::vm::ops::getattr_str(vm, &vm.builtins.clone(), "getattr")?;
+            let inner = super::tuple::new_tuple(vec![this.clone(), new_str(b.def.name)]);
+            Ok(super::tuple::new_tuple(vec![getattr, inner]))
+        }
+        _ => Ok(new_str(b.def.name)),
+    }
+}
+
+static BUILTIN_METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", builtin_reduce)];
+
 pub static BUILTIN_FUNCTION_TYPE: PyType = PyType::new_static(StaticTypeInit {
     name: "builtin_function_or_method",
     layout: &BUILTIN_LAYOUT,
     flags: flags::HAVE_GC | flags::WEAKREFABLE,
     base: Some(&super::object::OBJECT_TYPE),
-    methods: &[],
+    methods: BUILTIN_METHODS,
     getsets: BUILTIN_GETSETS,
     doc: None,
     module: None,
