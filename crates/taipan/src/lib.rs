@@ -98,6 +98,9 @@ impl Vm {
             int_max_str_digits: 4300,
             reraising: false,
             unwind_at: None,
+            exec_stack: Vec::new(),
+            trace_func: None,
+            tracing: false,
             repr_stack: Default::default(),
             native_depth: 0,
             frame_pool: Vec::new(),
@@ -199,18 +202,39 @@ impl Vm {
 
     /// `sys._getframe(depth)` as a frame snapshot.
     /// The chain of `f_back` links is built with it, outermost frame first.
-    pub fn frame_at_depth(&self, depth: usize) -> Option<Value> {
-        let mut chain: Vec<&vm::frame::Frame> = self.frames.iter().map(|b| &**b).collect();
+    /// The active frames, outermost first: each eval loop's suspended callers, then
+    /// the frame it was executing when it called into native code, ..., then the
+    /// executing frame.
+    pub fn frame_chain(&self) -> Vec<&vm::frame::Frame> {
+        let mut chain: Vec<&vm::frame::Frame> = Vec::with_capacity(self.frames.len() + 1);
+        let mut prev = 0;
+        for &(base, caller) in &self.exec_stack {
+            let base = base.min(self.frames.len());
+            chain.extend(self.frames[prev.min(base)..base].iter().map(|b| &**b));
+            if !caller.is_null() {
+                // Valid: the loop executing it is suspended below the current one.
+                chain.push(unsafe { &*caller });
+            }
+            prev = base;
+        }
+        chain.extend(self.frames[prev.min(self.frames.len())..].iter().map(|b| &**b));
         if let Some(cur) = self.current_frame_ref() {
             chain.push(cur);
         }
+        chain
+    }
+
+    /// `sys._getframe(depth)`: the frame object of the active frame `depth` levels
+    /// below the current one, with its `f_back` chain.
+    pub fn frame_at_depth(&self, depth: usize) -> Option<Value> {
+        let chain = self.frame_chain();
         if depth >= chain.len() {
             return None;
         }
         let top = chain.len() - 1 - depth;
         let mut back = None;
         for f in &chain[..=top] {
-            back = Some(vm::traceback::frame_snapshot_with_back(f, back));
+            back = Some(vm::traceback::live_frame_object(f, back));
         }
         back
     }

@@ -276,16 +276,24 @@ fn sys_setswitchinterval(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(none())
 }
 
+/// `sys.settrace(function)`: see `vm::trace`.
+fn sys_settrace(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [f] = args.exact::<1>("settrace")?;
+    vm.set_trace_function((!crate::objects::singletons::is_none(f)).then(|| f.clone()));
+    Ok(crate::objects::singletons::none())
+}
+
+fn sys_gettrace(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("gettrace", 0, 0)?;
+    Ok(vm.trace_func.clone().unwrap_or_else(crate::objects::singletons::none))
+}
+
 fn sys_noop(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(none())
 }
 
 fn sys_is_finalizing(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(bool_value(false))
-}
-
-fn sys_gettrace(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(none())
 }
 
 fn sys_is_gil_enabled(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -433,9 +441,9 @@ pub static SYS_METHODS: &[MethodDef] = &[
     MethodDef::method("setswitchinterval", sys_setswitchinterval),
     MethodDef::method("audit", sys_noop),
     MethodDef::method("addaudithook", sys_noop),
-    MethodDef::method("settrace", sys_noop),
-    MethodDef::method("setprofile", sys_noop),
+    MethodDef::method("settrace", sys_settrace),
     MethodDef::method("gettrace", sys_gettrace),
+    MethodDef::method("setprofile", sys_noop),
     MethodDef::method("getprofile", sys_gettrace),
     MethodDef::method("is_finalizing", sys_is_finalizing),
     MethodDef::method("_is_gil_enabled", sys_is_gil_enabled),

@@ -70,6 +70,13 @@ impl Vm {
     /// Executes `frame` (optionally raising `throw` at its current instruction first)
     /// until its base frame returns, yields or raises.
     pub fn execute(&mut self, frame: Box<Frame>, throw: Option<PyErr>) -> Exec {
+        self.exec_stack.push((self.frames.len(), self.current_frame));
+        let r = self.execute_loop(frame, throw);
+        self.exec_stack.pop();
+        r
+    }
+
+    fn execute_loop(&mut self, frame: Box<Frame>, throw: Option<PyErr>) -> Exec {
         let base = self.frames.len();
         let mut frame = frame;
         let mut pending = throw;
@@ -97,6 +104,12 @@ impl Vm {
                     frame = callee;
                 }
                 Ok(Control::Return(v)) => {
+                    if self.trace_func.is_some() {
+                        if let Err(e) = self.trace_return(&frame, Some(&v)) {
+                            pending = Some(e);
+                            continue;
+                        }
+                    }
                     self.depth -= 1;
                     if self.frames.len() == base {
                         self.current_frame = saved_current;
@@ -107,14 +120,25 @@ impl Vm {
                     frame.stack.push(Some(v));
                 }
                 Ok(Control::Yield(v)) => {
+                    if self.trace_func.is_some() {
+                        if let Err(e) = self.trace_return(&frame, Some(&v)) {
+                            pending = Some(e);
+                            continue;
+                        }
+                    }
                     self.depth -= 1;
                     self.current_frame = saved_current;
                     return Exec::Yield(v, frame);
                 }
-                Err(e) => {
+                Err(mut e) => {
                     let reraise = std::mem::take(&mut self.reraising);
                     if !reraise {
                         self.add_traceback(&e, &frame);
+                        if self.trace_func.is_some() {
+                            if let Err(te) = self.trace_exception(&frame, &e.exc) {
+                                e = te;
+                            }
+                        }
                     }
                     let at = self.unwind_at.take().unwrap_or(frame.lasti);
                     if let Some(h) = frame.code().code.handler_for(at as u32).copied() {
@@ -125,6 +149,11 @@ impl Vm {
                         frame.stack.push(Some(e.exc));
                         frame.ip = h.target as usize;
                         continue;
+                    }
+                    if self.trace_func.is_some() {
+                        if let Err(te) = self.trace_return(&frame, None) {
+                            e = te;
+                        }
                     }
                     self.depth -= 1;
                     if self.frames.len() == base {
@@ -147,6 +176,7 @@ impl Vm {
         f.fast.clear();
         f.cells.clear();
         f.stack.clear();
+        *f.extra.get_mut() = None;
         f.func = None;
         f.locals = None;
         self.frame_pool.push(f);
@@ -202,7 +232,8 @@ impl Vm {
     /// Runs pending finalizers and weakref callbacks (the eval breaker).
     #[cold]
     pub fn run_pending(&mut self) -> PyResult<()> {
-        heap::EVAL_BREAKER.store(false, std::sync::atomic::Ordering::Relaxed);
+        // A trace function keeps the breaker raised: every instruction is reported.
+        heap::EVAL_BREAKER.store(self.trace_func.is_some(), std::sync::atomic::Ordering::Relaxed);
         crate::runtime::gc::maybe_collect(self);
         crate::modules::signal::run_handlers(self)?;
         loop {
@@ -248,6 +279,9 @@ impl Vm {
         loop {
             if heap::eval_breaker_set() {
                 self.run_pending()?;
+                if self.trace_func.is_some() {
+                    self.trace_instruction(f)?;
+                }
             }
             let Some(&(op, arg)) = instrs.get(f.ip) else {
                 return Err(super::system_error("instruction pointer out of range"));

@@ -37,6 +37,22 @@ pub struct Frame {
     pub ip: usize,
     /// Index of the instruction being executed (for tracebacks).
     pub lasti: usize,
+    /// The frame's Python frame object and tracing state, once asked for (by
+    /// `sys._getframe`, `sys.settrace`); `None` for almost every frame.
+    pub extra: std::cell::RefCell<Option<Box<FrameExtra>>>,
+}
+
+/// What a frame keeps once Python code has seen it as an object.
+#[derive(Default)]
+pub struct FrameExtra {
+    /// The frame object: the same object every time this frame is asked for, so
+    /// debuggers can compare frames with `is`.
+    pub obj: Option<Value>,
+    /// The trace function has been told of this activation ('call' sent).
+    pub call_sent: bool,
+    /// Line and instruction of the previous line event.
+    pub last_line: Option<u32>,
+    pub last_ip: usize,
 }
 
 impl Frame {
@@ -64,6 +80,7 @@ impl Frame {
             stack: Vec::with_capacity(stacksize + 2),
             ip: 0,
             lasti: 0,
+            extra: Default::default(),
         })
     }
 
@@ -297,6 +314,7 @@ fn make_frame(
         stack: Vec::with_capacity(stacksize + 2),
         ip: 0,
         lasti: 0,
+        extra: Default::default(),
     })
 }
 

@@ -12,6 +12,7 @@ pub mod import;
 pub mod ops;
 pub mod source;
 pub mod suggestions;
+pub mod trace;
 pub mod traceback;
 
 use crate::objects::exceptions;
@@ -170,6 +171,13 @@ pub struct Vm {
     pub(crate) native_depth: usize,
     /// Finished frames kept for reuse (their vectors keep their capacity).
     pub(crate) frame_pool: Vec<Box<Frame>>,
+    /// One entry per eval loop below the innermost: the length of `frames` when the
+    /// next loop started and the frame its caller loop was executing (so the whole
+    /// chain of active frames can be walked, `Vm::frame_chain`).
+    pub(crate) exec_stack: Vec<(usize, *const Frame)>,
+    /// `sys.settrace`'s function, and whether a trace function is running now.
+    pub trace_func: Option<Value>,
+    pub(crate) tracing: bool,
 }
 
 impl Vm {

@@ -7,7 +7,7 @@
 //! uses for uncaught exceptions.  Caret anchors come from parsing the highlighted
 //! segment with the same parser the compiler uses.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use super::frame::Frame;
 use super::{PyResult, Vm};
@@ -66,25 +66,32 @@ pub static TRACEBACK_TYPE: PyType = PyType::new_static(StaticTypeInit {
     module: None,
 });
 
-/// A snapshot of a frame for `tb_frame`, `gi_frame` and `sys._getframe`: code,
-/// globals, line, the local variables at the time of the snapshot (as a namespace
-/// dict, or the fast locals and cells, turned into a dict on `f_locals`), and the
-/// calling frame (`f_back`) when the snapshot was taken from the live stack.
+/// A frame object: code, globals, line, the local variables (as a namespace dict, or
+/// the fast locals and cells, turned into a dict on `f_locals`), the calling frame
+/// (`f_back`) and the trace function (`f_trace`).
 ///
-/// NOTE: unlike CPython's frame objects these do not follow the running frame:
-/// `f_lineno` and `f_locals` are those of the moment the snapshot was taken.
+/// A live frame keeps its object (`FrameExtra::obj`) and refreshes it whenever Python
+/// asks for it again (`sys._getframe`, trace events), so the object stays the same;
+/// between refreshes `f_lineno` and `f_locals` are those of the last refresh.
+/// Traceback entries get a cheap object of their own (code, globals, line).
 #[repr(C)]
 pub struct PyFrameObject {
     head: ObjectHead,
     pub code: Value,
     pub globals: Value,
     pub builtins: Value,
-    pub lineno: Option<u32>,
-    pub lasti: usize,
+    pub lineno: Cell<Option<u32>>,
+    pub lasti: Cell<usize>,
     pub locals: Option<Value>,
-    fast: Vec<Option<Value>>,
-    cells: Vec<Value>,
-    back: Option<Value>,
+    fast: RefCell<Vec<Option<Value>>>,
+    cells: RefCell<Vec<Value>>,
+    back: RefCell<Option<Value>>,
+    /// The dict `f_locals` returns for a function frame (refreshed on each access).
+    locals_dict: RefCell<Option<Value>>,
+    /// The local trace function (`f_trace`) and what it is called for.
+    pub trace: RefCell<Option<Value>>,
+    pub trace_lines: Cell<bool>,
+    pub trace_opcodes: Cell<bool>,
 }
 
 fn frame_traverse(head: &ObjectHead, visit: &mut dyn FnMut(&Value)) {
@@ -95,10 +102,18 @@ fn frame_traverse(head: &ObjectHead, visit: &mut dyn FnMut(&Value)) {
     if let Some(l) = &f.locals {
         visit(l);
     }
-    f.fast.iter().flatten().for_each(&mut *visit);
-    f.cells.iter().for_each(&mut *visit);
-    if let Some(b) = &f.back {
-        visit(b);
+    if let Ok(fast) = f.fast.try_borrow() {
+        fast.iter().flatten().for_each(&mut *visit);
+    }
+    if let Ok(cells) = f.cells.try_borrow() {
+        cells.iter().for_each(&mut *visit);
+    }
+    for cell in [&f.back, &f.trace, &f.locals_dict] {
+        if let Ok(b) = cell.try_borrow() {
+            if let Some(b) = b.as_ref() {
+                visit(b);
+            }
+        }
     }
 }
 
@@ -130,8 +145,24 @@ pub fn frame_snapshot(f: &Frame) -> Value {
 }
 
 pub fn frame_snapshot_with_back(f: &Frame, back: Option<Value>) -> Value {
+    let v = new_frame_object(f, false);
+    if let Some(fo) = v.downcast::<PyFrameObject>() {
+        *fo.back.borrow_mut() = back;
+    }
+    v
+}
+
+fn frame_lineno(f: &Frame) -> Option<u32> {
     let started = f.lasti > 0 || f.ip > 0;
-    let lineno = if started { f.line() } else { Some(f.code().code.firstlineno) };
+    if started {
+        f.line()
+    } else {
+        Some(f.code().code.firstlineno)
+    }
+}
+
+fn new_frame_object(f: &Frame, cheap: bool) -> Value {
+    let keep_locals = !cheap && f.locals.is_none();
     heap::alloc(
         &FRAME_TYPE,
         PyFrameObject {
@@ -139,40 +170,66 @@ pub fn frame_snapshot_with_back(f: &Frame, back: Option<Value>) -> Value {
             code: f.code.clone(),
             globals: f.globals.clone(),
             builtins: f.builtins.clone(),
-            lineno,
-            lasti: f.lasti,
+            lineno: Cell::new(if cheap { f.line() } else { frame_lineno(f) }),
+            lasti: Cell::new(f.lasti),
             locals: f.locals.clone(),
-            fast: if f.locals.is_some() { Vec::new() } else { f.fast.clone() },
-            cells: if f.locals.is_some() { Vec::new() } else { f.cells.clone() },
-            back,
+            fast: RefCell::new(if keep_locals { f.fast.clone() } else { Vec::new() }),
+            cells: RefCell::new(if keep_locals { f.cells.clone() } else { Vec::new() }),
+            back: RefCell::new(None),
+            locals_dict: RefCell::new(None),
+            trace: RefCell::new(None),
+            trace_lines: Cell::new(true),
+            trace_opcodes: Cell::new(false),
         },
     )
 }
 
-/// The frame object of a traceback entry: code, globals and line only (cheap, as
-/// exceptions create one per frame they pass through).
+/// The frame object of live frame `f`: made once, then refreshed (line, locals) on
+/// every request.  `back` is its caller's object, set when given.
+pub fn live_frame_object(f: &Frame, back: Option<Value>) -> Value {
+    let existing = f.extra.borrow().as_ref().and_then(|e| e.obj.clone());
+    let v = match existing {
+        Some(v) => {
+            if let Some(fo) = v.downcast::<PyFrameObject>() {
+                fo.lineno.set(frame_lineno(f));
+                fo.lasti.set(f.lasti);
+                if f.locals.is_none() {
+                    *fo.fast.borrow_mut() = f.fast.clone();
+                    *fo.cells.borrow_mut() = f.cells.clone();
+                }
+            }
+            v
+        }
+        None => {
+            let v = new_frame_object(f, false);
+            f.extra.borrow_mut().get_or_insert_with(Default::default).obj = Some(v.clone());
+            v
+        }
+    };
+    if let (Some(b), Some(fo)) = (back, v.downcast::<PyFrameObject>()) {
+        *fo.back.borrow_mut() = Some(b);
+    }
+    v
+}
+
+/// The frame object of a traceback entry: the frame's own object when Python code
+/// has one, else one with code, globals and line only (cheap, as exceptions create one
+/// per frame they pass through).
 fn traceback_frame(f: &Frame) -> Value {
-    heap::alloc(
-        &FRAME_TYPE,
-        PyFrameObject {
-            head: ObjectHead::uninit(),
-            code: f.code.clone(),
-            globals: f.globals.clone(),
-            builtins: f.builtins.clone(),
-            lineno: f.line(),
-            lasti: f.lasti,
-            locals: f.locals.clone(),
-            fast: Vec::new(),
-            cells: Vec::new(),
-            back: None,
-        },
-    )
+    if let Some(obj) = f.extra.borrow().as_ref().and_then(|e| e.obj.clone()) {
+        if let Some(fo) = obj.downcast::<PyFrameObject>() {
+            fo.lineno.set(f.line());
+            fo.lasti.set(f.lasti);
+        }
+        return obj;
+    }
+    new_frame_object(f, true)
 }
 
 /// A traceback entry for `f`.  `with_locals` keeps the frame's local variables (for
 /// the entry where a NameError is raised: its "Did you mean" hint reads `f_locals`).
 pub fn new_traceback(next: Option<Value>, f: &Frame, with_locals: bool) -> Value {
-    let frame = if with_locals { frame_snapshot(f) } else { traceback_frame(f) };
+    let frame = if with_locals { live_frame_object(f, None) } else { traceback_frame(f) };
     heap::alloc(&TRACEBACK_TYPE, PyTraceback { head: ObjectHead::uninit(), next: RefCell::new(next), frame, lasti: f.lasti, lineno: f.line() })
 }
 
@@ -216,35 +273,70 @@ fn get_f_builtins(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(fr(v)?.builtins.clone())
 }
 fn get_f_lineno(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(fr(v)?.lineno.map(|l| crate::objects::int::new_int(l as i64)).unwrap_or_else(crate::objects::singletons::none))
+    Ok(fr(v)?.lineno.get().map(|l| crate::objects::int::new_int(l as i64)).unwrap_or_else(crate::objects::singletons::none))
 }
 fn get_f_lasti(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(crate::objects::int::new_int(fr(v)?.lasti as i64 * 2))
+    Ok(crate::objects::int::new_int(fr(v)?.lasti.get() as i64 * 2))
 }
 fn get_f_locals(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let f = fr(v)?;
     if let Some(l) = &f.locals {
         return Ok(l.clone());
     }
-    // Function frames: bound variables by name, then cell and free variables.
-    let d = crate::objects::dict::PyDict::new_value();
+    // Function frames: bound variables by name, then cell and free variables, in a dict
+    // kept with the frame object, so keys a debugger adds (`__return__`) stay, as
+    // with CPython's write-through proxy.
+    let d = f.locals_dict.borrow().clone().unwrap_or_else(crate::objects::dict::PyDict::new_value);
+    *f.locals_dict.borrow_mut() = Some(d.clone());
     if let Some(code) = f.code.downcast::<crate::objects::code::PyCode>() {
         let c = &code.code;
-        for (name, val) in c.varnames.iter().zip(f.fast.iter()) {
-            if let Some(val) = val {
-                crate::objects::dict::PyDict::set_str(&d, name, val.clone());
+        let set = |name: &str, v: Option<Value>| match v {
+            Some(v) => crate::objects::dict::PyDict::set_str(&d, name, v),
+            None => {
+                crate::objects::dict::PyDict::del_str(&d, name);
             }
+        };
+        for (name, val) in c.varnames.iter().zip(f.fast.borrow().iter()) {
+            set(name, val.clone());
         }
-        for (name, cell) in c.cellvars.iter().chain(c.freevars.iter()).zip(f.cells.iter()) {
-            if let Some(cv) = cell.downcast::<crate::objects::cell::PyCell>().and_then(|c| c.get()) {
-                crate::objects::dict::PyDict::set_str(&d, name, cv);
-            }
+        for (name, cell) in c.cellvars.iter().chain(c.freevars.iter()).zip(f.cells.borrow().iter()) {
+            set(name, cell.downcast::<crate::objects::cell::PyCell>().and_then(|c| c.get()));
         }
     }
     Ok(d)
 }
 fn get_f_back(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(fr(v)?.back.clone().unwrap_or_else(crate::objects::singletons::none))
+    Ok(fr(v)?.back.borrow().clone().unwrap_or_else(crate::objects::singletons::none))
+}
+fn get_f_trace(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(fr(v)?.trace.borrow().clone().unwrap_or_else(crate::objects::singletons::none))
+}
+fn set_f_trace(_vm: &mut Vm, v: &Value, t: Option<&Value>) -> PyResult<()> {
+    *fr(v)?.trace.borrow_mut() = t.filter(|t| !crate::objects::singletons::is_none(t)).cloned();
+    Ok(())
+}
+fn bool_attr(v: &Value, t: Option<&Value>, name: &str) -> PyResult<bool> {
+    match t {
+        Some(b) if b.ty().is_subtype(&crate::objects::singletons::BOOL_TYPE) => Ok(crate::objects::singletons::is_true_obj(b)),
+        Some(_) => Err(super::type_error("attribute value type must be bool")),
+        None => Err(super::attribute_error(v, &crate::objects::str::new_str(name), format!("cannot delete {name}"))),
+    }
+}
+fn get_f_trace_lines(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(crate::objects::singletons::bool_value(fr(v)?.trace_lines.get()))
+}
+fn set_f_trace_lines(_vm: &mut Vm, v: &Value, t: Option<&Value>) -> PyResult<()> {
+    let b = bool_attr(v, t, "f_trace_lines")?;
+    fr(v)?.trace_lines.set(b);
+    Ok(())
+}
+fn get_f_trace_opcodes(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(crate::objects::singletons::bool_value(fr(v)?.trace_opcodes.get()))
+}
+fn set_f_trace_opcodes(_vm: &mut Vm, v: &Value, t: Option<&Value>) -> PyResult<()> {
+    let b = bool_attr(v, t, "f_trace_opcodes")?;
+    fr(v)?.trace_opcodes.set(b);
+    Ok(())
 }
 
 pub static FRAME_GETSETS: &[GetSetDef] = &[
@@ -255,6 +347,9 @@ pub static FRAME_GETSETS: &[GetSetDef] = &[
     GetSetDef::new("f_lasti", get_f_lasti),
     GetSetDef::new("f_locals", get_f_locals),
     GetSetDef::new("f_back", get_f_back),
+    GetSetDef::with_set("f_trace", get_f_trace, set_f_trace),
+    GetSetDef::with_set("f_trace_lines", get_f_trace_lines, set_f_trace_lines),
+    GetSetDef::with_set("f_trace_opcodes", get_f_trace_opcodes, set_f_trace_opcodes),
 ];
 
 // ----- printing -----
@@ -914,7 +1009,7 @@ fn frame_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
         Some(c) => (c.code.filename.to_string(), c.code.name.to_string()),
         None => ("?".into(), "?".into()),
     };
-    let line = f.lineno.map(|l| l.to_string()).unwrap_or_else(|| "None".into());
+    let line = f.lineno.get().map(|l| l.to_string()).unwrap_or_else(|| "None".into());
     let file_repr = crate::objects::str::repr_str(&file);
     Ok(crate::objects::str::new_string(format!("<frame at {:#x}, file {file_repr}, line {line}, code {name}>", v.word())))
 }

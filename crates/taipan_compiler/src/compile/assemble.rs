@@ -296,9 +296,19 @@ pub(crate) fn assemble(items: &[Item], nlabels: usize, consts: &[Constant]) -> R
         let mut instrs = Vec::new();
         let mut handlers = Vec::new();
         for (ins, h) in b.instrs.iter().zip(b.handlers.iter()) {
-            if matches!(ins.op, Op::Real(_)) {
-                instrs.push(*ins);
-                handlers.push(*h);
+            match ins.op {
+                Op::Real(_) => {
+                    instrs.push(*ins);
+                    handlers.push(*h);
+                }
+                // As CPython's `convert_pseudo_ops`: a setup becomes a NOP that keeps
+                // its statement's line (`try:` is a line of its own for tracing) when
+                // no neighbouring instruction has that line.
+                Op::SetupFinally | Op::SetupCleanup | Op::SetupWith => {
+                    instrs.push(IrInstr { op: Op::Real(Opcode::Nop), arg: 0, target: None, loc: ins.loc });
+                    handlers.push(*h);
+                }
+                _ => {}
             }
         }
         b.instrs = instrs;
