@@ -239,6 +239,14 @@ fn b_compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
         },
     };
     let mode_s = as_str(&mode).unwrap_or("").to_string();
+    if let Some(fl) = &flags {
+        // PyCF_MASK (future features) | CO_NESTED | PyCF_COMPILE_MASK.
+        const ALLOWED: i64 = 0x01FE_0000 | 0x10 | 0x0400 | 0x1000 | 0x2000 | 0x0200 | 0x4000 | 0x8000;
+        let v = crate::vm::ops::index_value(vm, fl)?;
+        if v & !ALLOWED != 0 {
+            return Err(value_error("compile(): unrecognised flags"));
+        }
+    }
     if let Some(tree_or_code) = super::ast::compile_hook(vm, &source, &fname, &mode_s, flags.as_ref(), _opt.as_ref(), source_text)? {
         return Ok(tree_or_code);
     }

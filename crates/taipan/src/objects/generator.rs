@@ -169,6 +169,8 @@ enum Resume {
 /// Resumes generator `gv` (CPython's `gen_send_ex2`).
 fn resume(vm: &mut Vm, gv: &Value, input: Resume) -> PyResult<SendResult> {
     let g = as_generator(gv).ok_or_else(|| type_error("generator expected"))?;
+    // Each resume nests an eval loop on the native stack (`yield from` chains).
+    vm.check_native_stack()?;
     let kind = kind_name(gv);
     match g.state.get() {
         State::Running => {
@@ -244,8 +246,10 @@ fn resume(vm: &mut Vm, gv: &Value, input: Resume) -> PyResult<SendResult> {
         Exec::Error(e, frame) => {
             g.state.set(State::Closed);
             drop(frame);
-            // PEP 479: StopIteration escaping a generator becomes RuntimeError.
-            if e.exc.ty().is_subtype(&super::exceptions::STOP_ITERATION) {
+            // PEP 479: StopIteration escaping a generator becomes RuntimeError (CPython
+            // wraps generator functions and expressions, not generator lambdas).
+            let is_lambda = g.code.downcast::<super::code::PyCode>().is_some_and(|c| &*c.code.name == "<lambda>");
+            if e.exc.ty().is_subtype(&super::exceptions::STOP_ITERATION) && !is_lambda {
                 let msg = format!("{kind} raised StopIteration");
                 let err = runtime_error(msg);
                 super::exceptions::set_cause(&err.exc, Some(e.exc.clone()));
