@@ -70,6 +70,11 @@ impl Vm {
     /// Executes `frame` (optionally raising `throw` at its current instruction first)
     /// until its base frame returns, yields or raises.
     pub fn execute(&mut self, frame: Box<Frame>, throw: Option<PyErr>) -> Exec {
+        // Every nested loop is native recursion (a dunder called from Rust, a resumed
+        // generator): stop before the native stack runs out.
+        if let Err(e) = self.check_native_stack() {
+            return Exec::Error(e, frame);
+        }
         self.exec_stack.push((self.frames.len(), self.current_frame));
         let r = self.execute_loop(frame, throw);
         self.exec_stack.pop();
