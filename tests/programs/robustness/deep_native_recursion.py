@@ -1,6 +1,6 @@
 # Native re-entry recursion under a huge recursion limit ends in RecursionError, never a stack overflow
 import sys
-sys.setrecursionlimit(10**6)
+sys.setrecursionlimit(200000)
 cases = {
  'getattr': "class A:\n def __getattr__(s, n): return getattr(s, n)\nA().x",
  'repr': "class R:\n def __repr__(s): return repr(s)\nrepr(R())",
