@@ -54,41 +54,66 @@ impl Sha1 {
     }
 }
 
-/// Section 6.1.2, steps 1 to 4, for one block.
+/// Section 6.1.2, steps 1 to 4, for one block.  The schedule is kept in a ring of 16
+/// words and the rounds are unrolled by five, so the working variables rotate by renaming.
 fn compress(h: &mut [u32; 5], block: &[u8; BLOCK_SIZE]) {
-    let mut w = [0u32; 80];
-    for (t, chunk) in block.chunks_exact(4).enumerate() {
-        w[t] = u32::from_be_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
-    }
-    for t in 16..80 {
-        w[t] = (w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16]).rotate_left(1);
+    let mut w = [0u32; 16];
+    for (word, chunk) in w.iter_mut().zip(block.chunks_exact(4)) {
+        *word = u32::from_be_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
     }
     let [mut a, mut b, mut c, mut d, mut e] = *h;
-    // f is Ch, Parity, Maj, Parity for the four stages (section 4.1.1).
+    // f is Ch, Parity, Maj, Parity for the four stages of twenty rounds (section 4.1.1).
+    #[inline(always)]
+    fn ch(x: u32, y: u32, z: u32) -> u32 {
+        (x & y) ^ (!x & z)
+    }
+    #[inline(always)]
+    fn parity(x: u32, y: u32, z: u32) -> u32 {
+        x ^ y ^ z
+    }
+    #[inline(always)]
+    fn maj(x: u32, y: u32, z: u32) -> u32 {
+        (x & y) ^ (x & z) ^ (y & z)
+    }
+    /// One round: T folds into e and b rotates; the caller renames the rest.
+    #[inline(always)]
+    fn round(
+        a: u32,
+        b: &mut u32,
+        c: u32,
+        d: u32,
+        e: &mut u32,
+        f: impl Fn(u32, u32, u32) -> u32,
+        kw: u32,
+    ) {
+        *e = e
+            .wrapping_add(a.rotate_left(5))
+            .wrapping_add(f(*b, c, d))
+            .wrapping_add(kw);
+        *b = b.rotate_left(30);
+    }
+    // Twenty rounds with one function and constant, five at a time.
     macro_rules! stage {
-        ($range:expr, $k:expr, $f:expr) => {
-            for t in $range {
-                let f: u32 = $f(b, c, d);
-                let temp = a
-                    .rotate_left(5)
-                    .wrapping_add(f)
-                    .wrapping_add(e)
-                    .wrapping_add($k)
-                    .wrapping_add(w[t]);
-                e = d;
-                d = c;
-                c = b.rotate_left(30);
-                b = a;
-                a = temp;
+        ($first:expr, $f:expr, $k:expr) => {
+            for t in ($first..$first + 20).step_by(5) {
+                // W[j] = ROTL1(W[j-3] ^ W[j-8] ^ W[j-14] ^ W[j-16]) from j = 16, in the ring.
+                for j in t.max(16)..t + 5 {
+                    w[j & 15] = (w[(j + 13) & 15] ^ w[(j + 8) & 15] ^ w[(j + 2) & 15] ^ w[j & 15])
+                        .rotate_left(1);
+                }
+                let kw = |i: usize| $k.wrapping_add(w[(t + i) & 15]);
+                round(a, &mut b, c, d, &mut e, $f, kw(0));
+                round(e, &mut a, b, c, &mut d, $f, kw(1));
+                round(d, &mut e, a, b, &mut c, $f, kw(2));
+                round(c, &mut d, e, a, &mut b, $f, kw(3));
+                round(b, &mut c, d, e, &mut a, $f, kw(4));
             }
         };
     }
-    stage!(0..20, K[0], |x: u32, y: u32, z: u32| (x & y) ^ (!x & z));
-    stage!(20..40, K[1], |x: u32, y: u32, z: u32| x ^ y ^ z);
-    stage!(40..60, K[2], |x: u32, y: u32, z: u32| (x & y)
-        ^ (x & z)
-        ^ (y & z));
-    stage!(60..80, K[3], |x: u32, y: u32, z: u32| x ^ y ^ z);
+    stage!(0, ch, K[0]);
+    stage!(20, parity, K[1]);
+    stage!(40, maj, K[2]);
+    stage!(60, parity, K[3]);
     for (word, v) in h.iter_mut().zip([a, b, c, d, e]) {
         *word = word.wrapping_add(v);
     }

@@ -135,45 +135,98 @@ impl Sha256 {
     }
 }
 
-/// Section 6.2.2, steps 1 to 4, for one block.
-fn compress256(h: &mut [u32; 8], block: &[u8; SHA256_BLOCK_SIZE]) {
-    let mut w = [0u32; 64];
-    for (t, chunk) in block.chunks_exact(4).enumerate() {
-        w[t] = u32::from_be_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
-    }
-    for t in 16..64 {
-        let s0 = w[t - 15].rotate_right(7) ^ w[t - 15].rotate_right(18) ^ (w[t - 15] >> 3);
-        let s1 = w[t - 2].rotate_right(17) ^ w[t - 2].rotate_right(19) ^ (w[t - 2] >> 10);
-        w[t] = w[t - 16]
-            .wrapping_add(s0)
-            .wrapping_add(w[t - 7])
-            .wrapping_add(s1);
-    }
-    let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = *h;
-    for t in 0..64 {
-        let big_s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
-        let ch = (e & f) ^ (!e & g);
-        let t1 = hh
-            .wrapping_add(big_s1)
-            .wrapping_add(ch)
-            .wrapping_add(K256[t])
-            .wrapping_add(w[t]);
-        let big_s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
-        let maj = (a & b) ^ (a & c) ^ (b & c);
-        let t2 = big_s0.wrapping_add(maj);
-        hh = g;
-        g = f;
-        f = e;
-        e = d.wrapping_add(t1);
-        d = c;
-        c = b;
-        b = a;
-        a = t1.wrapping_add(t2);
-    }
-    for (word, v) in h.iter_mut().zip([a, b, c, d, e, f, g, hh]) {
-        *word = word.wrapping_add(v);
-    }
+/// Generates a SHA-2 compression function (sections 6.2.2 and 6.4.2, steps 1 to 4): the
+/// message schedule kept in a ring of 16 words, the rounds unrolled by eight so that the
+/// working variables a..h rotate by renaming rather than by moves.  The rotation amounts
+/// are those of the functions Σ0, Σ1, σ0 and σ1 (sections 4.1.2 and 4.1.3).
+macro_rules! sha2_compress {
+    ($fname:ident, $word:ty, $block:expr, $k:ident,
+     big_sigma0 = [$a0:expr, $a1:expr, $a2:expr], big_sigma1 = [$e0:expr, $e1:expr, $e2:expr],
+     small_sigma0 = [$x0:expr, $x1:expr, $xs:expr], small_sigma1 = [$y0:expr, $y1:expr, $ys:expr]) => {
+        fn $fname(h: &mut [$word; 8], block: &[u8; $block]) {
+            const WORD: usize = std::mem::size_of::<$word>();
+            let mut w = [0 as $word; 16];
+            for (word, chunk) in w.iter_mut().zip(block.chunks_exact(WORD)) {
+                let mut bytes = [0u8; WORD];
+                bytes.copy_from_slice(chunk);
+                *word = <$word>::from_be_bytes(bytes);
+            }
+            /// One round: T1 and T2 fold into d and h, the caller renames the rest.
+            #[inline(always)]
+            fn round(
+                a: $word,
+                b: $word,
+                c: $word,
+                d: &mut $word,
+                e: $word,
+                f: $word,
+                g: $word,
+                h: &mut $word,
+                kw: $word,
+            ) {
+                let t1 = h
+                    .wrapping_add(e.rotate_right($e0) ^ e.rotate_right($e1) ^ e.rotate_right($e2))
+                    .wrapping_add((e & f) ^ (!e & g))
+                    .wrapping_add(kw);
+                let t2 = (a.rotate_right($a0) ^ a.rotate_right($a1) ^ a.rotate_right($a2))
+                    .wrapping_add((a & b) ^ (a & c) ^ (b & c));
+                *d = d.wrapping_add(t1);
+                *h = t1.wrapping_add(t2);
+            }
+            let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = *h;
+            let mut t = 0;
+            while t < $k.len() {
+                if t >= 16 {
+                    // W[t] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16], in the ring.
+                    for j in t..t + 8 {
+                        let w15 = w[(j + 1) & 15];
+                        let w2 = w[(j + 14) & 15];
+                        let s0 = w15.rotate_right($x0) ^ w15.rotate_right($x1) ^ (w15 >> $xs);
+                        let s1 = w2.rotate_right($y0) ^ w2.rotate_right($y1) ^ (w2 >> $ys);
+                        w[j & 15] = w[j & 15]
+                            .wrapping_add(s0)
+                            .wrapping_add(w[(j + 9) & 15])
+                            .wrapping_add(s1);
+                    }
+                }
+                let kw = |i: usize| $k[t + i].wrapping_add(w[(t + i) & 15]);
+                round(a, b, c, &mut d, e, f, g, &mut hh, kw(0));
+                round(hh, a, b, &mut c, d, e, f, &mut g, kw(1));
+                round(g, hh, a, &mut b, c, d, e, &mut f, kw(2));
+                round(f, g, hh, &mut a, b, c, d, &mut e, kw(3));
+                round(e, f, g, &mut hh, a, b, c, &mut d, kw(4));
+                round(d, e, f, &mut g, hh, a, b, &mut c, kw(5));
+                round(c, d, e, &mut f, g, hh, a, &mut b, kw(6));
+                round(b, c, d, &mut e, f, g, hh, &mut a, kw(7));
+                t += 8;
+            }
+            for (word, v) in h.iter_mut().zip([a, b, c, d, e, f, g, hh]) {
+                *word = word.wrapping_add(v);
+            }
+        }
+    };
 }
+
+sha2_compress!(
+    compress256,
+    u32,
+    SHA256_BLOCK_SIZE,
+    K256,
+    big_sigma0 = [2, 13, 22],
+    big_sigma1 = [6, 11, 25],
+    small_sigma0 = [7, 18, 3],
+    small_sigma1 = [17, 19, 10]
+);
+sha2_compress!(
+    compress512,
+    u64,
+    SHA512_BLOCK_SIZE,
+    K512,
+    big_sigma0 = [28, 34, 39],
+    big_sigma1 = [14, 18, 41],
+    small_sigma0 = [1, 8, 7],
+    small_sigma1 = [19, 61, 6]
+);
 
 // ---------------------------------------------------------------------------------------
 // SHA-512 and SHA-384
@@ -229,48 +282,6 @@ impl Sha512 {
             .flat_map(|w| w.to_be_bytes())
             .take(self.digest_size)
             .collect()
-    }
-}
-
-/// Section 6.4.2, steps 1 to 4, for one block.
-fn compress512(h: &mut [u64; 8], block: &[u8; SHA512_BLOCK_SIZE]) {
-    let mut w = [0u64; 80];
-    for (t, chunk) in block.chunks_exact(8).enumerate() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        w[t] = u64::from_be_bytes(word);
-    }
-    for t in 16..80 {
-        let s0 = w[t - 15].rotate_right(1) ^ w[t - 15].rotate_right(8) ^ (w[t - 15] >> 7);
-        let s1 = w[t - 2].rotate_right(19) ^ w[t - 2].rotate_right(61) ^ (w[t - 2] >> 6);
-        w[t] = w[t - 16]
-            .wrapping_add(s0)
-            .wrapping_add(w[t - 7])
-            .wrapping_add(s1);
-    }
-    let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = *h;
-    for t in 0..80 {
-        let big_s1 = e.rotate_right(14) ^ e.rotate_right(18) ^ e.rotate_right(41);
-        let ch = (e & f) ^ (!e & g);
-        let t1 = hh
-            .wrapping_add(big_s1)
-            .wrapping_add(ch)
-            .wrapping_add(K512[t])
-            .wrapping_add(w[t]);
-        let big_s0 = a.rotate_right(28) ^ a.rotate_right(34) ^ a.rotate_right(39);
-        let maj = (a & b) ^ (a & c) ^ (b & c);
-        let t2 = big_s0.wrapping_add(maj);
-        hh = g;
-        g = f;
-        f = e;
-        e = d.wrapping_add(t1);
-        d = c;
-        c = b;
-        b = a;
-        a = t1.wrapping_add(t2);
-    }
-    for (word, v) in h.iter_mut().zip([a, b, c, d, e, f, g, hh]) {
-        *word = word.wrapping_add(v);
     }
 }
 
