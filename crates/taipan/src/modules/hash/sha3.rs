@@ -204,6 +204,8 @@ impl Keccak {
 // The module
 // ---------------------------------------------------------------------------------------
 
+type KeccakInit = fn() -> Keccak;
+
 macro_rules! sha3_type {
     ($static:ident, $name:literal, $methods:expr, $doc:literal) => {
         /// A `_sha3` hash type.
@@ -257,7 +259,8 @@ sha3_type!(
     "shake_256([data], *, usedforsecurity=True) -> SHAKE object\n\nReturn a new SHAKE hash object."
 );
 
-static TYPES: [(&PyType, fn() -> Keccak); 6] = [
+/// Each type with the sponge its instances start from.
+static TYPES: [(&PyType, KeccakInit); 6] = [
     (&SHA3_224_TYPE, || Keccak::sha3(224)),
     (&SHA3_256_TYPE, || Keccak::sha3(256)),
     (&SHA3_384_TYPE, || Keccak::sha3(384)),
