@@ -78,6 +78,7 @@ for ctor in [_md5.md5, _sha1.sha1, _sha2.sha256, _sha2.sha384, _sha3.sha3_256,
     attempt("copy keyword", lambda: h.copy(x=1))
     attempt("instantiate type", lambda: type(h)(b"x").digest_size)
     attempt("subclass", lambda: type("Sub", (type(h),), {}))
+    attempt("set type attribute", lambda: setattr(type(h), "value", False))
     attempt("set name", lambda: setattr(h, "name", "x"))
     attempt("set other", lambda: setattr(h, "other", 1))
     attempt("get other", lambda: h.other)
