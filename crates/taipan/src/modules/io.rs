@@ -532,6 +532,34 @@ fn m_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
+/// `readinto(b)` of the binary types: reads up to `len(b)` bytes into the writable
+/// buffer `b` (fewer only at end of file) and returns how many it read.
+fn m_readinto(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (v, target) = args.one_arg("readinto")?;
+    let file = this(v)?;
+    readable_inner(file)?;
+    let n = crate::vm::ops::len(vm, target)?;
+    prefill(vm, file, Some(n), false)?;
+    let data: Vec<u8> = {
+        let mut inner = readable_inner(file)?;
+        fill(&mut inner, Some(n), false).map_err(io_error)?;
+        let take = n.min(inner.rbuf.len());
+        inner.rbuf.drain(..take).collect()
+    };
+    match crate::objects::bytearray::as_bytearray(target) {
+        Some(ba) if ba.data.borrow().len() >= data.len() => ba.data.borrow_mut()[..data.len()].copy_from_slice(&data),
+        _ => {
+            for (i, byte) in data.iter().enumerate() {
+                crate::vm::ops::setitem(vm, target, &new_int(i as i64), &new_int(i64::from(*byte)))?;
+            }
+        }
+    }
+    Ok(new_int(data.len() as i64))
+}
+
+/// Methods only the binary types have (added to them by `init_types`).
+static BINARY_FILE_METHODS: &[MethodDef] = &[MethodDef::method("readinto", m_readinto)];
+
 fn read_line(inner: &mut Inner, limit: Option<usize>) -> std::io::Result<Vec<u8>> {
     fill(inner, None, true)?;
     let end = match inner.rbuf.iter().position(|b| *b == b'\n') {
@@ -1094,6 +1122,12 @@ pub fn init_types() {
         t.slots.new.set(Some(buffered_new));
     }
     FILE_IO_TYPE.slots.new.set(Some(fileio_new));
+    for t in [&BUFFERED_READER_TYPE, &BUFFERED_WRITER_TYPE, &BUFFERED_RANDOM_TYPE, &FILE_IO_TYPE] {
+        crate::objects::typeobject_methods::init_static_type(t);
+        for m in BINARY_FILE_METHODS {
+            crate::objects::dict::PyDict::set_str(&t.dict_value(), m.name, crate::objects::function::new_method_descr(m, t));
+        }
+    }
     for t in [&BUFFERED_RW_PAIR_TYPE, &INCREMENTAL_NEWLINE_DECODER_TYPE] {
         t.slots.new.set(Some(not_yet));
     }

@@ -60,8 +60,8 @@ fn getset_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _ty: Option<&Value>) 
                 return Err(type_error(format!(
                     "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
                     g.def.name,
-                    getset_owner(g).name(),
-                    o.ty().name()
+                    getset_owner(g).tp_name(),
+                    o.ty().tp_name()
                 )));
             }
             (g.def.get)(vm, o)
@@ -80,7 +80,7 @@ fn getset_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<&Value>) -> PyR
             format!(
                 "attribute '{}' of '{}' objects is not writable",
                 g.def.name,
-                getset_owner(g).name()
+                getset_owner(g).tp_name()
             ),
         )),
     }
@@ -88,7 +88,7 @@ fn getset_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<&Value>) -> PyR
 
 fn getset_repr(_vm: &mut Vm, d: &Value) -> PyResult<Value> {
     let g = d.downcast::<PyGetSetDescr>().ok_or_else(|| type_error("getset expected"))?;
-    Ok(new_string(format!("<attribute '{}' of '{}' objects>", g.def.name, getset_owner(g).name())))
+    Ok(new_string(format!("<attribute '{}' of '{}' objects>", g.def.name, getset_owner(g).tp_name())))
 }
 
 // ----- member descriptors (`__slots__`) -----
@@ -182,7 +182,7 @@ fn member_set(_vm: &mut Vm, d: &Value, obj: &Value, value: Option<&Value>) -> Py
 fn member_repr(_vm: &mut Vm, d: &Value) -> PyResult<Value> {
     let m = d.downcast::<PyMemberDescr>().ok_or_else(|| type_error("member expected"))?;
     let owner = unsafe { &*m.owner };
-    Ok(new_string(format!("<member '{}' of '{}' objects>", as_str(&m.name).unwrap_or("?"), owner.name())))
+    Ok(new_string(format!("<member '{}' of '{}' objects>", as_str(&m.name).unwrap_or("?"), owner.tp_name())))
 }
 
 // ----- staticmethod / classmethod -----

@@ -678,8 +678,8 @@ fn check_self(md: &PyMethodDescr, o: &Value) -> PyResult<()> {
         return Err(type_error(format!(
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
             md.def.name,
-            owner.name(),
-            o.ty().name()
+            owner.tp_name(),
+            o.ty().tp_name()
         )));
     }
     Ok(())
@@ -704,7 +704,7 @@ fn method_descr_call(vm: &mut Vm, d: &Value, args: Args) -> PyResult<Value> {
 
 fn method_descr_repr(_vm: &mut Vm, d: &Value) -> PyResult<Value> {
     let md = descr(d)?;
-    Ok(new_string(format!("<method '{}' of '{}' objects>", md.def.name, owner_of(md).name())))
+    Ok(new_string(format!("<method '{}' of '{}' objects>", md.def.name, owner_of(md).tp_name())))
 }
 
 /// The name and defining class of a built-in descriptor (method, slot wrapper, getset

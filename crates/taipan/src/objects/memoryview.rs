@@ -183,6 +183,24 @@ pub fn memoryview_bytes(v: &Value) -> Option<Vec<u8>> {
     Some(m.tobytes())
 }
 
+/// `PyObject_GetBuffer(v, PyBUF_SIMPLE)` on a memoryview, without copying: `f` sees
+/// the viewed bytes.  None when `v` is not a memoryview; ValueError when it was
+/// released; BufferError when its items are not adjacent (a slice with a step).
+pub(crate) fn with_contiguous_bytes<R>(v: &Value, f: impl FnOnce(&[u8]) -> R) -> Option<PyResult<R>> {
+    let m = v.downcast::<PyMemoryView>()?;
+    if m.released.get() {
+        return Some(Err(value_error("operation forbidden on released memoryview object")));
+    }
+    if m.step != 1 && m.len > 1 {
+        return Some(Err(crate::vm::PyErr::new(
+            &super::exceptions::BUFFER_ERROR,
+            "memoryview: underlying buffer is not C-contiguous",
+        )));
+    }
+    let (start, end) = (m.offset, m.offset + m.nbytes());
+    Some(Ok(m.with_data(|d| f(d.get(start..end).unwrap_or(&[])))))
+}
+
 // ---------------------------------------------------------------------------------------
 // Item packing (native byte order, as the struct module's '@' formats)
 

@@ -177,7 +177,7 @@ pub(crate) fn attr_in_instance_dict_only(ty: &PyType, name: &Value, store: bool)
 }
 
 pub fn no_attribute(obj: &Value, name: &Value) -> crate::vm::PyErr {
-    let msg = format!("'{}' object has no attribute '{}'", obj.ty().name(), as_str(name).unwrap_or("?"));
+    let msg = format!("'{}' object has no attribute '{}'", obj.ty().tp_name(), as_str(name).unwrap_or("?"));
     attribute_error(obj, name, msg)
 }
 
@@ -223,16 +223,16 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<&Va
                 Err(attribute_error(
                     obj,
                     name,
-                    format!("'{}' object attribute '{}' is read-only", ty.name(), n),
+                    format!("'{}' object attribute '{}' is read-only", ty.tp_name(), n),
                 ))
             } else if ty.slots.setattro.get().map(|f| f as usize) == Some(generic_setattr as *const () as usize) {
                 Err(attribute_error(
                     obj,
                     name,
-                    format!("'{}' object has no attribute '{}' and no __dict__ for setting new attributes", ty.name(), n),
+                    format!("'{}' object has no attribute '{}' and no __dict__ for setting new attributes", ty.tp_name(), n),
                 ))
             } else {
-                Err(attribute_error(obj, name, format!("'{}' object has no attribute '{}'", ty.name(), n)))
+                Err(attribute_error(obj, name, format!("'{}' object has no attribute '{}'", ty.tp_name(), n)))
             }
         }
     }
@@ -461,7 +461,7 @@ fn reduce_newobj(vm: &mut Vm, obj: &Value, copyreg: &Value) -> PyResult<Value> {
     use super::tuple::{as_tuple, new_tuple};
     let ty = obj.ty();
     if ty.slots.new.get().is_none() {
-        return Err(type_error(format!("cannot pickle '{}' object", ty.name())));
+        return Err(type_error(format!("cannot pickle '{}' object", ty.tp_name())));
     }
     let none = super::singletons::none;
     let (args, kwargs) = if let Some(f) = crate::vm::ops::getattr_opt(vm, obj, &super::str::intern("__getnewargs_ex__"))? {
@@ -520,7 +520,7 @@ fn get_state(vm: &mut Vm, obj: &Value, required: bool) -> PyResult<Value> {
         .unwrap_or(false);
     let f = crate::vm::ops::getattr_str(vm, obj, "__getstate__")?;
     if is_default && required && !std::ptr::eq(obj.ty().layout(), &OBJECT_LAYOUT) {
-        return Err(type_error(format!("cannot pickle '{}' object", obj.ty().name())));
+        return Err(type_error(format!("cannot pickle '{}' object", obj.ty().tp_name())));
     }
     crate::vm::call::call(vm, &f, &[])
 }

@@ -194,9 +194,9 @@ pub fn check_new_safe(owner: &PyType, sub: &PyType, owner_new: usize) -> PyResul
         if sb.slots.new.get().map(|f| f as usize) != Some(owner_new) {
             return Err(type_error(format!(
                 "{}.__new__({}) is not safe, use {}.__new__()",
-                owner.name(),
-                sub.name(),
-                sb.name()
+                owner.tp_name(),
+                sub.tp_name(),
+                sb.tp_name()
             )));
         }
     }
@@ -215,10 +215,10 @@ fn tp_new_wrapper(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !sub.is_subtype(owner) {
         return Err(type_error(format!(
             "{}.__new__({}): {} is not a subtype of {}",
-            owner.name(),
-            sub.name(),
-            sub.name(),
-            owner.name()
+            owner.tp_name(),
+            sub.tp_name(),
+            sub.tp_name(),
+            owner.tp_name()
         )));
     }
     let new = owner.slots.new.get().ok_or_else(|| type_error("cannot create instances"))?;
@@ -242,7 +242,7 @@ fn wrapper_get(_vm: &mut Vm, d: &Value, obj: Option<&Value>, _ty: Option<&Value>
 
 fn wrapper_repr(_vm: &mut Vm, d: &Value) -> PyResult<Value> {
     let w = wrapper(d)?;
-    Ok(new_string(format!("<slot wrapper '{}' of '{}' objects>", w.name, w.owner().name())))
+    Ok(new_string(format!("<slot wrapper '{}' of '{}' objects>", w.name, w.owner().tp_name())))
 }
 
 fn arity(name: &str, args: &[Value], n: usize) -> PyResult<()> {

@@ -181,7 +181,7 @@ fn type_setattro(vm: &mut Vm, cls: &Value, name: &Value, value: Option<&Value>) 
         return Err(type_error(format!(
             "cannot set '{}' attribute of immutable type '{}'",
             n,
-            t.name()
+            t.tp_name()
         )));
     }
     // Data descriptors on the metatype (e.g. __name__, __doc__ getsets) take priority.
@@ -221,7 +221,7 @@ fn get_name(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn set_name(_vm: &mut Vm, v: &Value, val: Option<&Value>) -> PyResult<()> {
     let t = this(v)?;
     if !t.is_heap_type() {
-        return Err(type_error(format!("cannot set '__name__' attribute of immutable type '{}'", t.name())));
+        return Err(type_error(format!("cannot set '__name__' attribute of immutable type '{}'", t.tp_name())));
     }
     let s = val.and_then(as_str).ok_or_else(|| {
         type_error(format!(
@@ -252,7 +252,7 @@ fn get_module(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn set_module(_vm: &mut Vm, v: &Value, val: Option<&Value>) -> PyResult<()> {
     let t = this(v)?;
     if !t.is_heap_type() {
-        return Err(type_error(format!("cannot set '__module__' attribute of immutable type '{}'", t.name())));
+        return Err(type_error(format!("cannot set '__module__' attribute of immutable type '{}'", t.tp_name())));
     }
     t.set_own_attr(&intern("__module__"), val.cloned().unwrap_or_else(none));
     Ok(())
@@ -387,7 +387,7 @@ fn get_doc(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn set_doc(_vm: &mut Vm, v: &Value, val: Option<&Value>) -> PyResult<()> {
     let t = this(v)?;
     if !t.is_heap_type() {
-        return Err(type_error(format!("cannot set '__doc__' attribute of immutable type '{}'", t.name())));
+        return Err(type_error(format!("cannot set '__doc__' attribute of immutable type '{}'", t.tp_name())));
     }
     t.set_own_attr(&intern("__doc__"), val.cloned().unwrap_or_else(none));
     Ok(())
