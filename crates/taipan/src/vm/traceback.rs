@@ -128,12 +128,30 @@ impl PyPayload for PyFrameObject {
     }
 }
 
+/// `frame.clear()`: drops the local variables the object holds (what
+/// `traceback.clear_frames` and unittest's `assertRaises` use to break cycles).
+/// NOTE: CPython refuses to clear an executing frame; Taipan's frame objects hold a
+/// copy of the locals, so clearing one never disturbs the running frame.
+fn frame_clear(_vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
+    let [v] = args.exact::<1>("clear")?;
+    let f = fr(v)?;
+    let fast = std::mem::take(&mut *f.fast.borrow_mut());
+    let cells = std::mem::take(&mut *f.cells.borrow_mut());
+    let dict = f.locals_dict.borrow_mut().take();
+    let trace = f.trace.borrow_mut().take();
+    drop((fast, cells, dict, trace));
+    Ok(crate::objects::singletons::none())
+}
+
+static FRAME_METHODS: &[crate::objects::typeobject::MethodDef] =
+    &[crate::objects::typeobject::MethodDef::method("clear", frame_clear)];
+
 pub static FRAME_TYPE: PyType = PyType::new_static(StaticTypeInit {
     name: "frame",
     layout: &FRAME_LAYOUT,
     flags: flags::HAVE_GC,
     base: Some(&crate::objects::object::OBJECT_TYPE),
-    methods: &[],
+    methods: FRAME_METHODS,
     getsets: FRAME_GETSETS,
     doc: None,
     module: None,
