@@ -54,6 +54,19 @@ struct Inner {
     /// codec registry when first read (all at once) and writes are encoded the same way.
     transcode: bool,
     transcoded: bool,
+    /// False for `open(fd, closefd=False)`: the descriptor outlives the file object.
+    closefd: bool,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        if !self.closefd {
+            if let Target::File(f) = std::mem::replace(&mut self.target, Target::Stdin) {
+                use std::os::fd::IntoRawFd;
+                let _ = f.into_raw_fd();
+            }
+        }
+    }
 }
 
 #[repr(C)]
@@ -215,6 +228,7 @@ fn new_file_of(target: Target, name: Value, mode: &str, binary: bool, readable: 
                 write_through: false,
                 transcode: false,
                 transcoded: false,
+                closefd: true,
             })),
         },
     )
@@ -671,8 +685,11 @@ fn m_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut inner = file.inner.borrow_mut();
     flush_inner(&mut inner).map_err(io_error)?;
     inner.closed = true;
-    if let Target::File(_) = inner.target {
-        inner.target = Target::Stdin;
+    if let Target::File(f) = std::mem::replace(&mut inner.target, Target::Stdin) {
+        if !inner.closefd {
+            use std::os::fd::IntoRawFd;
+            let _ = f.into_raw_fd();
+        }
     }
     // A wrapper closes what it wraps (CPython's TextIOWrapper/Buffered close).
     if let Target::Object(obj) = &inner.target {
@@ -953,7 +970,7 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         "open",
         &[p("file"), opt("mode"), opt("buffering"), opt("encoding"), opt("errors"), opt("newline"), opt("closefd"), opt("opener")],
     );
-    let [file, mode, buffering, encoding, errors, _newline, _closefd, _opener] = SIG.parse::<8>(args)?;
+    let [file, mode, buffering, encoding, errors, _newline, closefd, _opener] = SIG.parse::<8>(args)?;
     let text_opt = |v: Option<Value>, what: &str| -> PyResult<Option<String>> {
         match v.filter(|v| !is_none(v)) {
             None => Ok(None),
@@ -970,12 +987,22 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(m) => as_str(m).ok_or_else(|| type_error(format!("open() argument 'mode' must be str, not {}", m.ty().name())))?.to_string(),
         None => "r".to_string(),
     };
+    let closefd = match closefd {
+        Some(c) => crate::vm::ops::is_true(vm, &c)?,
+        None => true,
+    };
+    let mut fd: Option<i32> = None;
     let path = if let Some(s) = as_str(&file) {
         s.to_string()
     } else if let Some(b) = crate::objects::bytes::as_bytes_like(&file) {
         String::from_utf8_lossy(&b).into_owned()
     } else if crate::objects::int::is_int(&file) {
-        return Err(crate::vm::not_implemented_error("open() of a file descriptor is not supported yet"));
+        let n = crate::vm::ops::index_value(vm, &file)?;
+        if n < 0 {
+            return Err(value_error("negative file descriptor"));
+        }
+        fd = Some(i32::try_from(n).map_err(|_| PyErr::new(&crate::objects::exceptions::OVERFLOW_ERROR, "Python int too large to convert to C int"))?);
+        String::new()
     } else {
         match crate::vm::ops::lookup_special(&file, "__fspath__") {
             Some(f) => {
@@ -1032,7 +1059,23 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
             opts.read(true);
         }
     }
-    let f = opts.open(&path).map_err(|e| crate::objects::exceptions::os_error_from_io(&e, Some(file.clone())))?;
+    if fd.is_none() && !closefd {
+        return Err(value_error("Cannot use closefd=False with file name"));
+    }
+    let f = match fd {
+        Some(fd) => {
+            // SAFETY: fstat only inspects the descriptor; `st` is plain data it fills.
+            let mut st: libc::stat = unsafe { std::mem::zeroed() };
+            if unsafe { libc::fstat(fd, &mut st) } != 0 {
+                return Err(crate::objects::exceptions::os_error_from_io(&std::io::Error::last_os_error(), None));
+            }
+            use std::os::fd::FromRawFd;
+            // SAFETY: the descriptor is open (fstat succeeded); with closefd=False the
+            // file gives it back instead of closing it (`Inner`'s Drop, `close`).
+            unsafe { std::fs::File::from_raw_fd(fd) }
+        }
+        None => opts.open(&path).map_err(|e| crate::objects::exceptions::os_error_from_io(&e, Some(file.clone())))?,
+    };
     if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
         let e = std::io::Error::from_raw_os_error(21);
         return Err(crate::objects::exceptions::os_error_from_io(&e, Some(file.clone())));
@@ -1060,6 +1103,7 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     if let Some(pf) = v.downcast::<PyFile>() {
         let mut inner = pf.inner.borrow_mut();
+        inner.closefd = closefd;
         if let Some(e) = encoding {
             inner.transcode = !binary && !is_utf8(&e);
             inner.encoding = e;
@@ -1233,6 +1277,7 @@ fn wrap_object(vm: &mut Vm, cls: &Value, obj: Value, binary: bool, line_bufferin
                 write_through: false,
                 transcode: false,
                 transcoded: false,
+                closefd: true,
             })),
         },
     );
@@ -1242,7 +1287,7 @@ fn wrap_object(vm: &mut Vm, cls: &Value, obj: Value, binary: bool, line_bufferin
 /// `FileIO(name, mode='r')`: an unbuffered binary file.
 fn fileio_new(vm: &mut Vm, _cls: &Value, args: Args) -> PyResult<Value> {
     static SIG: Sig = Sig::new("FileIO", &[p("file"), opt("mode"), opt("closefd"), opt("opener")]);
-    let [file, mode, _closefd, _opener] = SIG.parse::<4>(args)?;
+    let [file, mode, closefd, _opener] = SIG.parse::<4>(args)?;
     let mode = match mode {
         Some(m) => as_str(&m).ok_or_else(|| type_error(format!("FileIO() argument 'mode' must be str, not {}", m.ty().name())))?.to_string(),
         None => "r".to_string(),
@@ -1251,7 +1296,7 @@ fn fileio_new(vm: &mut Vm, _cls: &Value, args: Args) -> PyResult<Value> {
         return Err(value_error(format!("invalid mode: {mode}")));
     }
     let bmode = if mode.contains('b') { mode } else { format!("{mode}b") };
-    let argv = [file.unwrap_or_else(none), new_str(&bmode), new_int(0)];
+    let argv = [file.unwrap_or_else(none), new_str(&bmode), new_int(0), none(), none(), none(), closefd.unwrap_or_else(|| bool_value(true))];
     open(vm, Args::new(&argv))
 }
 
