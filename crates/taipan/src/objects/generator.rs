@@ -208,7 +208,15 @@ fn resume(vm: &mut Vm, gv: &Value, input: Resume) -> PyResult<SendResult> {
             }
             None
         }
-        Resume::Throw(e) => Some(e),
+        Resume::Throw(e) => {
+            // As CPython's gen_send_ex2, a throw also pushes a sent value (None): the
+            // handler around a `yield from`/`await` (CleanupThrow) expects the
+            // delegate's slot and the sent value's on the stack.
+            if started {
+                frame.stack.push(Some(none()));
+            }
+            Some(e)
+        }
     };
     g.state.set(State::Running);
     // Exception state: the generator's own handled exception replaces the caller's
@@ -685,9 +693,10 @@ pub fn get_anext(vm: &mut Vm, it: &Value) -> PyResult<Value> {
         )));
     };
     let aw = crate::vm::call::call_method_value(vm, &f, it, &[])?;
+    let aw_type = aw.ty().name().to_string();
     get_awaitable(vm, aw, 0).map_err(|e| {
         if e.matches(&super::exceptions::TYPE_ERROR) {
-            type_error(format!("'async for' received an invalid object from __anext__: {}", "object"))
+            type_error(format!("'async for' received an invalid object from __anext__: {aw_type}"))
         } else {
             e
         }
