@@ -1387,5 +1387,8 @@ fn posix_waitstatus_to_exitcode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if libc::WIFSIGNALED(s) {
         return Ok(new_int(-(libc::WTERMSIG(s) as i64)));
     }
+    if libc::WIFSTOPPED(s) {
+        return Err(value_error(format!("process stopped by delivery of signal {}", libc::WSTOPSIG(s))));
+    }
     Err(value_error(format!("invalid wait status: {s}")))
 }
