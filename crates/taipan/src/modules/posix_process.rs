@@ -255,7 +255,11 @@ fn retry_eintr(vm: &mut Vm, mut f: impl FnMut() -> libc::c_int) -> PyResult<libc
 }
 
 fn posix_waitpid(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [pid, options] = args.exact::<2>("waitpid")?;
+    args.no_kwargs("waitpid")?;
+    // waitpid's pid_t argument makes CPython parse it the old way, hence this wording.
+    let [pid, options] = args.positional() else {
+        return Err(type_error(format!("waitpid() takes exactly 2 arguments ({} given)", args.positional().len())));
+    };
     let pid = int_arg(vm, pid)? as libc::pid_t;
     let options = int_arg(vm, options)? as libc::c_int;
     let mut status: libc::c_int = 0;

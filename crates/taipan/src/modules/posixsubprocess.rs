@@ -463,7 +463,14 @@ fn fork_exec(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(new_int(pid as i64))
 }
 
-static METHODS: &[MethodDef] = &[MethodDef::method("fork_exec", fork_exec)];
+static METHODS: &[MethodDef] = &[MethodDef {
+    doc: "Fork a child process, set up its standard descriptors, working directory, \
+          session and ids, close the descriptors not in pass_fds when close_fds is \
+          true, and exec the first executable of executable_list that can run.\n\n\
+          Errors in the child before or at exec are reported on errpipe_write in the \
+          form subprocess.py reads.  Returns the child's pid.",
+    ..MethodDef::method("fork_exec", fork_exec)
+}];
 
 pub static MODULE: ModuleDef = ModuleDef {
     name: "_posixsubprocess",
