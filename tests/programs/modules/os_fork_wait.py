@@ -147,3 +147,14 @@ try:
 except OSError as e:
     print(type(e).__name__, e)
 print(os.WNOHANG, os.WUNTRACED, os.WCONTINUED)
+
+# user and group ids
+print(os.getresuid() == (os.getuid(),) * 3, os.getresgid() == (os.getgid(),) * 3)
+os.setreuid(-1, -1)
+os.setregid(-1, -1)
+os.setgroups(os.getgroups())
+for f, a in [(os.setuid, ('x',)), (os.setuid, (-2,)), (os.setuid, (2**64,)), (os.setgroups, (5,)), (os.setgroups, (['a'],))]:
+    try:
+        f(*a)
+    except (TypeError, OverflowError) as e:
+        print(type(e).__name__, e)

@@ -101,3 +101,8 @@ os.close(rfd)
 code = 'import os; print(os.getsid(0) == os.getpid(), os.getpgid(0) == os.getpid())'
 print(subprocess.run([sys.executable, '-c', code], start_new_session=True, capture_output=True, text=True).stdout, end='')
 print(subprocess.run([sys.executable, '-c', code], process_group=0, capture_output=True, text=True).stdout, end='')
+
+# ids and umask (unchanged values, so this runs unprivileged too)
+r = subprocess.run(['sh', '-c', 'umask'], user=os.getuid(), group=os.getgid(),
+                   extra_groups=os.getgroups(), umask=0o27, capture_output=True, text=True)
+print(r.returncode, r.stdout.strip())

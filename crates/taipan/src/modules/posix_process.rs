@@ -1,5 +1,6 @@
 //! `posix`'s process functions: `fork` with the `register_at_fork` hooks, the `exec*`
-//! family, `wait`/`waitpid`, process groups and sessions, `pidfd_open`, `system`.
+//! family, `wait`/`waitpid`, process groups and sessions, user and group ids,
+//! `pidfd_open`, `system`.
 //! Follows the documented behaviour of CPython's `Modules/posixmodule.c` (the "Process
 //! Management" section of the `os` docs page).  Included from `posix.rs`, whose
 //! helpers (`os_error`, `fd_arg`, `path_arg`, `check`) it shares.
@@ -405,6 +406,87 @@ fn posix_sched_yield(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(none())
 }
 
+/// `_Py_Uid_Converter`/`_Py_Gid_Converter`: an id; -1 is `u32::MAX` ("unchanged").
+/// NOTE: the overflow wording follows CPython's (values that fit a C long but not an id
+/// are "less than minimum").
+pub fn id_value(vm: &mut Vm, v: &Value, what: &str) -> PyResult<u32> {
+    let Some(n) = crate::vm::ops::index_opt(vm, v)? else {
+        return Err(type_error(format!("{what} should be integer, not {}", v.ty().name())));
+    };
+    if n == -1 {
+        return Ok(u32::MAX);
+    }
+    u32::try_from(n).map_err(|_| {
+        let side = if n == i64::MAX { "greater than maximum" } else { "less than minimum" };
+        crate::vm::PyErr::new(&crate::objects::exceptions::OVERFLOW_ERROR, format!("{what} is {side}"))
+    })
+}
+
+macro_rules! set_ids {
+    ($fn_name:ident, $py:literal, $what:literal, $n:literal, $call:expr) => {
+        fn $fn_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
+            let ids = args.exact::<$n>($py)?;
+            let mut v = [0u32; $n];
+            for (i, x) in ids.iter().enumerate() {
+                v[i] = id_value(vm, x, $what)?;
+            }
+            let f: fn(&[u32; $n]) -> libc::c_int = $call;
+            check(f(&v))?;
+            Ok(none())
+        }
+    };
+}
+
+// SAFETY (these closures): the set*id calls take integers only.
+set_ids!(posix_setuid, "setuid", "uid", 1, |v| unsafe { libc::setuid(v[0]) });
+set_ids!(posix_setgid, "setgid", "gid", 1, |v| unsafe { libc::setgid(v[0]) });
+set_ids!(posix_seteuid, "seteuid", "uid", 1, |v| unsafe { libc::seteuid(v[0]) });
+set_ids!(posix_setegid, "setegid", "gid", 1, |v| unsafe { libc::setegid(v[0]) });
+set_ids!(posix_setreuid, "setreuid", "uid", 2, |v| unsafe { libc::setreuid(v[0], v[1]) });
+set_ids!(posix_setregid, "setregid", "gid", 2, |v| unsafe { libc::setregid(v[0], v[1]) });
+
+fn posix_setgroups(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [groups] = args.exact::<1>("setgroups")?;
+    if groups.ty().slots.iter.get().is_none() || crate::objects::str::is_str(groups) {
+        return Err(type_error("setgroups argument must be a sequence"));
+    }
+    let items = crate::vm::ops::collect_iter(vm, groups)?;
+    let mut ids = Vec::with_capacity(items.len());
+    for g in &items {
+        if !crate::objects::int::is_int(g) {
+            return Err(type_error("groups must be integers"));
+        }
+        ids.push(id_value(vm, g, "gid")?);
+    }
+    // SAFETY: `ids` holds `ids.len()` group ids.
+    check(unsafe { libc::setgroups(ids.len(), ids.as_ptr()) })?;
+    Ok(none())
+}
+
+fn res_ids(vm: &mut Vm, args: Args, name: &str, get: fn(&mut [u32; 3]) -> libc::c_int) -> PyResult<Value> {
+    args.check(name, 0, 0)?;
+    let _ = vm;
+    let mut ids = [0u32; 3];
+    check(get(&mut ids))?;
+    Ok(new_tuple(ids.iter().map(|i| new_int(*i as i64)).collect()))
+}
+
+fn posix_getresuid(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    // SAFETY: the three pointers are distinct elements of `ids`.
+    res_ids(vm, args, "getresuid", |ids| {
+        let [a, b, c] = ids;
+        unsafe { libc::getresuid(a, b, c) }
+    })
+}
+
+fn posix_getresgid(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    // SAFETY: the three pointers are distinct elements of `ids`.
+    res_ids(vm, args, "getresgid", |ids| {
+        let [a, b, c] = ids;
+        unsafe { libc::getresgid(a, b, c) }
+    })
+}
+
 pub static PROCESS_METHODS: &[MethodDef] = &[
     MethodDef::method("fork", posix_fork),
     MethodDef::method("register_at_fork", posix_register_at_fork),
@@ -425,6 +507,15 @@ pub static PROCESS_METHODS: &[MethodDef] = &[
     MethodDef::method("sched_getaffinity", posix_sched_getaffinity),
     MethodDef::method("getgroups", posix_getgroups),
     MethodDef::method("sched_yield", posix_sched_yield),
+    MethodDef::method("setuid", posix_setuid),
+    MethodDef::method("setgid", posix_setgid),
+    MethodDef::method("seteuid", posix_seteuid),
+    MethodDef::method("setegid", posix_setegid),
+    MethodDef::method("setreuid", posix_setreuid),
+    MethodDef::method("setregid", posix_setregid),
+    MethodDef::method("setgroups", posix_setgroups),
+    MethodDef::method("getresuid", posix_getresuid),
+    MethodDef::method("getresgid", posix_getresgid),
 ];
 
 /// Constants of the process functions.

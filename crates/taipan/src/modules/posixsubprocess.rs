@@ -20,7 +20,7 @@
 
 use std::ffi::CString;
 
-use super::posix::process::{after_fork_child, after_fork_parent, before_fork, fs_encode, CStringArray};
+use super::posix::process::{after_fork_child, after_fork_parent, before_fork, fs_encode, id_value, CStringArray};
 use super::ModuleDef;
 use crate::objects::bytes::as_bytes;
 use crate::objects::exceptions;
@@ -321,17 +321,6 @@ fn bytes_array(vm: &mut Vm, seq: &Value) -> PyResult<CStringArray> {
     Ok(CStringArray::new(out))
 }
 
-/// `_Py_Uid_Converter` / `_Py_Gid_Converter` (ids are unsigned; -1 means "unchanged"
-/// and is refused here as CPython's converters refuse it for these arguments).
-fn id_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<u32> {
-    let Some(n) = ops::index_opt(vm, v)? else {
-        return Err(type_error(format!("{what} should be integer, not {}", v.ty().name())));
-    };
-    u32::try_from(n).ok().filter(|x| *x != u32::MAX).ok_or_else(|| {
-        PyErr::new(&exceptions::OVERFLOW_ERROR, format!("{what} is {} than maximum", if n < 0 { "less" } else { "greater" }))
-    })
-}
-
 fn fork_exec(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args.check("fork_exec", 23, 23)?;
     let close_fds = ops::is_true(vm, &a[2])?;
@@ -405,12 +394,12 @@ fn fork_exec(vm: &mut Vm, args: Args) -> PyResult<Value> {
             if !crate::objects::int::is_int(g) {
                 return Err(type_error("extra_groups must be integers"));
             }
-            groups.push(id_arg(vm, g, "gid").map_err(|_| value_error("invalid group id"))?);
+            groups.push(id_value(vm, g, "gid").map_err(|_| value_error("invalid group id"))?);
         }
         Some(groups)
     };
-    let gid = if is_none(&a[17]) { None } else { Some(id_arg(vm, &a[17], "gid")?) };
-    let uid = if is_none(&a[19]) { None } else { Some(id_arg(vm, &a[19], "uid")?) };
+    let gid = if is_none(&a[17]) { None } else { Some(id_value(vm, &a[17], "gid")?).filter(|g| *g != u32::MAX) };
+    let uid = if is_none(&a[19]) { None } else { Some(id_value(vm, &a[19], "uid")?).filter(|u| *u != u32::MAX) };
     // SAFETY: sysconf has no memory effects.
     let open_max = unsafe { libc::sysconf(libc::_SC_OPEN_MAX) };
     let max_fd = if open_max > 0 { open_max.min(i32::MAX as libc::c_long) as i32 } else { 256 };
