@@ -747,8 +747,12 @@ impl Vm {
                     // The handler search starts from this instruction; the restored
                     // lasti is what a handler that pushes lasti sees (as CPython).
                     self.unwind_at = Some(f.lasti);
+                    // RERAISE(oparg) reads lasti `oparg` slots below the exception and
+                    // leaves those slots for the handler's truncation (CPython's
+                    // `values[oparg], exc -- values[oparg]`).
                     if a != 0 {
-                        if let Some(Some(l)) = f.stack.pop() {
+                        let n = f.stack.len();
+                        if let Some(Some(l)) = n.checked_sub(a as usize).and_then(|i| f.stack.get(i)) {
                             if let Some(i) = l.as_small_int() {
                                 f.lasti = i as usize;
                             }
