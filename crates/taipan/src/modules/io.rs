@@ -60,13 +60,23 @@ struct Inner {
 
 impl Drop for Inner {
     fn drop(&mut self) {
-        if !self.closefd {
-            if let Target::File(f) = std::mem::replace(&mut self.target, Target::Stdin) {
-                use std::os::fd::IntoRawFd;
-                let _ = f.into_raw_fd();
-            }
+        if let Target::File(f) = std::mem::replace(&mut self.target, Target::Stdin) {
+            let _ = release_file(f, self.closefd);
         }
     }
+}
+
+/// Closes a file's descriptor (only gives it up when `closefd` is false) without
+/// letting Rust's `File` close it: a descriptor the program already closed with
+/// `os.close` is an EBADF error here, where dropping the `File` would abort.
+fn release_file(f: std::fs::File, closefd: bool) -> std::io::Result<()> {
+    use std::os::fd::IntoRawFd;
+    let fd = f.into_raw_fd();
+    // SAFETY: closing a descriptor number has no memory effects.
+    if closefd && unsafe { libc::close(fd) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
 }
 
 #[repr(C)]
@@ -406,7 +416,9 @@ fn prefill(vm: &mut Vm, f: &PyFile, want: Option<usize>, until_newline: bool) ->
                 return Ok(());
             }
         }
-        let chunk = crate::vm::call::call_method(vm, &obj, "read", &[new_int(8192)])?;
+        // read1 where the wrapped stream has it: a pipe answers with what has arrived.
+        let has_read1 = crate::vm::ops::getattr_opt(vm, &obj, &crate::objects::str::intern("read1"))?.is_some();
+        let chunk = crate::vm::call::call_method(vm, &obj, if has_read1 { "read1" } else { "read" }, &[new_int(8192)])?;
         let bytes = if is_none(&chunk) { Vec::new() } else {
             crate::objects::bytes::as_bytes_like(&chunk)
                 .ok_or_else(|| type_error(format!("underlying read() should have returned a bytes-like object, not '{}'", chunk.ty().name())))?
@@ -500,6 +512,47 @@ fn readable_inner(file: &PyFile) -> PyResult<std::cell::RefMut<'_, Inner>> {
     Ok(inner)
 }
 
+
+/// `BufferedReader.read1(n=-1)`: up to `n` bytes with at most one read of the
+/// underlying stream (what is buffered, else one `read` system call), so a pipe
+/// returns what has arrived instead of waiting for `n` bytes.
+fn m_read1(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check("read1", 1, 2)?;
+    let n = match pos.get(1).filter(|v| !is_none(v)) {
+        Some(v) => crate::vm::ops::index_value(vm, v)?,
+        None => -1,
+    };
+    let file = this(&pos[0])?;
+    if !file.binary {
+        return Err(crate::objects::object::no_attribute(&pos[0], &crate::objects::str::intern("read1")));
+    }
+    readable_inner(file)?;
+    if let Some(obj) = target_object(file) {
+        let has_read1 = crate::vm::ops::getattr_opt(vm, &obj, &crate::objects::str::intern("read1"))?.is_some();
+        let avail = file.inner.borrow().rbuf.len();
+        if avail == 0 {
+            let chunk = crate::vm::call::call_method(vm, &obj, if has_read1 { "read1" } else { "read" }, &[new_int(if n < 0 { 8192 } else { n })])?;
+            return Ok(if is_none(&chunk) { crate::objects::bytes::new_bytes(Vec::new()) } else { chunk });
+        }
+    }
+    let mut inner = readable_inner(file)?;
+    let want = if n < 0 { 8192 } else { n as usize };
+    if inner.rbuf.is_empty() && !inner.eof && want > 0 {
+        let mut chunk = vec![0u8; want];
+        let got = match &mut inner.target {
+            Target::Stdin => std::io::stdin().read(&mut chunk).map_err(io_error)?,
+            Target::File(f) => f.read(&mut chunk).map_err(io_error)?,
+            _ => 0,
+        };
+        if got == 0 {
+            inner.eof = true;
+        }
+        inner.rbuf.extend_from_slice(&chunk[..got]);
+    }
+    let take = if n < 0 { inner.rbuf.len() } else { want.min(inner.rbuf.len()) };
+    let out: Vec<u8> = inner.rbuf.drain(..take).collect();
+    Ok(result_value(true, out))
+}
 
 fn m_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.check("read", 1, 2)?;
@@ -668,10 +721,16 @@ fn m_writelines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn m_flush(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [f] = args.exact::<1>("flush")?;
-    if this(f)?.inner.borrow().closed {
+    let file = this(f)?;
+    if file.inner.borrow().closed {
         return Err(closed_error());
     }
     stream_flush(vm, f)?;
+    // A wrapper flushes what it wraps (TextIOWrapper.flush calls buffer.flush()).
+    push_writes(vm, file)?;
+    if let Some(obj) = target_object(file) {
+        crate::vm::call::call_method(vm, &obj, "flush", &[])?;
+    }
     Ok(none())
 }
 
@@ -686,10 +745,7 @@ fn m_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
     flush_inner(&mut inner).map_err(io_error)?;
     inner.closed = true;
     if let Target::File(f) = std::mem::replace(&mut inner.target, Target::Stdin) {
-        if !inner.closefd {
-            use std::os::fd::IntoRawFd;
-            let _ = f.into_raw_fd();
-        }
+        release_file(f, inner.closefd).map_err(io_error)?;
     }
     // A wrapper closes what it wraps (CPython's TextIOWrapper/Buffered close).
     if let Target::Object(obj) = &inner.target {
@@ -837,6 +893,7 @@ fn m_seekable(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 pub static FILE_METHODS: &[MethodDef] = &[
     MethodDef::method("read", m_read),
+    MethodDef::method("read1", m_read1),
     MethodDef::method("readline", m_readline),
     MethodDef::method("readlines", m_readlines),
     MethodDef::method("write", m_write),

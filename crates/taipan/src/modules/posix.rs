@@ -1210,11 +1210,17 @@ fn posix_dup(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn posix_dup2(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check("dup2", 2, 3)?;
-    let fd = fd_arg(vm, &pos[0])?;
-    let fd2 = fd_arg(vm, &pos[1])?;
-    // SAFETY: dup2 has no memory effects.
-    Ok(new_int(check(unsafe { libc::dup2(fd, fd2) })? as i64))
+    static SIG: Sig = Sig::new("dup2", &[p("fd"), p("fd2"), opt("inheritable")]);
+    let [fd, fd2, inheritable] = SIG.parse::<3>(args)?;
+    let fd = fd_arg(vm, &fd.unwrap_or_else(none))?;
+    let fd2 = fd_arg(vm, &fd2.unwrap_or_else(none))?;
+    let inheritable = match inheritable {
+        Some(v) => crate::vm::ops::is_true(vm, &v)?,
+        None => true,
+    };
+    // SAFETY: dup2/dup3 have no memory effects (dup3 refuses fd == fd2, as CPython's).
+    let r = if inheritable { unsafe { libc::dup2(fd, fd2) } } else { unsafe { libc::dup3(fd, fd2, libc::O_CLOEXEC) } };
+    Ok(new_int(check(r)? as i64))
 }
 
 fn posix_pipe(_vm: &mut Vm, args: Args) -> PyResult<Value> {
