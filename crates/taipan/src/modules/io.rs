@@ -916,6 +916,13 @@ pub static FILE_METHODS: &[MethodDef] = &[
 fn g_name(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
     Ok(this(f)?.inner.borrow().name.clone())
 }
+/// `name` is writable as on CPython's FileIO (`tempfile.TemporaryFile` sets it to the
+/// descriptor); the text and buffer layers share it.
+fn s_name(_vm: &mut Vm, f: &Value, v: Option<&Value>) -> PyResult<()> {
+    let v = v.ok_or_else(|| crate::vm::attribute_error(f, &crate::objects::str::intern("name"), "cannot delete attribute".into()))?;
+    this(f)?.inner.borrow_mut().name = v.clone();
+    Ok(())
+}
 fn g_mode(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
     Ok(new_str(&this(f)?.inner.borrow().mode))
 }
@@ -995,7 +1002,7 @@ fn g_line_buffering(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
 }
 
 pub static FILE_GETSETS: &[GetSetDef] = &[
-    GetSetDef::new("name", g_name),
+    GetSetDef::with_set("name", g_name, s_name),
     GetSetDef::new("buffer", g_buffer),
     GetSetDef::with_set("mode", g_mode, s_mode),
     GetSetDef::new("closed", g_closed),
@@ -1027,7 +1034,7 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         "open",
         &[p("file"), opt("mode"), opt("buffering"), opt("encoding"), opt("errors"), opt("newline"), opt("closefd"), opt("opener")],
     );
-    let [file, mode, buffering, encoding, errors, _newline, closefd, _opener] = SIG.parse::<8>(args)?;
+    let [file, mode, buffering, encoding, errors, _newline, closefd, opener] = SIG.parse::<8>(args)?;
     let text_opt = |v: Option<Value>, what: &str| -> PyResult<Option<String>> {
         match v.filter(|v| !is_none(v)) {
             None => Ok(None),
@@ -1118,6 +1125,31 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     if fd.is_none() && !closefd {
         return Err(value_error("Cannot use closefd=False with file name"));
+    }
+    // A custom opener gets the path and the os.open flags and returns the descriptor.
+    if let Some(op) = opener.filter(|o| !is_none(o)).filter(|_| fd.is_none()) {
+        let mut flags = if updating > 0 {
+            libc::O_RDWR
+        } else if reading > 0 {
+            libc::O_RDONLY
+        } else {
+            libc::O_WRONLY
+        };
+        if writing > 0 {
+            flags |= libc::O_CREAT | libc::O_TRUNC;
+        }
+        if appending > 0 {
+            flags |= libc::O_CREAT | libc::O_APPEND;
+        }
+        if creating > 0 {
+            flags |= libc::O_CREAT | libc::O_EXCL;
+        }
+        let r = crate::vm::call::call(vm, &op, &[file.clone(), new_int((flags | libc::O_CLOEXEC) as i64)])?;
+        let n = crate::vm::ops::index_value(vm, &r)?;
+        if n < 0 {
+            return Err(value_error(format!("opener returned {n}")));
+        }
+        fd = Some(i32::try_from(n).map_err(|_| PyErr::new(&crate::objects::exceptions::OVERFLOW_ERROR, "Python int too large to convert to C int"))?);
     }
     let f = match fd {
         Some(fd) => {
@@ -1344,7 +1376,7 @@ fn wrap_object(vm: &mut Vm, cls: &Value, obj: Value, binary: bool, line_bufferin
 /// `FileIO(name, mode='r')`: an unbuffered binary file.
 fn fileio_new(vm: &mut Vm, _cls: &Value, args: Args) -> PyResult<Value> {
     static SIG: Sig = Sig::new("FileIO", &[p("file"), opt("mode"), opt("closefd"), opt("opener")]);
-    let [file, mode, closefd, _opener] = SIG.parse::<4>(args)?;
+    let [file, mode, closefd, opener] = SIG.parse::<4>(args)?;
     let mode = match mode {
         Some(m) => as_str(&m).ok_or_else(|| type_error(format!("FileIO() argument 'mode' must be str, not {}", m.ty().name())))?.to_string(),
         None => "r".to_string(),
@@ -1353,7 +1385,7 @@ fn fileio_new(vm: &mut Vm, _cls: &Value, args: Args) -> PyResult<Value> {
         return Err(value_error(format!("invalid mode: {mode}")));
     }
     let bmode = if mode.contains('b') { mode } else { format!("{mode}b") };
-    let argv = [file.unwrap_or_else(none), new_str(&bmode), new_int(0), none(), none(), none(), closefd.unwrap_or_else(|| bool_value(true))];
+    let argv = [file.unwrap_or_else(none), new_str(&bmode), new_int(0), none(), none(), none(), closefd.unwrap_or_else(|| bool_value(true)), opener.unwrap_or_else(none)];
     open(vm, Args::new(&argv))
 }
 

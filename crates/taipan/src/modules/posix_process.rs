@@ -48,10 +48,6 @@ impl CStringArray {
     pub fn as_ptr(&self) -> *const *const libc::c_char {
         self.ptrs.as_ptr()
     }
-
-    pub fn len(&self) -> usize {
-        self.ptrs.len() - 1
-    }
 }
 
 /// `PyUnicode_FSConverter`: str (UTF-8, lone surrogates from `surrogateescape` back

@@ -228,16 +228,14 @@ fn resume(vm: &mut Vm, gv: &Value, input: Resume) -> PyResult<SendResult> {
     let exec = vm.execute(frame, throw);
     let g = as_generator(gv).ok_or_else(|| type_error("generator expected"))?;
     let inside = vm.exc_info.clone();
-    let changed = match (&inside, &saved_exc) {
-        (Some(a), Some(b)) => !a.is(b),
-        (Some(_), None) => true,
-        _ => false,
-    };
     vm.exc_info = saved_exc;
     match exec {
         Exec::Yield(v, frame) => {
+            // Suspended inside an except/finally block: that handler's exception is the
+            // generator's own (CPython's gi_exc_state), even when it is the very object
+            // the caller is handling (a Task throwing the exception it caught).
+            *g.exc_state.borrow_mut() = if frame.handlers > 0 { inside } else { None };
             *g.frame.borrow_mut() = Some(frame);
-            *g.exc_state.borrow_mut() = if changed { inside } else { None };
             g.state.set(State::Suspended);
             Ok(SendResult::Yield(v))
         }

@@ -37,6 +37,9 @@ pub struct Frame {
     pub ip: usize,
     /// Index of the instruction being executed (for tracebacks).
     pub lasti: usize,
+    /// Exception handlers entered (PushExcInfo) and not yet left (PopExcept): a
+    /// generator suspended with this above zero keeps its own handled exception.
+    pub handlers: u32,
 }
 
 impl Frame {
@@ -64,6 +67,7 @@ impl Frame {
             stack: Vec::with_capacity(stacksize + 2),
             ip: 0,
             lasti: 0,
+            handlers: 0,
         })
     }
 
@@ -284,6 +288,7 @@ fn make_frame(
         frame.stack.reserve(stacksize + 2);
         frame.ip = 0;
         frame.lasti = 0;
+        frame.handlers = 0;
         return frame;
     }
     Box::new(Frame {
@@ -297,6 +302,7 @@ fn make_frame(
         stack: Vec::with_capacity(stacksize + 2),
         ip: 0,
         lasti: 0,
+        handlers: 0,
     })
 }
 

@@ -118,7 +118,7 @@ pub static FRAME_TYPE: PyType = PyType::new_static(StaticTypeInit {
     layout: &FRAME_LAYOUT,
     flags: flags::HAVE_GC,
     base: Some(&crate::objects::object::OBJECT_TYPE),
-    methods: &[],
+    methods: FRAME_METHODS,
     getsets: FRAME_GETSETS,
     doc: None,
     module: None,
@@ -246,6 +246,17 @@ fn get_f_locals(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn get_f_back(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(fr(v)?.back.clone().unwrap_or_else(crate::objects::singletons::none))
 }
+
+/// `frame.clear()`.  NOTE: a snapshot never is the executing frame and its locals are
+/// copies, so there is nothing to clear or refuse; `traceback.clear_frames` (used by
+/// `unittest`'s `assertRaises`) calls it on every frame of a traceback.
+fn frame_clear(_vm: &mut Vm, args: crate::vm::Args) -> PyResult<Value> {
+    let [_this] = args.exact::<1>("clear")?;
+    Ok(crate::objects::singletons::none())
+}
+
+static FRAME_METHODS: &[crate::objects::typeobject::MethodDef] =
+    &[crate::objects::typeobject::MethodDef::method("clear", frame_clear)];
 
 pub static FRAME_GETSETS: &[GetSetDef] = &[
     GetSetDef::new("f_code", get_f_code),
