@@ -538,7 +538,8 @@ fn m_read1(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut inner = readable_inner(file)?;
     let want = if n < 0 { 8192 } else { n as usize };
     if inner.rbuf.is_empty() && !inner.eof && want > 0 {
-        let mut chunk = vec![0u8; want];
+        // One read of at most 1 MiB (a larger request still returns what one read gives).
+        let mut chunk = vec![0u8; want.min(1 << 20)];
         let got = match &mut inner.target {
             Target::Stdin => std::io::stdin().read(&mut chunk).map_err(io_error)?,
             Target::File(f) => f.read(&mut chunk).map_err(io_error)?,
