@@ -81,7 +81,16 @@ fn main() {
     // Python runs on a thread with a large stack; the VM's native-stack guard turns deep
     // native recursion into RecursionError well before it is exhausted.
     const STACK: usize = 1 << 30;
-    let child = std::thread::Builder::new().stack_size(STACK).spawn(real_main);
+    let launcher_pid = std::process::id();
+    let child = std::thread::Builder::new().stack_size(STACK).spawn(move || {
+        let code = real_main();
+        // A process made by os.fork() has only this thread: nobody joins it, so it
+        // exits here.
+        if std::process::id() != launcher_pid {
+            std::process::exit(code);
+        }
+        code
+    });
     let code = match child {
         Ok(h) => h.join().unwrap_or(70),
         Err(_) => real_main(),

@@ -165,7 +165,7 @@ define_opcodes! {
     MakeFunction = 71, |a| (1 + (a & 1) + ((a >> 1) & 1) + ((a >> 2) & 1) + ((a >> 3) & 1), 1), "[defaults_tuple if arg&1] [kwdefaults_dict if arg&2] [annotations_tuple if arg&4] [closure_tuple if arg&8] code -- function   (annotations tuple: name1, ann1, name2, ann2, ...)";
     LoadBuildClass = 72, |a| (0, 1), "-- builtins.__build_class__";
     RaiseVarargs = 73, |a| (a, 0), "arg 0: re-raise current; 1: exc --  raise exc; 2: exc cause -- raise exc from cause";
-    Reraise = 74, |a| (a + 1, 0), "[lasti if arg] exc --   re-raise exc keeping its traceback (if arg, frame's lasti is restored from the popped lasti)";
+    Reraise = 74, |a| (a + 1, 0), "[lasti if arg] exc --   re-raise exc keeping its traceback (if arg, the frame's lasti is restored from the value arg slots below exc, which stay for the handler to truncate)";
     PushExcInfo = 75, |a| (1, 2), "exc -- prev_exc exc   (prev_exc is the previously handled exception or None; exc becomes the handled exception)";
     PopExcept = 76, |a| (1, 0), "prev_exc --   restores the handled exception to prev_exc";
     CheckExcMatch = 77, |a| (2, 2), "exc type -- exc bool   (isinstance(exc, type), TypeError for non-exception types)";

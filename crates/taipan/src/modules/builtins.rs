@@ -650,7 +650,15 @@ fn b_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn b_aiter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [o] = args.exact::<1>("aiter")?;
-    crate::objects::generator::get_aiter(vm, o)
+    // PyObject_GetAIter's messages, not the 'async for' ones.
+    let Some(f) = ops::lookup_special(o, "__aiter__") else {
+        return Err(type_error(format!("'{}' object is not an async iterable", o.ty().name())));
+    };
+    let it = crate::vm::call::call_method_value(vm, &f, o, &[])?;
+    if ops::lookup_special(&it, "__anext__").is_none() {
+        return Err(type_error(format!("aiter() returned not an async iterator of type '{}'", it.ty().name())));
+    }
+    Ok(it)
 }
 
 fn b_anext(vm: &mut Vm, args: Args) -> PyResult<Value> {

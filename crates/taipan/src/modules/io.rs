@@ -54,6 +54,29 @@ struct Inner {
     /// codec registry when first read (all at once) and writes are encoded the same way.
     transcode: bool,
     transcoded: bool,
+    /// False for `open(fd, closefd=False)`: the descriptor outlives the file object.
+    closefd: bool,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        if let Target::File(f) = std::mem::replace(&mut self.target, Target::Stdin) {
+            let _ = release_file(f, self.closefd);
+        }
+    }
+}
+
+/// Closes a file's descriptor (only gives it up when `closefd` is false) without
+/// letting Rust's `File` close it: a descriptor the program already closed with
+/// `os.close` is an EBADF error here, where dropping the `File` would abort.
+fn release_file(f: std::fs::File, closefd: bool) -> std::io::Result<()> {
+    use std::os::fd::IntoRawFd;
+    let fd = f.into_raw_fd();
+    // SAFETY: closing a descriptor number has no memory effects.
+    if closefd && unsafe { libc::close(fd) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
 }
 
 #[repr(C)]
@@ -216,6 +239,7 @@ fn new_file_of(target: Target, name: Value, mode: &str, binary: bool, readable: 
                 write_through: false,
                 transcode: false,
                 transcoded: false,
+                closefd: true,
             })),
         },
     )
@@ -393,7 +417,9 @@ fn prefill(vm: &mut Vm, f: &PyFile, want: Option<usize>, until_newline: bool) ->
                 return Ok(());
             }
         }
-        let chunk = crate::vm::call::call_method(vm, &obj, "read", &[new_int(8192)])?;
+        // read1 where the wrapped stream has it: a pipe answers with what has arrived.
+        let has_read1 = crate::vm::ops::getattr_opt(vm, &obj, &crate::objects::str::intern("read1"))?.is_some();
+        let chunk = crate::vm::call::call_method(vm, &obj, if has_read1 { "read1" } else { "read" }, &[new_int(8192)])?;
         let bytes = if is_none(&chunk) { Vec::new() } else {
             crate::objects::bytes::as_bytes_like(&chunk)
                 .ok_or_else(|| type_error(format!("underlying read() should have returned a bytes-like object, not '{}'", chunk.ty().name())))?
@@ -487,6 +513,48 @@ fn readable_inner(file: &PyFile) -> PyResult<std::cell::RefMut<'_, Inner>> {
     Ok(inner)
 }
 
+
+/// `BufferedReader.read1(n=-1)`: up to `n` bytes with at most one read of the
+/// underlying stream (what is buffered, else one `read` system call), so a pipe
+/// returns what has arrived instead of waiting for `n` bytes.
+fn m_read1(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check("read1", 1, 2)?;
+    let n = match pos.get(1).filter(|v| !is_none(v)) {
+        Some(v) => crate::vm::ops::index_value(vm, v)?,
+        None => -1,
+    };
+    let file = this(&pos[0])?;
+    if !file.binary.get() {
+        return Err(crate::objects::object::no_attribute(&pos[0], &crate::objects::str::intern("read1")));
+    }
+    readable_inner(file)?;
+    if let Some(obj) = target_object(file) {
+        let has_read1 = crate::vm::ops::getattr_opt(vm, &obj, &crate::objects::str::intern("read1"))?.is_some();
+        let avail = file.inner.borrow().rbuf.len();
+        if avail == 0 {
+            let chunk = crate::vm::call::call_method(vm, &obj, if has_read1 { "read1" } else { "read" }, &[new_int(if n < 0 { 8192 } else { n })])?;
+            return Ok(if is_none(&chunk) { crate::objects::bytes::new_bytes(Vec::new()) } else { chunk });
+        }
+    }
+    let mut inner = readable_inner(file)?;
+    let want = if n < 0 { 8192 } else { n as usize };
+    if inner.rbuf.is_empty() && !inner.eof && want > 0 {
+        // One read of at most 1 MiB (a larger request still returns what one read gives).
+        let mut chunk = vec![0u8; want.min(1 << 20)];
+        let got = match &mut inner.target {
+            Target::Stdin => std::io::stdin().read(&mut chunk).map_err(io_error)?,
+            Target::File(f) => f.read(&mut chunk).map_err(io_error)?,
+            _ => 0,
+        };
+        if got == 0 {
+            inner.eof = true;
+        }
+        inner.rbuf.extend_from_slice(&chunk[..got]);
+    }
+    let take = if n < 0 { inner.rbuf.len() } else { want.min(inner.rbuf.len()) };
+    let out: Vec<u8> = inner.rbuf.drain(..take).collect();
+    Ok(result_value(true, out))
+}
 
 fn m_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.check("read", 1, 2)?;
@@ -683,10 +751,16 @@ fn m_writelines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn m_flush(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [f] = args.exact::<1>("flush")?;
-    if this(f)?.inner.borrow().closed {
+    let file = this(f)?;
+    if file.inner.borrow().closed {
         return Err(closed_error());
     }
     stream_flush(vm, f)?;
+    // A wrapper flushes what it wraps (TextIOWrapper.flush calls buffer.flush()).
+    push_writes(vm, file)?;
+    if let Some(obj) = target_object(file) {
+        crate::vm::call::call_method(vm, &obj, "flush", &[])?;
+    }
     Ok(none())
 }
 
@@ -700,8 +774,8 @@ fn m_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut inner = file.inner.borrow_mut();
     flush_inner(&mut inner).map_err(io_error)?;
     inner.closed = true;
-    if let Target::File(_) = inner.target {
-        inner.target = Target::Stdin;
+    if let Target::File(f) = std::mem::replace(&mut inner.target, Target::Stdin) {
+        release_file(f, inner.closefd).map_err(io_error)?;
     }
     // A wrapper closes what it wraps (CPython's TextIOWrapper/Buffered close).
     if let Target::Object(obj) = &inner.target {
@@ -849,6 +923,7 @@ fn m_seekable(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 pub static FILE_METHODS: &[MethodDef] = &[
     MethodDef::method("read", m_read),
+    MethodDef::method("read1", m_read1),
     MethodDef::method("readline", m_readline),
     MethodDef::method("readlines", m_readlines),
     MethodDef::method("write", m_write),
@@ -870,6 +945,13 @@ pub static FILE_METHODS: &[MethodDef] = &[
 
 fn g_name(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
     Ok(this(f)?.inner.borrow().name.clone())
+}
+/// `name` is writable as on CPython's FileIO (`tempfile.TemporaryFile` sets it to the
+/// descriptor); the text and buffer layers share it.
+fn s_name(_vm: &mut Vm, f: &Value, v: Option<&Value>) -> PyResult<()> {
+    let v = v.ok_or_else(|| crate::vm::attribute_error(f, &crate::objects::str::intern("name"), "cannot delete attribute".into()))?;
+    this(f)?.inner.borrow_mut().name = v.clone();
+    Ok(())
 }
 fn g_mode(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
     Ok(new_str(&this(f)?.inner.borrow().mode))
@@ -950,7 +1032,7 @@ fn g_line_buffering(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
 }
 
 pub static FILE_GETSETS: &[GetSetDef] = &[
-    GetSetDef::new("name", g_name),
+    GetSetDef::with_set("name", g_name, s_name),
     GetSetDef::new("buffer", g_buffer),
     GetSetDef::with_set("mode", g_mode, s_mode),
     GetSetDef::new("closed", g_closed),
@@ -982,7 +1064,7 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         "open",
         &[p("file"), opt("mode"), opt("buffering"), opt("encoding"), opt("errors"), opt("newline"), opt("closefd"), opt("opener")],
     );
-    let [file, mode, buffering, encoding, errors, _newline, _closefd, _opener] = SIG.parse::<8>(args)?;
+    let [file, mode, buffering, encoding, errors, _newline, closefd, opener] = SIG.parse::<8>(args)?;
     let text_opt = |v: Option<Value>, what: &str| -> PyResult<Option<String>> {
         match v.filter(|v| !is_none(v)) {
             None => Ok(None),
@@ -999,12 +1081,22 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(m) => as_str(m).ok_or_else(|| type_error(format!("open() argument 'mode' must be str, not {}", m.ty().name())))?.to_string(),
         None => "r".to_string(),
     };
+    let closefd = match closefd {
+        Some(c) => crate::vm::ops::is_true(vm, &c)?,
+        None => true,
+    };
+    let mut fd: Option<i32> = None;
     let path = if let Some(s) = as_str(&file) {
         s.to_string()
     } else if let Some(b) = crate::objects::bytes::as_bytes_like(&file) {
         String::from_utf8_lossy(&b).into_owned()
     } else if crate::objects::int::is_int(&file) {
-        return Err(crate::vm::not_implemented_error("open() of a file descriptor is not supported yet"));
+        let n = crate::vm::ops::index_value(vm, &file)?;
+        if n < 0 {
+            return Err(value_error("negative file descriptor"));
+        }
+        fd = Some(i32::try_from(n).map_err(|_| PyErr::new(&crate::objects::exceptions::OVERFLOW_ERROR, "Python int too large to convert to C int"))?);
+        String::new()
     } else {
         match crate::vm::ops::lookup_special(&file, "__fspath__") {
             Some(f) => {
@@ -1061,7 +1153,48 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
             opts.read(true);
         }
     }
-    let f = opts.open(&path).map_err(|e| crate::objects::exceptions::os_error_from_io(&e, Some(file.clone())))?;
+    if fd.is_none() && !closefd {
+        return Err(value_error("Cannot use closefd=False with file name"));
+    }
+    // A custom opener gets the path and the os.open flags and returns the descriptor.
+    if let Some(op) = opener.filter(|o| !is_none(o)).filter(|_| fd.is_none()) {
+        let mut flags = if updating > 0 {
+            libc::O_RDWR
+        } else if reading > 0 {
+            libc::O_RDONLY
+        } else {
+            libc::O_WRONLY
+        };
+        if writing > 0 {
+            flags |= libc::O_CREAT | libc::O_TRUNC;
+        }
+        if appending > 0 {
+            flags |= libc::O_CREAT | libc::O_APPEND;
+        }
+        if creating > 0 {
+            flags |= libc::O_CREAT | libc::O_EXCL;
+        }
+        let r = crate::vm::call::call(vm, &op, &[file.clone(), new_int((flags | libc::O_CLOEXEC) as i64)])?;
+        let n = crate::vm::ops::index_value(vm, &r)?;
+        if n < 0 {
+            return Err(value_error(format!("opener returned {n}")));
+        }
+        fd = Some(i32::try_from(n).map_err(|_| PyErr::new(&crate::objects::exceptions::OVERFLOW_ERROR, "Python int too large to convert to C int"))?);
+    }
+    let f = match fd {
+        Some(fd) => {
+            // SAFETY: fstat only inspects the descriptor; `st` is plain data it fills.
+            let mut st: libc::stat = unsafe { std::mem::zeroed() };
+            if unsafe { libc::fstat(fd, &mut st) } != 0 {
+                return Err(crate::objects::exceptions::os_error_from_io(&std::io::Error::last_os_error(), None));
+            }
+            use std::os::fd::FromRawFd;
+            // SAFETY: the descriptor is open (fstat succeeded); with closefd=False the
+            // file gives it back instead of closing it (`Inner`'s Drop, `close`).
+            unsafe { std::fs::File::from_raw_fd(fd) }
+        }
+        None => opts.open(&path).map_err(|e| crate::objects::exceptions::os_error_from_io(&e, Some(file.clone())))?,
+    };
     if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
         let e = std::io::Error::from_raw_os_error(21);
         return Err(crate::objects::exceptions::os_error_from_io(&e, Some(file.clone())));
@@ -1089,6 +1222,7 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     if let Some(pf) = v.downcast::<PyFile>() {
         let mut inner = pf.inner.borrow_mut();
+        inner.closefd = closefd;
         if let Some(e) = encoding {
             inner.transcode = !binary && !is_utf8(&e);
             inner.encoding = e;
@@ -1317,6 +1451,7 @@ fn wrap_object(vm: &mut Vm, cls: &Value, obj: Value, binary: bool, line_bufferin
                 write_through: false,
                 transcode: false,
                 transcoded: false,
+                closefd: true,
             })),
         },
     );
@@ -1329,7 +1464,7 @@ fn fileio_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
         return Ok(blank);
     }
     static SIG: Sig = Sig::new("FileIO", &[p("file"), opt("mode"), opt("closefd"), opt("opener")]);
-    let [file, mode, _closefd, _opener] = SIG.parse::<4>(args)?;
+    let [file, mode, closefd, opener] = SIG.parse::<4>(args)?;
     let mode = match mode {
         Some(m) => as_str(&m).ok_or_else(|| type_error(format!("FileIO() argument 'mode' must be str, not {}", m.ty().name())))?.to_string(),
         None => "r".to_string(),
@@ -1338,7 +1473,7 @@ fn fileio_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
         return Err(value_error(format!("invalid mode: {mode}")));
     }
     let bmode = if mode.contains('b') { mode } else { format!("{mode}b") };
-    let argv = [file.unwrap_or_else(none), new_str(&bmode), new_int(0)];
+    let argv = [file.unwrap_or_else(none), new_str(&bmode), new_int(0), none(), none(), none(), closefd.unwrap_or_else(|| bool_value(true)), opener.unwrap_or_else(none)];
     open(vm, Args::new(&argv))
 }
 

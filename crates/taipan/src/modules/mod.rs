@@ -27,6 +27,7 @@ pub mod string;
 pub mod atexit;
 pub mod contextvars;
 pub mod posix;
+pub mod posixsubprocess;
 pub mod imp;
 pub mod warnings;
 pub mod marshal;
@@ -74,6 +75,8 @@ pub struct ModulesState {
     /// `_contextvars`: the current context and the `Token.MISSING` marker.
     pub current_context: Option<Value>,
     pub context_missing: Option<Value>,
+    /// `posix.register_at_fork` callbacks.
+    pub fork_hooks: posix::process::ForkHooks,
 }
 
 /// Every native module, by import name.
@@ -81,7 +84,7 @@ pub fn builtin_modules() -> &'static [&'static ModuleDef] {
     BUILTIN_MODULES
 }
 
-static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::MODULE, &sys::MODULE, &gc::MODULE, &weakref::MODULE, &math::MODULE, &itertools::MODULE, &time::MODULE, &functools::MODULE, &operator::MODULE, &sre::MODULE, &collections::MODULE, &thread::MODULE, &errno::MODULE, &codecs::MODULE, &string::MODULE, &atexit::MODULE, &contextvars::MODULE, &posix::MODULE, &imp::MODULE, &warnings::MODULE, &marshal::MODULE, &io::MODULE, &typing::MODULE, &signal::MODULE, &tokenize::MODULE, &random::MODULE, &structmod::MODULE, &binascii::MODULE, &socket::MODULE, &select::MODULE, &unicodedata::MODULE, &cmath::MODULE, &hash::md5::MODULE, &hash::sha1::MODULE, &hash::sha2::MODULE, &hash::sha3::MODULE, &hash::blake2::MODULE, &ast::MODULE, &opcode::MODULE];
+static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::MODULE, &sys::MODULE, &gc::MODULE, &weakref::MODULE, &math::MODULE, &itertools::MODULE, &time::MODULE, &functools::MODULE, &operator::MODULE, &sre::MODULE, &collections::MODULE, &thread::MODULE, &errno::MODULE, &codecs::MODULE, &string::MODULE, &atexit::MODULE, &contextvars::MODULE, &posix::MODULE, &posixsubprocess::MODULE, &imp::MODULE, &warnings::MODULE, &marshal::MODULE, &io::MODULE, &typing::MODULE, &signal::MODULE, &tokenize::MODULE, &random::MODULE, &structmod::MODULE, &binascii::MODULE, &socket::MODULE, &select::MODULE, &unicodedata::MODULE, &cmath::MODULE, &hash::md5::MODULE, &hash::sha1::MODULE, &hash::sha2::MODULE, &hash::sha3::MODULE, &hash::blake2::MODULE, &ast::MODULE, &opcode::MODULE];
 
 pub fn find_builtin(name: &str) -> Option<&'static ModuleDef> {
     builtin_modules().iter().copied().find(|m| m.name == name)

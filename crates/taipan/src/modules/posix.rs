@@ -8,6 +8,9 @@ use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::os::unix::fs::MetadataExt;
 
 use super::ModuleDef;
+
+#[path = "posix_process.rs"]
+pub mod process;
 use crate::objects::bytes::{as_bytes, new_bytes};
 use crate::objects::dict::PyDict;
 use crate::objects::exceptions;
@@ -468,8 +471,10 @@ fn posix_urandom(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn posix_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [code] = args.exact::<1>("_exit")?;
     let code = crate::vm::ops::index_value(vm, code)?;
-    vm.flush_std_streams();
-    std::process::exit(code as i32)
+    // NOTE: as CPython's, `_exit` does not flush Python's buffers: data a forked child
+    // inherited unflushed must not be written twice.
+    // SAFETY: _exit ends the process at once.
+    unsafe { libc::_exit(code as i32) }
 }
 
 fn posix_putenv(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -693,7 +698,6 @@ pub static POSIX_METHODS: &[MethodDef] = &[
     MethodDef::method("utime", posix_utime),
     MethodDef::method("getpgrp", posix_getpgrp),
     MethodDef::method("getloadavg", posix_getloadavg),
-    MethodDef::method("sched_getaffinity", posix_sched_getaffinity),
     MethodDef::method("abort", posix_abort),
     MethodDef::method("WIFEXITED", posix_wifexited),
     MethodDef::method("WEXITSTATUS", posix_wexitstatus),
@@ -758,15 +762,13 @@ fn init(vm: &mut Vm, m: &Value) -> PyResult<()> {
         ("EX_PROTOCOL", 76),
         ("EX_NOPERM", 77),
         ("EX_CONFIG", 78),
-        ("WUNTRACED", libc::WUNTRACED as i64),
-        ("WCONTINUED", libc::WCONTINUED as i64),
         ("TMP_MAX", 238328),
         ("NGROUPS_MAX", 65536),
-        ("WNOHANG", libc::WNOHANG as i64),
     ];
     for (n, v) in consts {
         add(m, n, new_int(*v));
     }
+    process::add_to_module(m);
     add(m, "_have_functions", PyList::new_value(vec![new_str("HAVE_FSTAT")]));
     Ok(())
 }
@@ -1208,11 +1210,17 @@ fn posix_dup(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn posix_dup2(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check("dup2", 2, 3)?;
-    let fd = fd_arg(vm, &pos[0])?;
-    let fd2 = fd_arg(vm, &pos[1])?;
-    // SAFETY: dup2 has no memory effects.
-    Ok(new_int(check(unsafe { libc::dup2(fd, fd2) })? as i64))
+    static SIG: Sig = Sig::new("dup2", &[p("fd"), p("fd2"), opt("inheritable")]);
+    let [fd, fd2, inheritable] = SIG.parse::<3>(args)?;
+    let fd = fd_arg(vm, &fd.unwrap_or_else(none))?;
+    let fd2 = fd_arg(vm, &fd2.unwrap_or_else(none))?;
+    let inheritable = match inheritable {
+        Some(v) => crate::vm::ops::is_true(vm, &v)?,
+        None => true,
+    };
+    // SAFETY: dup2/dup3 have no memory effects (dup3 refuses fd == fd2, as CPython's).
+    let r = if inheritable { unsafe { libc::dup2(fd, fd2) } } else { unsafe { libc::dup3(fd, fd2, libc::O_CLOEXEC) } };
+    Ok(new_int(check(r)? as i64))
 }
 
 fn posix_pipe(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1326,12 +1334,6 @@ fn posix_getloadavg(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(crate::objects::tuple::new_tuple(l.iter().map(|x| new_float(*x)).collect()))
 }
 
-fn posix_sched_getaffinity(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.exact::<1>("sched_getaffinity")?;
-    let n = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
-    crate::objects::set::new_set(vm, (0..n as i64).map(new_int).collect())
-}
-
 fn posix_abort(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("abort", 0, 0)?;
     vm.flush_std_streams();
@@ -1390,6 +1392,9 @@ fn posix_waitstatus_to_exitcode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     if libc::WIFSIGNALED(s) {
         return Ok(new_int(-(libc::WTERMSIG(s) as i64)));
+    }
+    if libc::WIFSTOPPED(s) {
+        return Err(value_error(format!("process stopped by delivery of signal {}", libc::WSTOPSIG(s))));
     }
     Err(value_error(format!("invalid wait status: {s}")))
 }

@@ -142,10 +142,35 @@ fn signal_pause(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(none())
 }
 
+/// `set_wakeup_fd(fd, /, *, warn_on_full_buffer=True)`: the C handler writes each
+/// signal's number as one byte to `fd` (which must be non-blocking).
+/// NOTE: a full buffer is ignored silently (CPython warns when `warn_on_full_buffer`).
 fn signal_set_wakeup_fd(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check("set_wakeup_fd", 1, 1)?;
-    crate::vm::ops::index_value(vm, &pos[0])?;
-    Ok(new_int(-1))
+    static SIG: crate::vm::Sig = crate::vm::Sig::new(
+        "set_wakeup_fd",
+        &[crate::vm::args::po("fd"), crate::vm::args::kw("warn_on_full_buffer")],
+    );
+    let [fd, warn] = SIG.parse::<2>(args)?;
+    let fd = crate::vm::ops::index_value(vm, &fd.unwrap_or_else(none))?;
+    if let Some(w) = warn {
+        crate::vm::ops::is_true(vm, &w)?;
+    }
+    let fd = i32::try_from(fd).map_err(|_| PyErr::new(&exceptions::OVERFLOW_ERROR, "Python int too large to convert to C int"))?;
+    if fd != -1 {
+        // SAFETY: fstat and fcntl only inspect the descriptor; `st` is plain data.
+        let mut st: libc::stat = unsafe { std::mem::zeroed() };
+        if unsafe { libc::fstat(fd, &mut st) } != 0 {
+            return Err(exceptions::os_error_from_io(&std::io::Error::last_os_error(), None));
+        }
+        let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+        if flags < 0 {
+            return Err(exceptions::os_error_from_io(&std::io::Error::last_os_error(), None));
+        }
+        if flags & libc::O_NONBLOCK == 0 {
+            return Err(value_error(format!("the fd {fd} must be in non-blocking mode")));
+        }
+    }
+    Ok(new_int(signals::set_wakeup_fd(fd) as i64))
 }
 
 fn signal_siginterrupt(vm: &mut Vm, args: Args) -> PyResult<Value> {

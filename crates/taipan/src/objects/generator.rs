@@ -210,7 +210,15 @@ fn resume(vm: &mut Vm, gv: &Value, input: Resume) -> PyResult<SendResult> {
             }
             None
         }
-        Resume::Throw(e) => Some(e),
+        Resume::Throw(e) => {
+            // As CPython's gen_send_ex2, a throw also pushes a sent value (None): the
+            // handler around a `yield from`/`await` (CleanupThrow) expects the
+            // delegate's slot and the sent value's on the stack.
+            if started {
+                frame.stack.push(Some(none()));
+            }
+            Some(e)
+        }
     };
     g.state.set(State::Running);
     // Exception state: the generator's own handled exception replaces the caller's
@@ -222,16 +230,14 @@ fn resume(vm: &mut Vm, gv: &Value, input: Resume) -> PyResult<SendResult> {
     let exec = vm.execute(frame, throw);
     let g = as_generator(gv).ok_or_else(|| type_error("generator expected"))?;
     let inside = vm.exc_info.clone();
-    let changed = match (&inside, &saved_exc) {
-        (Some(a), Some(b)) => !a.is(b),
-        (Some(_), None) => true,
-        _ => false,
-    };
     vm.exc_info = saved_exc;
     match exec {
         Exec::Yield(v, frame) => {
+            // Suspended inside an except/finally block: that handler's exception is the
+            // generator's own (CPython's gi_exc_state), even when it is the very object
+            // the caller is handling (a Task throwing the exception it caught).
+            *g.exc_state.borrow_mut() = if frame.handlers > 0 { inside } else { None };
             *g.frame.borrow_mut() = Some(frame);
-            *g.exc_state.borrow_mut() = if changed { inside } else { None };
             g.state.set(State::Suspended);
             Ok(SendResult::Yield(v))
         }
@@ -689,9 +695,10 @@ pub fn get_anext(vm: &mut Vm, it: &Value) -> PyResult<Value> {
         )));
     };
     let aw = crate::vm::call::call_method_value(vm, &f, it, &[])?;
+    let aw_type = aw.ty().name().to_string();
     get_awaitable(vm, aw, 0).map_err(|e| {
         if e.matches(&super::exceptions::TYPE_ERROR) {
-            type_error(format!("'async for' received an invalid object from __anext__: {}", "object"))
+            type_error(format!("'async for' received an invalid object from __anext__: {aw_type}"))
         } else {
             e
         }

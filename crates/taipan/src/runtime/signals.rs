@@ -3,22 +3,42 @@
 //! (`modules::signal::run_handlers`), CPython's `Modules/signalmodule.c` trip scheme.
 //! Until a program installs its own, SIGINT raises KeyboardInterrupt.
 //!
-//! Invariant: the C handler only stores to atomics (async-signal-safe).
+//! Invariant: the C handler only stores to atomics and `write`s one byte to the wakeup
+//! descriptor (`signal.set_wakeup_fd`), saving and restoring `errno`: all
+//! async-signal-safe.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 
 /// Signal numbers are below this (`signal.NSIG`).
 pub const NSIG: usize = 65;
 
 static TRIPPED: [AtomicBool; NSIG] = [const { AtomicBool::new(false) }; NSIG];
 static ANY_TRIPPED: AtomicBool = AtomicBool::new(false);
+/// `signal.set_wakeup_fd`'s descriptor, -1 when none.
+static WAKEUP_FD: AtomicI32 = AtomicI32::new(-1);
 
 extern "C" fn on_signal(sig: libc::c_int) {
     if let Some(flag) = TRIPPED.get(sig as usize) {
         flag.store(true, Ordering::Relaxed);
         ANY_TRIPPED.store(true, Ordering::Relaxed);
         super::heap::EVAL_BREAKER.store(true, Ordering::Relaxed);
+        let fd = WAKEUP_FD.load(Ordering::Relaxed);
+        if fd >= 0 {
+            let byte = sig as u8;
+            // SAFETY: errno is this thread's; write gets a one-byte live buffer.  A
+            // full or closed descriptor is ignored (nothing can be done here).
+            unsafe {
+                let errno = *libc::__errno_location();
+                libc::write(fd, (&byte as *const u8).cast(), 1);
+                *libc::__errno_location() = errno;
+            }
+        }
     }
+}
+
+/// Sets the wakeup descriptor (-1: none) and returns the previous one.
+pub fn set_wakeup_fd(fd: i32) -> i32 {
+    WAKEUP_FD.swap(fd, Ordering::Relaxed)
 }
 
 /// What the process does on a signal.

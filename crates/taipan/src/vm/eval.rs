@@ -806,8 +806,10 @@ impl Vm {
                     let prev = self.exc_info.replace(exc.clone()).unwrap_or_else(none);
                     f.stack.push(Some(prev));
                     f.stack.push(Some(exc));
+                    f.handlers += 1;
                 }
                 Opcode::PopExcept => {
+                    f.handlers = f.handlers.saturating_sub(1);
                     let prev = pop!(f);
                     self.exc_info = if is_none(&prev) { None } else { Some(prev) };
                 }

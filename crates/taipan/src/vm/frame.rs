@@ -37,6 +37,9 @@ pub struct Frame {
     pub ip: usize,
     /// Index of the instruction being executed (for tracebacks).
     pub lasti: usize,
+    /// Exception handlers entered (PushExcInfo) and not yet left (PopExcept): a
+    /// generator suspended with this above zero keeps its own handled exception.
+    pub handlers: u32,
     /// The frame's Python frame object and tracing state, once asked for (by
     /// `sys._getframe`, `sys.settrace`); `None` for almost every frame.
     pub extra: std::cell::RefCell<Option<Box<FrameExtra>>>,
@@ -81,6 +84,7 @@ impl Frame {
             ip: 0,
             lasti: 0,
             extra: Default::default(),
+            handlers: 0,
         })
     }
 
@@ -301,6 +305,7 @@ fn make_frame(
         frame.stack.reserve(stacksize + 2);
         frame.ip = 0;
         frame.lasti = 0;
+        frame.handlers = 0;
         return frame;
     }
     Box::new(Frame {
@@ -315,6 +320,7 @@ fn make_frame(
         ip: 0,
         lasti: 0,
         extra: Default::default(),
+        handlers: 0,
     })
 }
 
