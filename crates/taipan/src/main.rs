@@ -1,5 +1,7 @@
 //! The `taipan` command: CPython's command line (`Modules/main.c`) over the embedding API.
 
+mod lineedit;
+
 use std::io::{BufRead, IsTerminal, Read, Write};
 
 use taipan::vm::Config;
@@ -406,8 +408,10 @@ fn repl(interp: &mut Interpreter, tty: bool, quiet: bool) -> i32 {
             taipan::modules::sys::set_sys_attr(&interp.vm, name, taipan::objects::str::new_str(default));
         }
     }
+    // A terminal on both ends gets line editing and history (`~/.python_history`,
+    // not read or written with -I).
+    let mut editor = (tty && std::io::stdout().is_terminal()).then(|| lineedit::LineEditor::new(!interp.vm.config.isolated));
     let stdin = std::io::stdin();
-    let mut lines = stdin.lock();
     let mut buffer = String::new();
     loop {
         let which = if buffer.is_empty() { "ps1" } else { "ps2" };
@@ -417,14 +421,32 @@ fn repl(interp: &mut Interpreter, tty: bool, quiet: bool) -> i32 {
         };
         let _ = interp.vm.run_pending();
         interp.vm.flush_std_streams();
-        if tty {
-            print!("{prompt}");
-            let _ = std::io::stdout().flush();
-        } else {
-            eprint!("{prompt}");
-        }
         let mut line = String::new();
-        match lines.read_line(&mut line) {
+        let got = match editor.as_mut() {
+            Some(ed) => match ed.read_line(&prompt) {
+                Ok(lineedit::Line::Text(t)) => {
+                    line = t + "\n";
+                    Ok(line.len())
+                }
+                Ok(lineedit::Line::Interrupted) => {
+                    eprintln!("KeyboardInterrupt");
+                    buffer.clear();
+                    continue;
+                }
+                Ok(lineedit::Line::Eof) => Ok(0),
+                Err(e) => Err(e),
+            },
+            None => {
+                if tty {
+                    print!("{prompt}");
+                    let _ = std::io::stdout().flush();
+                } else {
+                    eprint!("{prompt}");
+                }
+                stdin.lock().read_line(&mut line)
+            }
+        };
+        match got {
             Ok(0) | Err(_) => {
                 // A statement still being typed at end of input is run, as CPython does.
                 if !buffer.trim().is_empty() {
