@@ -325,3 +325,57 @@ fn read_key(input: &mut impl Read) -> io::Result<Option<Key>> {
         }
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(bytes: &[u8]) -> Vec<String> {
+        let mut input = bytes;
+        let mut out = Vec::new();
+        while let Some(k) = read_key(&mut input).unwrap() {
+            out.push(match k {
+                Key::Char(c) => format!("{c}"),
+                Key::Ctrl(c) => format!("^{c}"),
+                Key::Enter => "RET".into(),
+                Key::Tab => "TAB".into(),
+                Key::Backspace => "BS".into(),
+                Key::Delete => "DEL".into(),
+                Key::Left => "LEFT".into(),
+                Key::Right => "RIGHT".into(),
+                Key::Up => "UP".into(),
+                Key::Down => "DOWN".into(),
+                Key::Home => "HOME".into(),
+                Key::End => "END".into(),
+                Key::Interrupt => "INT".into(),
+                Key::Other => "?".into(),
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn decodes_keys() {
+        assert_eq!(keys(b"a\x1b[D\x1b[3~\x1bOH\x1b[4~\x7f\x01\x03\r"), ["a", "LEFT", "DEL", "HOME", "END", "BS", "^a", "INT", "RET"]);
+        assert_eq!(keys("é€".as_bytes()), ["é", "€"]);
+        assert_eq!(keys(b"\x1b[1;5C"), ["?"]);
+    }
+
+    #[test]
+    fn edits() {
+        let mut e = Edit { line: Vec::new(), cursor: 0, prompt: String::new() };
+        for c in "x + 2".chars() {
+            e.insert(c);
+        }
+        e.cursor = 1;
+        e.backspace();
+        e.insert('y');
+        assert_eq!(e.line.iter().collect::<String>(), "y + 2");
+        e.cursor = e.line.len();
+        e.delete_word_back();
+        assert_eq!(e.line.iter().collect::<String>(), "y + ");
+        e.cursor = 0;
+        e.delete();
+        assert_eq!(e.line.iter().collect::<String>(), " + ");
+    }
+}
