@@ -101,6 +101,7 @@ impl Vm {
             exec_stack: Vec::new(),
             trace_func: None,
             tracing: false,
+            profile_func: None,
             repr_stack: Default::default(),
             native_depth: 0,
             frame_pool: Vec::new(),

@@ -283,6 +283,18 @@ fn sys_settrace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(crate::objects::singletons::none())
 }
 
+/// `sys.setprofile(function)`: see `vm::trace`.
+fn sys_setprofile(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [f] = args.exact::<1>("setprofile")?;
+    vm.set_profile_function((!crate::objects::singletons::is_none(f)).then(|| f.clone()));
+    Ok(crate::objects::singletons::none())
+}
+
+fn sys_getprofile(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check("getprofile", 0, 0)?;
+    Ok(vm.profile_func.clone().unwrap_or_else(crate::objects::singletons::none))
+}
+
 fn sys_gettrace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("gettrace", 0, 0)?;
     Ok(vm.trace_func.clone().unwrap_or_else(crate::objects::singletons::none))
@@ -443,8 +455,8 @@ pub static SYS_METHODS: &[MethodDef] = &[
     MethodDef::method("addaudithook", sys_noop),
     MethodDef::method("settrace", sys_settrace),
     MethodDef::method("gettrace", sys_gettrace),
-    MethodDef::method("setprofile", sys_noop),
-    MethodDef::method("getprofile", sys_gettrace),
+    MethodDef::method("setprofile", sys_setprofile),
+    MethodDef::method("getprofile", sys_getprofile),
     MethodDef::method("is_finalizing", sys_is_finalizing),
     MethodDef::method("_is_gil_enabled", sys_is_gil_enabled),
 ];

@@ -115,6 +115,12 @@ impl Vm {
                             continue;
                         }
                     }
+                    if self.profile_func.is_some() {
+                        if let Err(e) = self.profile_return(&frame, Some(&v)) {
+                            pending = Some(e);
+                            continue;
+                        }
+                    }
                     self.depth -= 1;
                     if self.frames.len() == base {
                         self.current_frame = saved_current;
@@ -127,6 +133,12 @@ impl Vm {
                 Ok(Control::Yield(v)) => {
                     if self.trace_func.is_some() {
                         if let Err(e) = self.trace_return(&frame, Some(&v)) {
+                            pending = Some(e);
+                            continue;
+                        }
+                    }
+                    if self.profile_func.is_some() {
+                        if let Err(e) = self.profile_return(&frame, Some(&v)) {
                             pending = Some(e);
                             continue;
                         }
@@ -158,6 +170,11 @@ impl Vm {
                     if self.trace_func.is_some() {
                         if let Err(te) = self.trace_return(&frame, None) {
                             e = te;
+                        }
+                    }
+                    if self.profile_func.is_some() {
+                        if let Err(pe) = self.profile_return(&frame, None) {
+                            e = pe;
                         }
                     }
                     self.depth -= 1;
@@ -238,7 +255,7 @@ impl Vm {
     #[cold]
     pub fn run_pending(&mut self) -> PyResult<()> {
         // A trace function keeps the breaker raised: every instruction is reported.
-        heap::EVAL_BREAKER.store(self.trace_func.is_some(), std::sync::atomic::Ordering::Relaxed);
+        heap::EVAL_BREAKER.store(self.trace_func.is_some() || self.profile_func.is_some(), std::sync::atomic::Ordering::Relaxed);
         crate::runtime::gc::maybe_collect(self);
         crate::modules::signal::run_handlers(self)?;
         loop {
@@ -286,6 +303,9 @@ impl Vm {
                 self.run_pending()?;
                 if self.trace_func.is_some() {
                     self.trace_instruction(f)?;
+                }
+                if self.profile_func.is_some() {
+                    self.profile_start(f)?;
                 }
             }
             let Some(&(op, arg)) = instrs.get(f.ip) else {
@@ -1035,7 +1055,7 @@ impl Vm {
                 }
                 return Ok(Some(frame));
             }
-            let r = super::call::call_with_kwnames(self, &callable, args, kw);
+            let r = if self.profile_func.is_some() { self.profile_c_call(&callable, args, kw) } else { super::call::call_with_kwnames(self, &callable, args, kw) };
             f.stack.truncate(base);
             f.stack.push(Some(r?));
             return Ok(None);
@@ -1052,7 +1072,7 @@ impl Vm {
             }
             return Ok(Some(frame));
         }
-        let r = super::call::call_with_kwnames(self, &callable, &args, kw)?;
+        let r = if self.profile_func.is_some() { self.profile_c_call(&callable, &args, kw)? } else { super::call::call_with_kwnames(self, &callable, &args, kw)? };
         f.stack.push(Some(r));
         Ok(None)
     }

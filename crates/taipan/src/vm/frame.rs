@@ -53,6 +53,8 @@ pub struct FrameExtra {
     pub obj: Option<Value>,
     /// The trace function has been told of this activation ('call' sent).
     pub call_sent: bool,
+    /// The profile function has been told of this activation.
+    pub prof_sent: bool,
     /// Line and instruction of the previous line event.
     pub last_line: Option<u32>,
     pub last_ip: usize,

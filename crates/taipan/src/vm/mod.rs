@@ -178,6 +178,8 @@ pub struct Vm {
     /// `sys.settrace`'s function, and whether a trace function is running now.
     pub trace_func: Option<Value>,
     pub(crate) tracing: bool,
+    /// `sys.setprofile`'s function.
+    pub profile_func: Option<Value>,
 }
 
 impl Vm {

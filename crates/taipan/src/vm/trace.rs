@@ -157,3 +157,77 @@ impl Vm {
         Ok(())
     }
 }
+
+/// `sys.setprofile`: 'call' and 'return' for Python frames (a generator's resume and
+/// yield included; 'return' with None when an exception leaves the frame), 'c_call',
+/// 'c_return' and 'c_exception' around calls of built-in functions and method
+/// descriptors made by the eval loop.  The profile function's result is ignored.
+impl Vm {
+    pub fn set_profile_function(&mut self, func: Option<Value>) {
+        if func.is_some() && self.profile_func.is_none() {
+            for f in self.frame_chain() {
+                f.extra.borrow_mut().get_or_insert_with(Default::default).prof_sent = true;
+            }
+        }
+        self.profile_func = func;
+        if self.profile_func.is_some() {
+            heap::EVAL_BREAKER.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+
+    fn call_profiler(&mut self, frame: &Value, event: &str, arg: Value) -> PyResult<()> {
+        let Some(func) = self.profile_func.clone() else { return Ok(()) };
+        self.tracing = true;
+        let r = super::call::call(self, &func, &[frame.clone(), new_str(event), arg]);
+        self.tracing = false;
+        if r.is_err() {
+            self.set_profile_function(None);
+        }
+        r.map(|_| ())
+    }
+
+    /// 'call' before the first instruction of an activation.
+    pub(crate) fn profile_start(&mut self, f: &Frame) -> PyResult<()> {
+        if self.tracing {
+            return Ok(());
+        }
+        let sent = f.extra.borrow().as_ref().is_some_and(|e| e.prof_sent);
+        if sent {
+            return Ok(());
+        }
+        f.extra.borrow_mut().get_or_insert_with(Default::default).prof_sent = true;
+        let frame = self.traced_frame_object(f);
+        self.call_profiler(&frame, "call", none())
+    }
+
+    pub(crate) fn profile_return(&mut self, f: &Frame, value: Option<&Value>) -> PyResult<()> {
+        if self.tracing {
+            return Ok(());
+        }
+        let sent = f.extra.borrow_mut().as_mut().map(|e| std::mem::replace(&mut e.prof_sent, false)).unwrap_or(false);
+        if !sent {
+            return Ok(());
+        }
+        let frame = self.traced_frame_object(f);
+        self.call_profiler(&frame, "return", value.cloned().unwrap_or_else(none))
+    }
+
+    /// Calls `callable`, reporting 'c_call'/'c_return'/'c_exception' when it is a
+    /// built-in function or method descriptor.
+    pub(crate) fn profile_c_call(&mut self, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+        let native = callable.downcast::<crate::objects::function::PyBuiltinFunction>().is_some()
+            || callable.downcast::<crate::objects::function::PyMethodDescr>().is_some();
+        if !native || self.tracing {
+            return super::call::call_with_kwnames(self, callable, args, kwnames);
+        }
+        let frame = match self.current_frame_ref() {
+            Some(f) => self.traced_frame_object(f),
+            None => none(),
+        };
+        self.call_profiler(&frame, "c_call", callable.clone())?;
+        let r = super::call::call_with_kwnames(self, callable, args, kwnames);
+        let event = if r.is_ok() { "c_return" } else { "c_exception" };
+        self.call_profiler(&frame, event, callable.clone())?;
+        r
+    }
+}
