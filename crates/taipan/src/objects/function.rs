@@ -827,3 +827,8 @@ pub fn init_types() {
         t.slots.repr.set(Some(method_descr_repr));
     }
 }
+
+/// The name of the class a method descriptor belongs to (for profiler labels).
+pub fn method_descr_owner_name(d: &PyMethodDescr) -> String {
+    owner_of(d).tp_name()
+}
