@@ -322,6 +322,11 @@ impl Vm {
                 vm::traceback::print_exception(self, &exc);
             }
         }
+        if exc.ty().is_subtype(&objects::exceptions::KEYBOARD_INTERRUPT) {
+            // As CPython: the process then ends by SIGINT (`runtime::signals`).
+            runtime::signals::UNHANDLED_INTERRUPT.store(true, std::sync::atomic::Ordering::Relaxed);
+            return 130;
+        }
         1
     }
 

@@ -86,6 +86,10 @@ fn main() {
     let launcher_pid = std::process::id();
     let child = std::thread::Builder::new().stack_size(STACK).spawn(move || {
         let code = real_main();
+        if code == 130 && taipan::runtime::signals::UNHANDLED_INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
+            let _ = std::io::stdout().flush();
+            taipan::runtime::signals::die_by_sigint();
+        }
         // A process made by os.fork() has only this thread: nobody joins it, so it
         // exits here.
         if std::process::id() != launcher_pid {
@@ -94,7 +98,11 @@ fn main() {
         code
     });
     let code = match child {
-        Ok(h) => h.join().unwrap_or(70),
+        Ok(h) => {
+            // Signals go to the Python thread (where they interrupt blocking calls).
+            taipan::runtime::signals::block_in_this_thread();
+            h.join().unwrap_or(70)
+        }
         Err(_) => real_main(),
     };
     std::process::exit(code);

@@ -376,16 +376,9 @@ fn fill(inner: &mut Inner, want: Option<usize>, until_newline: bool) -> std::io:
         }
         let mut chunk = vec![0u8; 65536];
         let n = match &mut inner.target {
-            Target::Stdin => {
-                if until_newline {
-                    let mut line = String::new();
-                    let n = std::io::stdin().read_line(&mut line)?;
-                    chunk[..n].copy_from_slice(&line.as_bytes()[..n]);
-                    n
-                } else {
-                    std::io::stdin().read(&mut chunk)?
-                }
-            }
+            // One read (which reports EINTR, unlike `read_line`): a terminal gives a
+            // line at a time anyway; more than a line from a pipe stays in `rbuf`.
+            Target::Stdin => std::io::stdin().read(&mut chunk)?,
             Target::File(f) => f.read(&mut chunk)?,
             _ => 0,
         };
@@ -518,6 +511,10 @@ fn readable_inner(file: &PyFile) -> PyResult<std::cell::RefMut<'_, Inner>> {
 /// underlying stream (what is buffered, else one `read` system call), so a pipe
 /// returns what has arrived instead of waiting for `n` bytes.
 fn m_read1(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    eintr_retry(vm, |vm| m_read1_once(vm, args))
+}
+
+fn m_read1_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.check("read1", 1, 2)?;
     let n = match pos.get(1).filter(|v| !is_none(v)) {
         Some(v) => crate::vm::ops::index_value(vm, v)?,
@@ -557,6 +554,10 @@ fn m_read1(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn m_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    eintr_retry(vm, |vm| m_read_once(vm, args))
+}
+
+fn m_read_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.check("read", 1, 2)?;
     let n = match pos.get(1).filter(|v| !is_none(v)) {
         Some(v) => crate::vm::ops::index_value(vm, v)?,
@@ -603,6 +604,10 @@ fn m_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `readinto(b)` of the binary types: reads up to `len(b)` bytes into the writable
 /// buffer `b` (fewer only at end of file) and returns how many it read.
 fn m_readinto(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    eintr_retry(vm, |vm| m_readinto_once(vm, args))
+}
+
+fn m_readinto_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (v, target) = args.one_arg("readinto")?;
     let file = this(v)?;
     readable_inner(file)?;
@@ -639,6 +644,10 @@ fn read_line(inner: &mut Inner, limit: Option<usize>) -> std::io::Result<Vec<u8>
 }
 
 fn m_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    eintr_retry(vm, |vm| m_readline_once(vm, args))
+}
+
+fn m_readline_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.check("readline", 1, 2)?;
     let limit = match pos.get(1).filter(|v| !is_none(v)) {
         Some(v) => {
@@ -657,6 +666,10 @@ fn m_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn m_readlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    eintr_retry(vm, |vm| m_readlines_once(vm, args))
+}
+
+fn m_readlines_once(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.check("readlines", 1, 2)?;
     let file = this(&pos[0])?;
     readable_inner(file)?;
@@ -678,6 +691,23 @@ fn m_readlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn file_iternext(vm: &mut Vm, f: &Value) -> PyResult<Option<Value>> {
+    eintr_retry(vm, |vm| file_iternext_once(vm, f))
+}
+
+/// Runs `op` again after a read interrupted by a signal, once the Python handlers ran
+/// (a handler that raises, such as SIGINT's KeyboardInterrupt, ends the read; PEP 475).
+fn eintr_retry<T>(vm: &mut Vm, mut op: impl FnMut(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+    loop {
+        match op(vm) {
+            Err(e) if e.matches(&crate::objects::exceptions::INTERRUPTED_ERROR) && crate::runtime::signals::pending() => {
+                super::signal::run_handlers(vm)?;
+            }
+            r => return r,
+        }
+    }
+}
+
+fn file_iternext_once(vm: &mut Vm, f: &Value) -> PyResult<Option<Value>> {
     let file = this(f)?;
     readable_inner(file)?;
     prefill(vm, file, None, true)?;

@@ -168,8 +168,24 @@ fn time_sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if ns < 0 {
         return Err(value_error("sleep length must be non-negative"));
     }
-    std::thread::sleep(std::time::Duration::from_nanos(ns as u64));
-    Ok(none())
+    // Sleeps until the deadline; a signal interrupts the wait to run the Python
+    // handlers (KeyboardInterrupt ends it), then the rest is slept (PEP 475).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_nanos(ns as u64);
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return Ok(none());
+        }
+        let req = libc::timespec { tv_sec: left.as_secs() as libc::time_t, tv_nsec: left.subsec_nanos() as libc::c_long };
+        // SAFETY: `req` is a valid timespec; the remainder pointer may be null.
+        let rc = unsafe { libc::nanosleep(&req, std::ptr::null_mut()) };
+        if rc == 0 {
+            return Ok(none());
+        }
+        if std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+            super::signal::run_handlers(vm)?;
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------

@@ -57,17 +57,64 @@ pub fn set_disposition(sig: i32, d: Disposition) -> std::io::Result<()> {
         Disposition::Ignore => libc::SIG_IGN,
         Disposition::Trip => on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t,
     };
-    // SAFETY: the installed handler only touches atomics.
-    let old = unsafe { libc::signal(sig, handler) };
-    if old == libc::SIG_ERR {
+    // As CPython: no SA_RESTART, so a blocking call interrupted by the signal returns
+    // EINTR and the caller runs the Python handlers before retrying (PEP 475).
+    // SAFETY: `action` is fully initialised; the installed handler only touches atomics.
+    let rc = unsafe {
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = handler;
+        action.sa_flags = libc::SA_ONSTACK;
+        libc::sigemptyset(&mut action.sa_mask);
+        libc::sigaction(sig, &action, std::ptr::null_mut())
+    };
+    if rc != 0 {
         return Err(std::io::Error::last_os_error());
     }
     Ok(())
 }
 
+/// Set when a KeyboardInterrupt ended the program: the process then ends by SIGINT,
+/// so a shell sees the interrupt (exit status 130 otherwise).
+pub static UNHANDLED_INTERRUPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Ends the process by SIGINT with the default disposition (CPython's exit after an
+/// unhandled KeyboardInterrupt).  Returns only if the signal did not end it.
+pub fn die_by_sigint() {
+    // SAFETY: resetting a disposition and unblocking/raising a signal in this thread.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_DFL);
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGINT);
+        libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+        libc::raise(libc::SIGINT);
+    }
+}
+
+/// Blocks asynchronous signals in the calling thread, so the process's signals are
+/// delivered to the thread running Python (the `taipan` launcher calls this after
+/// starting it; an interrupted blocking call there then returns EINTR).
+pub fn block_in_this_thread() {
+    // SAFETY: `set` is initialised by sigfillset before use; only this thread's mask
+    // changes.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut set);
+        for sync in [libc::SIGSEGV, libc::SIGBUS, libc::SIGFPE, libc::SIGILL] {
+            libc::sigdelset(&mut set, sync);
+        }
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+    }
+}
+
 /// Installs the SIGINT handler (the default `signal.default_int_handler` behaviour).
 pub fn install() {
     let _ = set_disposition(libc::SIGINT, Disposition::Trip);
+}
+
+/// Whether a signal arrived that the Python handlers have not seen yet.
+pub fn pending() -> bool {
+    ANY_TRIPPED.load(Ordering::Relaxed)
 }
 
 /// The signals that arrived since the last call, in increasing order.
