@@ -85,7 +85,10 @@ impl Stream {
         mem_level: c_int,
         strategy: c_int,
     ) -> Result<Stream, (c_int, Option<String>)> {
-        let mut s = Stream { strm: blank_stream(), kind: Kind::Deflate };
+        let mut s = Stream {
+            strm: blank_stream(),
+            kind: Kind::Deflate,
+        };
         // SAFETY: a blank stream with our allocators; the version string is zlib's own.
         let code = unsafe {
             z::deflateInit2_(
@@ -108,9 +111,13 @@ impl Stream {
 
     /// `inflateInit2`; on failure the error code and zlib's message.
     pub fn inflate_init(wbits: c_int) -> Result<Stream, (c_int, Option<String>)> {
-        let mut s = Stream { strm: blank_stream(), kind: Kind::Inflate };
+        let mut s = Stream {
+            strm: blank_stream(),
+            kind: Kind::Inflate,
+        };
         // SAFETY: as in `deflate_init`.
-        let code = unsafe { z::inflateInit2_(&mut *s.strm, wbits, z::zlibVersion(), stream_size()) };
+        let code =
+            unsafe { z::inflateInit2_(&mut *s.strm, wbits, z::zlibVersion(), stream_size()) };
         if code == Z_OK {
             Ok(s)
         } else {
@@ -150,7 +157,11 @@ impl Stream {
         self.strm.avail_in = 0;
         self.strm.next_out = std::ptr::null_mut();
         self.strm.avail_out = 0;
-        Step { code, consumed, produced }
+        Step {
+            code,
+            consumed,
+            produced,
+        }
     }
 
     /// `deflateSetDictionary` / `inflateSetDictionary`.
@@ -169,7 +180,10 @@ impl Stream {
 
     /// `deflateCopy` / `inflateCopy`: an independent stream in the same state.
     pub fn copy(&mut self) -> Result<Stream, (c_int, Option<String>)> {
-        let mut dest = Stream { strm: blank_stream(), kind: self.kind };
+        let mut dest = Stream {
+            strm: blank_stream(),
+            kind: self.kind,
+        };
         // SAFETY: both streams are boxed; on success zlib points the copy's state at
         // `dest.strm`, on failure it leaves `dest` without state.
         let code = unsafe {
@@ -228,5 +242,7 @@ pub fn adler32(mut value: u32, data: &[u8]) -> u32 {
 /// `zlibVersion()`: the version of the library linked in.
 pub fn runtime_version() -> String {
     // SAFETY: zlib returns a static NUL-terminated string.
-    unsafe { CStr::from_ptr(z::zlibVersion()) }.to_string_lossy().into_owned()
+    unsafe { CStr::from_ptr(z::zlibVersion()) }
+        .to_string_lossy()
+        .into_owned()
 }

@@ -153,7 +153,11 @@ fn compress(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut pos = 0;
     loop {
         let rest = &data[pos..];
-        let flush = if rest.len() <= u32::MAX as usize { Z_FINISH } else { Z_NO_FLUSH };
+        let flush = if rest.len() <= u32::MAX as usize {
+            Z_FINISH
+        } else {
+            Z_NO_FLUSH
+        };
         let (step, _) = step_into(&mut s, rest, &mut out, None, flush);
         pos += step.consumed;
         match step.code {
@@ -188,7 +192,11 @@ fn decompress(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut pos = 0;
     let code = loop {
         let rest = &data[pos..];
-        let flush = if rest.len() <= u32::MAX as usize { Z_FINISH } else { Z_NO_FLUSH };
+        let flush = if rest.len() <= u32::MAX as usize {
+            Z_FINISH
+        } else {
+            Z_NO_FLUSH
+        };
         let (step, filled) = step_into(&mut s, rest, &mut out, None, flush);
         pos += step.consumed;
         match step.code {
@@ -295,7 +303,14 @@ fn this_comp(v: &Value) -> PyResult<&PyCompress> {
 fn compressobj(vm: &mut Vm, args: Args) -> PyResult<Value> {
     static SIG: Sig = Sig::new(
         "compressobj",
-        &[opt("level"), opt("method"), opt("wbits"), opt("memLevel"), opt("strategy"), opt("zdict")],
+        &[
+            opt("level"),
+            opt("method"),
+            opt("wbits"),
+            opt("memLevel"),
+            opt("strategy"),
+            opt("zdict"),
+        ],
     );
     let [level, method, wbits, mem_level, strategy, zdict] = SIG.parse::<6>(args)?;
     let level = int_or(vm, level, Z_DEFAULT_COMPRESSION)?;
@@ -320,7 +335,10 @@ fn compressobj(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     Ok(heap::alloc(
         &COMPRESS_TYPE,
-        PyCompress { head: ObjectHead::uninit(), stream: RefCell::new(s) },
+        PyCompress {
+            head: ObjectHead::uninit(),
+            stream: RefCell::new(s),
+        },
     ))
 }
 
@@ -380,14 +398,21 @@ fn comp_flush(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `zlib_Compress_copy_impl`.
 fn comp_copy(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = this_comp(args.noargs("copy")?)?;
-    let copy = this.stream.borrow_mut().copy().map_err(|(code, msg)| match code {
-        Z_STREAM_ERROR => value_error("Inconsistent stream state"),
-        Z_MEM_ERROR => memory_error("Can't allocate memory for compression object"),
-        _ => zlib_error(code, msg, "while copying compression object"),
-    })?;
+    let copy = this
+        .stream
+        .borrow_mut()
+        .copy()
+        .map_err(|(code, msg)| match code {
+            Z_STREAM_ERROR => value_error("Inconsistent stream state"),
+            Z_MEM_ERROR => memory_error("Can't allocate memory for compression object"),
+            _ => zlib_error(code, msg, "while copying compression object"),
+        })?;
     Ok(heap::alloc(
         &COMPRESS_TYPE,
-        PyCompress { head: ObjectHead::uninit(), stream: RefCell::new(copy) },
+        PyCompress {
+            head: ObjectHead::uninit(),
+            stream: RefCell::new(copy),
+        },
     ))
 }
 
@@ -417,8 +442,12 @@ pub struct PyDecompress {
     state: RefCell<DecompState>,
 }
 
-pub static DECOMPRESS_LAYOUT: Layout =
-    crate::payload_layout!(PyDecompress, "Decompress", heap::no_traverse, heap::no_clear);
+pub static DECOMPRESS_LAYOUT: Layout = crate::payload_layout!(
+    PyDecompress,
+    "Decompress",
+    heap::no_traverse,
+    heap::no_clear
+);
 
 impl PyPayload for PyDecompress {
     fn layout() -> &'static Layout {
@@ -464,11 +493,15 @@ fn this_decomp(v: &Value) -> PyResult<&PyDecompress> {
 }
 
 fn decomp_unused_data(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(new_bytes(this_decomp(v)?.state.borrow().unused_data.clone()))
+    Ok(new_bytes(
+        this_decomp(v)?.state.borrow().unused_data.clone(),
+    ))
 }
 
 fn decomp_unconsumed_tail(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(new_bytes(this_decomp(v)?.state.borrow().unconsumed_tail.clone()))
+    Ok(new_bytes(
+        this_decomp(v)?.state.borrow().unconsumed_tail.clone(),
+    ))
 }
 
 fn decomp_eof(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -587,7 +620,11 @@ fn decomp_decompress(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if code == Z_STREAM_END {
         st.eof = true;
     } else if code != Z_OK && code != Z_BUF_ERROR {
-        return Err(zlib_error(code, st.stream.msg(), "while decompressing data"));
+        return Err(zlib_error(
+            code,
+            st.stream.msg(),
+            "while decompressing data",
+        ));
     }
     Ok(new_bytes(out))
 }
@@ -611,7 +648,11 @@ fn decomp_flush(vm: &mut Vm, args: Args) -> PyResult<Value> {
         st.initialised = false;
         let code = st.stream.end();
         if code != Z_OK {
-            return Err(zlib_error(code, st.stream.msg(), "while finishing decompression"));
+            return Err(zlib_error(
+                code,
+                st.stream.msg(),
+                "while finishing decompression",
+            ));
         }
     }
     Ok(new_bytes(out))
@@ -639,7 +680,10 @@ fn decomp_copy(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     Ok(heap::alloc(
         &DECOMPRESS_TYPE,
-        PyDecompress { head: ObjectHead::uninit(), state: RefCell::new(copy) },
+        PyDecompress {
+            head: ObjectHead::uninit(),
+            state: RefCell::new(copy),
+        },
     ))
 }
 
@@ -770,7 +814,10 @@ fn zd_decompress(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let max_length = ssize_arg(vm, max_length, -1)?;
     let mut st = this.state.borrow_mut();
     if st.eof {
-        return Err(PyErr::new(&exceptions::EOF_ERROR, "End of stream already reached"));
+        return Err(PyErr::new(
+            &exceptions::EOF_ERROR,
+            "End of stream already reached",
+        ));
     }
     let mut input = std::mem::take(&mut st.pending);
     input.extend_from_slice(&data);
@@ -782,7 +829,8 @@ fn zd_decompress(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if limit.is_some_and(|l| out.len() >= l) {
             break;
         }
-        let (step, filled) = step_into(&mut st.stream, &input[pos..], &mut out, limit, Z_SYNC_FLUSH);
+        let (step, filled) =
+            step_into(&mut st.stream, &input[pos..], &mut out, limit, Z_SYNC_FLUSH);
         pos += step.consumed;
         code = step.code;
         match code {
@@ -802,7 +850,11 @@ fn zd_decompress(vm: &mut Vm, args: Args) -> PyResult<Value> {
         st.eof = true;
         st.stream.end();
     } else if code != Z_OK && code != Z_BUF_ERROR {
-        return Err(zlib_error(code, st.stream.msg(), "while decompressing data"));
+        return Err(zlib_error(
+            code,
+            st.stream.msg(),
+            "while decompressing data",
+        ));
     }
     let rest = &input[pos..];
     if st.eof {
