@@ -854,11 +854,19 @@ fn m_seek(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     match &mut inner.target {
         Target::File(f) => Ok(new_int(f.seek(target).map_err(io_error)? as i64)),
+        Target::Object(raw) => {
+            // `_io__Buffered_seek_impl` over a Python raw stream: the buffered bytes
+            // are dropped and the raw stream seeks (relative seeks account for them).
+            let raw = raw.clone();
+            drop(inner);
+            let off = if whence == 1 { off - buffered } else { off };
+            crate::vm::call::call_method(vm, &raw, "seek", &[new_int(off), new_int(whence)])
+        }
         _ => Err(PyErr::new(&crate::objects::exceptions::OS_ERROR, "underlying stream is not seekable")),
     }
 }
 
-fn m_tell(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn m_tell(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [f] = args.exact::<1>("tell")?;
     let file = this(f)?;
     let mut inner = file.inner.borrow_mut();
@@ -869,6 +877,13 @@ fn m_tell(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let buffered = inner.rbuf.len() as i64;
     match &mut inner.target {
         Target::File(f) => Ok(new_int(f.stream_position().map_err(io_error)? as i64 - buffered)),
+        Target::Object(raw) => {
+            let raw = raw.clone();
+            drop(inner);
+            let pos = crate::vm::call::call_method(vm, &raw, "tell", &[])?;
+            let pos = crate::vm::ops::index_value(vm, &pos)?;
+            Ok(new_int(pos - buffered))
+        }
         _ => Err(PyErr::new(&crate::objects::exceptions::OS_ERROR, "underlying stream is not seekable")),
     }
 }

@@ -1,0 +1,60 @@
+# zlib errors: CPython's exception types and messages.
+import zlib
+
+
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+
+t(lambda: zlib.compressobj(zdict="x"))
+t(lambda: zlib.decompressobj(zdict="x"))
+t(lambda: zlib.compress("x"))
+t(lambda: zlib.compress(b"x", 10))
+t(lambda: zlib.compress(b"x", wbits=7))
+t(lambda: zlib.compressobj(wbits=7))
+t(lambda: zlib.compressobj(method=9))
+t(lambda: zlib.compressobj(memLevel=10))
+t(lambda: zlib.decompress(b"xxxx"))
+t(lambda: zlib.decompress(b""))
+t(lambda: zlib.decompress(zlib.compress(b"hello")[:-3]))
+t(lambda: zlib.decompress(zlib.compress(b"x", wbits=-15)))
+t(lambda: zlib.decompress(zlib.compress(b"x", wbits=31)))
+t(lambda: zlib.decompress(b"x\x9c\xff\xff\xff\xff"))
+t(lambda: zlib.decompress(zlib.compressobj(zdict=b"abc").compress(b"abc")))
+co = zlib.compressobj(zdict=b"abcdef")
+t(lambda: zlib.decompress(co.compress(b"abcdef") + co.flush()))
+t(lambda: zlib.decompressobj(wbits=99))
+t(lambda: zlib.decompress(b"x", wbits=99))
+t(lambda: zlib.decompress(b"", bufsize=-1))
+t(lambda: zlib.decompressobj().decompress(b"abc", -1))
+t(lambda: zlib.decompressobj().decompress(b"abcdef"))
+t(lambda: zlib.decompressobj().decompress("x"))
+t(lambda: zlib.decompressobj().flush(0))
+t(lambda: zlib.decompressobj(zdict=b"zz").decompress(zlib.compressobj(zdict=b"abc").compress(b"abc") + b"\x00" * 8))
+t(lambda: zlib._ZlibDecompressor(wbits=99))
+t(lambda: zlib._ZlibDecompressor().decompress(b"garbage!"))
+t(lambda: zlib.Compress())
+t(lambda: zlib.Decompress())
+t(lambda: zlib.crc32())
+t(lambda: zlib.crc32("abc"))
+t(lambda: zlib.adler32(b"", 1, 2))
+c = zlib.compressobj()
+c.compress(b"a")
+c.flush()
+t(lambda: c.compress(b"a"))
+t(lambda: c.flush())
+t(lambda: c.flush(zlib.Z_NO_FLUSH))
+t(lambda: c.copy())
+d = zlib.decompressobj()
+d.decompress(zlib.compress(b"abc"))
+d.flush()
+t(lambda: d.copy())
+t(lambda: d.decompress(b"x"))
+print(zlib.error.__mro__, zlib.error.__module__)
+try:
+    zlib.decompress(b"bad data")
+except zlib.error as e:
+    print(e.args)
