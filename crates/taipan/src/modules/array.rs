@@ -28,7 +28,9 @@ use crate::objects::tuple::{as_tuple, new_tuple, seq_richcompare};
 use crate::objects::typeobject::{as_type, flags, GetSetDef, MethodDef, PyType, StaticTypeInit};
 use crate::runtime::heap::{self, Layout, ObjectHead, PyPayload};
 use crate::runtime::value::Value;
-use crate::vm::{call, index_error, ops, overflow_error, type_error, value_error, Args, PyErr, PyResult, Vm};
+use crate::vm::{
+    call, index_error, ops, overflow_error, type_error, value_error, Args, PyErr, PyResult, Vm,
+};
 
 // ---------------------------------------------------------------------------------------
 // Type codes (`descriptors[]` in arraymodule.c)
@@ -89,7 +91,8 @@ pub struct PyArray {
     pub(crate) exports: Cell<usize>,
 }
 
-pub static ARRAY_LAYOUT: Layout = crate::payload_layout!(PyArray, "array", heap::no_traverse, heap::no_clear);
+pub static ARRAY_LAYOUT: Layout =
+    crate::payload_layout!(PyArray, "array", heap::no_traverse, heap::no_clear);
 
 impl PyPayload for PyArray {
     fn layout() -> &'static Layout {
@@ -132,13 +135,20 @@ pub fn as_array(v: &Value) -> Option<&PyArray> {
 
 fn this(v: &Value) -> PyResult<&PyArray> {
     as_array(v).ok_or_else(|| {
-        type_error(format!("descriptor requires a 'array.array' object but received a '{}'", v.ty().name()))
+        type_error(format!(
+            "descriptor requires a 'array.array' object but received a '{}'",
+            v.ty().name()
+        ))
     })
 }
 
 /// The buffer view of an array for `memoryview`: `(format, itemsize)`.
 pub(crate) fn buffer_format(a: &PyArray) -> (char, usize) {
-    let format = if a.typecode == b'u' { 'w' } else { a.typecode as char };
+    let format = if a.typecode == b'u' {
+        'w'
+    } else {
+        a.typecode as char
+    };
     (format, a.itemsize)
 }
 
@@ -154,7 +164,10 @@ impl PyArray {
     /// `array_resize`'s guard: BufferError while memoryviews are exported.
     fn check_resizable(&self) -> PyResult<()> {
         if self.exports.get() > 0 {
-            return Err(PyErr::new(&exceptions::BUFFER_ERROR, "cannot resize an array that is exporting buffers"));
+            return Err(PyErr::new(
+                &exceptions::BUFFER_ERROR,
+                "cannot resize an array that is exporting buffers",
+            ));
         }
         Ok(())
     }
@@ -179,7 +192,11 @@ fn decode(code: u8, kind: Kind, b: &[u8]) -> PyResult<Value> {
     } else {
         buf[8 - n..].copy_from_slice(b);
     }
-    let raw = if cfg!(target_endian = "little") { u64::from_le_bytes(buf) } else { u64::from_be_bytes(buf) };
+    let raw = if cfg!(target_endian = "little") {
+        u64::from_le_bytes(buf)
+    } else {
+        u64::from_be_bytes(buf)
+    };
     Ok(match kind {
         Kind::Unsigned => {
             if raw > i64::MAX as u64 {
@@ -200,8 +217,11 @@ fn decode(code: u8, kind: Kind, b: &[u8]) -> PyResult<Value> {
             }
         }
         Kind::Unicode => {
-            let c = char::from_u32(raw as u32)
-                .ok_or_else(|| value_error(format!("character U+{raw:x} is not in range [U+0000; U+10ffff]")))?;
+            let c = char::from_u32(raw as u32).ok_or_else(|| {
+                value_error(format!(
+                    "character U+{raw:x} is not in range [U+0000; U+10ffff]"
+                ))
+            })?;
             new_string(c.to_string())
         }
     })
@@ -222,7 +242,11 @@ fn encode(vm: &mut Vm, code: u8, v: &Value) -> PyResult<Vec<u8>> {
     match kind {
         Kind::Float => {
             let x = ops::float_value(vm, v)?;
-            Ok(if code == b'f' { raw_bytes((x as f32).to_bits() as u64, 4) } else { raw_bytes(x.to_bits(), 8) })
+            Ok(if code == b'f' {
+                raw_bytes((x as f32).to_bits() as u64, 4)
+            } else {
+                raw_bytes(x.to_bits(), 8)
+            })
         }
         Kind::Unicode => {
             let mut chars = as_str(v).map(|s| s.chars());
@@ -251,7 +275,8 @@ fn int_raw(code: u8, x: &BigInt) -> PyResult<u64> {
     let negative = x.sign() == num_bigint::Sign::Minus;
     match code {
         b'b' | b'B' | b'h' | b'H' | b'i' => {
-            let v = as_long.map_err(|_| overflow_error("Python int too large to convert to C long"))?;
+            let v =
+                as_long.map_err(|_| overflow_error("Python int too large to convert to C long"))?;
             // `b` and `H` first parse a wider C type (`PyArg_Parse` formats `h` and `i`),
             // whose range errors come first.
             let wider = match code {
@@ -275,31 +300,48 @@ fn int_raw(code: u8, x: &BigInt) -> PyResult<u64> {
                 _ => (i32::MIN as i64, i32::MAX as i64),
             };
             if v < lo {
-                return Err(overflow_error(format!("{} is less than minimum", c_type_name(code))));
+                return Err(overflow_error(format!(
+                    "{} is less than minimum",
+                    c_type_name(code)
+                )));
             }
             if v > hi {
-                return Err(overflow_error(format!("{} is greater than maximum", c_type_name(code))));
+                return Err(overflow_error(format!(
+                    "{} is greater than maximum",
+                    c_type_name(code)
+                )));
             }
             Ok(v as u64)
         }
         b'I' => {
             if negative {
-                return Err(overflow_error("can't convert negative value to unsigned int"));
+                return Err(overflow_error(
+                    "can't convert negative value to unsigned int",
+                ));
             }
-            let v = as_ulong.map_err(|_| overflow_error("Python int too large to convert to C unsigned long"))?;
+            let v = as_ulong.map_err(|_| {
+                overflow_error("Python int too large to convert to C unsigned long")
+            })?;
             if v > u32::MAX as u64 {
                 return Err(overflow_error("unsigned int is greater than maximum"));
             }
             Ok(v)
         }
-        b'l' => as_long.map(|v| v as u64).map_err(|_| overflow_error("Python int too large to convert to C long")),
+        b'l' => as_long
+            .map(|v| v as u64)
+            .map_err(|_| overflow_error("Python int too large to convert to C long")),
         b'L' => {
             if negative {
-                return Err(overflow_error("can't convert negative value to unsigned int"));
+                return Err(overflow_error(
+                    "can't convert negative value to unsigned int",
+                ));
             }
-            as_ulong.map_err(|_| overflow_error("Python int too large to convert to C unsigned long"))
+            as_ulong
+                .map_err(|_| overflow_error("Python int too large to convert to C unsigned long"))
         }
-        b'q' => as_long.map(|v| v as u64).map_err(|_| overflow_error("int too big to convert")),
+        b'q' => as_long
+            .map(|v| v as u64)
+            .map_err(|_| overflow_error("int too big to convert")),
         _ => {
             if negative {
                 return Err(overflow_error("can't convert negative int to unsigned"));
@@ -330,7 +372,9 @@ fn unicode_string(a: &PyArray) -> PyResult<String> {
         match char::from_u32(raw) {
             Some(c) => s.push(c),
             None => {
-                return Err(value_error(format!("character U+{raw:x} is not in range [U+0000; U+10ffff]")));
+                return Err(value_error(format!(
+                    "character U+{raw:x} is not in range [U+0000; U+10ffff]"
+                )));
             }
         }
     }
@@ -352,8 +396,13 @@ fn typecode_arg(v: &Value, fname: &str, argn: usize) -> PyResult<u8> {
             let c = s.chars().next().unwrap_or('\0');
             Ok(if c.is_ascii() { c as u8 } else { 0 })
         }
-        Some(_) => Err(type_error(format!("{fname}() argument {argn} must be a unicode character, not str"))),
-        None => Err(type_error(format!("{fname}() argument {argn} must be a unicode character, not {}", v.ty().name()))),
+        Some(_) => Err(type_error(format!(
+            "{fname}() argument {argn} must be a unicode character, not str"
+        ))),
+        None => Err(type_error(format!(
+            "{fname}() argument {argn} must be a unicode character, not {}",
+            v.ty().name()
+        ))),
     }
 }
 
@@ -361,7 +410,11 @@ fn typecode_arg(v: &Value, fname: &str, argn: usize) -> PyResult<u8> {
 /// array type's before refusing keyword arguments).
 fn overrides_init(vm: &mut Vm, cls: &Value) -> PyResult<bool> {
     let own = ops::getattr_str(vm, cls, "__init__")?;
-    let base = ops::getattr_str(vm, &crate::objects::object::OBJECT_TYPE.to_value(), "__init__")?;
+    let base = ops::getattr_str(
+        vm,
+        &crate::objects::object::OBJECT_TYPE.to_value(),
+        "__init__",
+    )?;
     Ok(!own.is(&base))
 }
 
@@ -375,7 +428,10 @@ fn array_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
         return Err(type_error("array() takes at least 1 argument (0 given)"));
     }
     if pos.len() > 2 {
-        return Err(type_error(format!("array() takes at most 2 arguments ({} given)", pos.len())));
+        return Err(type_error(format!(
+            "array() takes at most 2 arguments ({} given)",
+            pos.len()
+        )));
     }
     let code = typecode_arg(&pos[0], "array", 1)?;
     let initial = pos.get(1).cloned();
@@ -388,15 +444,24 @@ fn array_new(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
         }
     }
     if kind_of(code).is_none() {
-        return Err(value_error("bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)"));
+        return Err(value_error(
+            "bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)",
+        ));
     }
     if code == b'u' {
-        super::warnings_warn(vm, &exceptions::DEPRECATION_WARNING, "The 'u' type code is deprecated and will be removed in Python 3.16");
+        super::warnings_warn(
+            vm,
+            &exceptions::DEPRECATION_WARNING,
+            "The 'u' type code is deprecated and will be removed in Python 3.16",
+        );
     }
     let Some(init) = initial else {
         return Ok(new_array_of_type(ty, code, Vec::new()));
     };
-    if let Some(items) = as_list(&init).map(|l| l.snapshot()).or_else(|| as_tuple(&init).map(<[Value]>::to_vec)) {
+    if let Some(items) = as_list(&init)
+        .map(|l| l.snapshot())
+        .or_else(|| as_tuple(&init).map(<[Value]>::to_vec))
+    {
         let data = encode_all(vm, code, &items)?;
         return Ok(new_array_of_type(ty, code, data));
     }
@@ -481,7 +546,8 @@ fn array_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<&Value>) -> 
     }
     let i = ops::index_opt(vm, key)?.ok_or_else(|| type_error("array indices must be integers"))?;
     let a = this(v)?;
-    let idx = normalize(i, a.len()).ok_or_else(|| index_error("array assignment index out of range"))?;
+    let idx =
+        normalize(i, a.len()).ok_or_else(|| index_error("array assignment index out of range"))?;
     let size = a.itemsize;
     match value {
         Some(value) => {
@@ -597,7 +663,9 @@ fn array_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: ComparisonOperator) 
         return Ok(not_implemented());
     };
     if x.len() != y.len() && matches!(op, ComparisonOperator::Eq | ComparisonOperator::Ne) {
-        return Ok(crate::objects::singletons::bool_value(op == ComparisonOperator::Ne));
+        return Ok(crate::objects::singletons::bool_value(
+            op == ComparisonOperator::Ne,
+        ));
     }
     let (xs, ys) = (x.items()?, y.items()?);
     seq_richcompare(vm, &xs, &ys, op)
@@ -605,7 +673,11 @@ fn array_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: ComparisonOperator) 
 
 fn repeat_bytes(data: &[u8], n: i64) -> PyResult<Vec<u8>> {
     let n = n.max(0) as usize;
-    let total = data.len().checked_mul(n).filter(|t| *t <= isize::MAX as usize).ok_or_else(crate::vm::memory_error)?;
+    let total = data
+        .len()
+        .checked_mul(n)
+        .filter(|t| *t <= isize::MAX as usize)
+        .ok_or_else(crate::vm::memory_error)?;
     let mut out = Vec::with_capacity(total);
     for _ in 0..n {
         out.extend_from_slice(data);
@@ -620,7 +692,10 @@ fn array_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResul
                 return Ok(not_implemented());
             };
             let Some(y) = as_array(b) else {
-                return Err(type_error(format!("can only append array (not \"{}\") to array", b.ty().name())));
+                return Err(type_error(format!(
+                    "can only append array (not \"{}\") to array",
+                    b.ty().name()
+                )));
             };
             if x.typecode != y.typecode {
                 return Err(type_error("bad argument type for built-in operation"));
@@ -637,7 +712,10 @@ fn array_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyResul
             };
             if !is_index_like(n) {
                 if arr.is(a) {
-                    return Err(type_error(format!("can't multiply sequence by non-int of type '{}'", n.ty().name())));
+                    return Err(type_error(format!(
+                        "can't multiply sequence by non-int of type '{}'",
+                        n.ty().name()
+                    )));
                 }
                 return Ok(not_implemented());
             }
@@ -655,7 +733,10 @@ fn array_inplace(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOperator) -> PyRes
     match op.base() {
         BinaryOperator::Add => {
             let Some(y) = as_array(b) else {
-                return Err(type_error(format!("can only extend array with array (not \"{}\")", b.ty().name())));
+                return Err(type_error(format!(
+                    "can only extend array with array (not \"{}\")",
+                    b.ty().name()
+                )));
             };
             if x.typecode != y.typecode {
                 return Err(type_error("can only extend with array of same kind"));
@@ -791,7 +872,10 @@ fn array_fromfile(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(value_error("negative count"));
     }
     let a = this(v)?;
-    let nbytes = (n as usize).checked_mul(a.itemsize).filter(|t| *t <= isize::MAX as usize).ok_or_else(crate::vm::memory_error)?;
+    let nbytes = (n as usize)
+        .checked_mul(a.itemsize)
+        .filter(|t| *t <= isize::MAX as usize)
+        .ok_or_else(crate::vm::memory_error)?;
     let b = call::call_method(vm, f, "read", &[new_int(nbytes as i64)])?;
     let Some(bytes) = as_bytes(&b) else {
         return Err(type_error("read() didn't return bytes"));
@@ -800,7 +884,10 @@ fn array_fromfile(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let usable = got - got % this(v)?.itemsize;
     frombytes_impl(this(v)?, bytes[..usable].to_vec())?;
     if got != nbytes {
-        return Err(PyErr::new(&exceptions::EOF_ERROR, "read() didn't return enough bytes"));
+        return Err(PyErr::new(
+            &exceptions::EOF_ERROR,
+            "read() didn't return enough bytes",
+        ));
     }
     Ok(none())
 }
@@ -824,11 +911,16 @@ fn array_fromlist(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn array_fromunicode(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (v, x) = args.one_arg("array.fromunicode")?;
     let Some(s) = as_str(x) else {
-        return Err(type_error(format!("fromunicode() argument must be str, not {}", x.ty().name())));
+        return Err(type_error(format!(
+            "fromunicode() argument must be str, not {}",
+            x.ty().name()
+        )));
     };
     let a = this(v)?;
     if a.kind != Kind::Unicode {
-        return Err(value_error("fromunicode() may only be called on unicode type arrays ('u' or 'w')"));
+        return Err(value_error(
+            "fromunicode() may only be called on unicode type arrays ('u' or 'w')",
+        ));
     }
     let data = unicode_bytes(s);
     if !data.is_empty() {
@@ -868,7 +960,8 @@ fn array_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `_PyEval_SliceIndexNotNone`: an index bound, clamped to the `Py_ssize_t` range.
 fn slice_bound(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    ops::index_opt(vm, v)?.ok_or_else(|| type_error("slice indices must be integers or have an __index__ method"))
+    ops::index_opt(vm, v)?
+        .ok_or_else(|| type_error("slice indices must be integers or have an __index__ method"))
 }
 
 fn array_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -957,7 +1050,9 @@ fn array_tounicode(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = args.noargs("array.tounicode")?;
     let a = this(v)?;
     if a.kind != Kind::Unicode {
-        return Err(value_error("tounicode() may only be called on unicode type arrays ('u' or 'w')"));
+        return Err(value_error(
+            "tounicode() may only be called on unicode type arrays ('u' or 'w')",
+        ));
     }
     Ok(new_string(unicode_string(a)?))
 }
@@ -1031,7 +1126,12 @@ fn array_reduce_ex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let module = crate::vm::import::import_module(vm, "array")?;
     let reconstructor = ops::getattr_str(vm, &module, "_array_reconstructor")?;
     let a = this(v)?;
-    let args = new_tuple(vec![cls, code, new_int(mformat_of(a.typecode)), new_bytes(a.snapshot())]);
+    let args = new_tuple(vec![
+        cls,
+        code,
+        new_int(mformat_of(a.typecode)),
+        new_bytes(a.snapshot()),
+    ]);
     Ok(new_tuple(vec![reconstructor, args, dict]))
 }
 
@@ -1068,8 +1168,10 @@ static ARRAY_METHODS: &[MethodDef] = &[
     MethodDef::method("__sizeof__", array_sizeof),
 ];
 
-static ARRAY_GETSETS: &[GetSetDef] =
-    &[GetSetDef::new("typecode", g_typecode), GetSetDef::new("itemsize", g_itemsize)];
+static ARRAY_GETSETS: &[GetSetDef] = &[
+    GetSetDef::new("typecode", g_typecode),
+    GetSetDef::new("itemsize", g_itemsize),
+];
 
 // ---------------------------------------------------------------------------------------
 // _array_reconstructor
@@ -1083,7 +1185,11 @@ fn decode_machine_format(mformat: i64, data: &[u8]) -> PyResult<Vec<Value>> {
         2..=13 => {
             let k = mformat - 2;
             let size = [2, 4, 8][(k / 4) as usize];
-            let kind = if (k / 2) % 2 == 0 { Kind::Unsigned } else { Kind::Signed };
+            let kind = if (k / 2) % 2 == 0 {
+                Kind::Unsigned
+            } else {
+                Kind::Signed
+            };
             (size, k % 2 == 1, kind)
         }
         14 | 15 => (4, mformat == 15, Kind::Float),
@@ -1091,7 +1197,13 @@ fn decode_machine_format(mformat: i64, data: &[u8]) -> PyResult<Vec<Value>> {
         18 | 19 => {
             let units: Vec<u16> = data
                 .chunks_exact(2)
-                .map(|c| if mformat == 19 { u16::from_be_bytes([c[0], c[1]]) } else { u16::from_le_bytes([c[0], c[1]]) })
+                .map(|c| {
+                    if mformat == 19 {
+                        u16::from_be_bytes([c[0], c[1]])
+                    } else {
+                        u16::from_le_bytes([c[0], c[1]])
+                    }
+                })
                 .collect();
             let s = String::from_utf16_lossy(&units);
             return Ok(s.chars().map(|c| new_string(c.to_string())).collect());
@@ -1106,7 +1218,11 @@ fn decode_machine_format(mformat: i64, data: &[u8]) -> PyResult<Vec<Value>> {
         } else {
             buf[..size].copy_from_slice(chunk);
         }
-        let raw = if big_endian { u64::from_be_bytes(buf) } else { u64::from_le_bytes(buf) };
+        let raw = if big_endian {
+            u64::from_be_bytes(buf)
+        } else {
+            u64::from_le_bytes(buf)
+        };
         out.push(match kind {
             Kind::Unsigned => new_bigint(BigInt::from(raw)),
             Kind::Signed => {
@@ -1129,10 +1245,16 @@ fn m_array_reconstructor(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.check("_array_reconstructor", 4, 4)?;
     let (cls, code, mformat, items) = (&pos[0], &pos[1], &pos[2], &pos[3]);
     let Some(ty) = as_type(cls) else {
-        return Err(type_error(format!("first argument must be a type object, not {}", cls.ty().name())));
+        return Err(type_error(format!(
+            "first argument must be a type object, not {}",
+            cls.ty().name()
+        )));
     };
     if !ty.is_subtype(&ARRAY_TYPE) {
-        return Err(type_error(format!("{} is not a subtype of array.array", ty.tp_name())));
+        return Err(type_error(format!(
+            "{} is not a subtype of array.array",
+            ty.tp_name()
+        )));
     }
     let code_byte = typecode_arg(code, "_array_reconstructor", 2)?;
     let mformat = ops::index_value(vm, mformat)?;
@@ -1140,10 +1262,15 @@ fn m_array_reconstructor(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(value_error("second argument must be a valid type code"));
     }
     if !(0..=21).contains(&mformat) {
-        return Err(value_error("third argument must be a valid machine format code."));
+        return Err(value_error(
+            "third argument must be a valid machine format code.",
+        ));
     }
     let Some(data) = as_bytes(items) else {
-        return Err(type_error(format!("fourth argument should be bytes, not {}", items.ty().name())));
+        return Err(type_error(format!(
+            "fourth argument should be bytes, not {}",
+            items.ty().name()
+        )));
     };
     if mformat == mformat_of(code_byte) {
         return call::call(vm, cls, &[code.clone(), items.clone()]);
@@ -1157,16 +1284,26 @@ fn m_array_reconstructor(vm: &mut Vm, args: Args) -> PyResult<Value> {
             1 => (Kind::Signed, 1),
             _ => {
                 let k = mformat - 2;
-                let kind = if (k / 2) % 2 == 0 { Kind::Unsigned } else { Kind::Signed };
+                let kind = if (k / 2) % 2 == 0 {
+                    Kind::Unsigned
+                } else {
+                    Kind::Signed
+                };
                 (kind, [2, 4, 8][(k / 4) as usize])
             }
         };
-        let native = TYPECODES.bytes().find(|&c| kind_of(c) == Some(wanted)).unwrap_or(b'b');
+        let native = TYPECODES
+            .bytes()
+            .find(|&c| kind_of(c) == Some(wanted))
+            .unwrap_or(b'b');
         let code = new_string((native as char).to_string());
         return call::call(vm, cls, &[code, PyList::new_value(values)]);
     }
     let init = if kind_of(code_byte).is_some_and(|(k, _)| k == Kind::Unicode) {
-        let s: String = values.iter().filter_map(|v| as_str(v).map(str::to_owned)).collect();
+        let s: String = values
+            .iter()
+            .filter_map(|v| as_str(v).map(str::to_owned))
+            .collect();
         new_string(s)
     } else {
         PyList::new_value(values)
@@ -1178,7 +1315,10 @@ fn m_array_reconstructor(vm: &mut Vm, args: Args) -> PyResult<Value> {
 // Module
 // ---------------------------------------------------------------------------------------
 
-static ARRAY_MODULE_METHODS: &[MethodDef] = &[MethodDef::method("_array_reconstructor", m_array_reconstructor)];
+static ARRAY_MODULE_METHODS: &[MethodDef] = &[MethodDef::method(
+    "_array_reconstructor",
+    m_array_reconstructor,
+)];
 
 fn init_types() {
     let s = &ARRAY_TYPE.slots;
