@@ -429,6 +429,10 @@ fn bio_readlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn bio_readinto(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [v, target] = args.exact::<2>("readinto")?;
+    if let Some(n) = crate::objects::memoryview::writable_nbytes(target) {
+        let data = bio_open(v)?.read(Some(n));
+        return Ok(new_int(crate::objects::memoryview::write_into(target, &data) as i64));
+    }
     let n = crate::vm::ops::len(vm, target)?;
     let data = bio_open(v)?.read(Some(n));
     for (i, byte) in data.iter().enumerate() {

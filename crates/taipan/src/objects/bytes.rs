@@ -74,7 +74,7 @@ pub fn as_bytes(v: &Value) -> Option<&[u8]> {
     v.downcast::<PyBytes>().map(|b| b.as_slice())
 }
 
-/// The bytes of a bytes-like object (bytes, bytearray, memoryview), copied.
+/// The bytes of a bytes-like object (bytes, bytearray, memoryview, array), copied.
 pub fn as_bytes_like(v: &Value) -> Option<Vec<u8>> {
     buffer(v).map(Cow::into_owned)
 }
@@ -85,6 +85,9 @@ pub(crate) fn buffer(v: &Value) -> Option<Cow<'_, [u8]>> {
         return Some(Cow::Borrowed(b));
     }
     if let Some(a) = as_bytearray(v) {
+        return Some(Cow::Owned(a.data.borrow().clone()));
+    }
+    if let Some(a) = crate::modules::array::as_array(v) {
         return Some(Cow::Owned(a.data.borrow().clone()));
     }
     super::memoryview::memoryview_bytes(v).map(Cow::Owned)

@@ -347,7 +347,7 @@ pub fn has_sq_repeat(ty: &PyType) -> bool {
 /// accept).  None when the type has no `sq_concat`.
 pub fn sq_concat_error(a: &Value, b: &Value) -> Option<crate::vm::PyErr> {
     let ty = a.ty();
-    let other = b.ty().name();
+    let other = b.ty().tp_name();
     if ty.is_subtype(&super::bytes::BYTES_TYPE) || ty.is_subtype(&super::bytearray::BYTEARRAY_TYPE) {
         return Some(type_error(format!("can't concat {other} to {}", ty.name())));
     }

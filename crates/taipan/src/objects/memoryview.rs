@@ -7,10 +7,12 @@
 //!
 //! Statics: `MEMORYVIEW_TYPE`; start-up: `init_type()`.
 //!
+//! `array.array` objects export their items with their own format and itemsize.
+//!
 //! NOTE: multi-dimensional shapes and the struct-module formats beyond single native
 //! items are not supported.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use taipan_compiler::bytecode::ComparisonOperator;
 
@@ -77,15 +79,24 @@ pub static MEMORYVIEW_TYPE: PyType = PyType::new_static(StaticTypeInit {
     module: None,
 });
 
-fn export(obj: &Value) {
+/// The writable storage and export counter of a mutable exporter (bytearray or
+/// `array.array`).
+fn mutable_buffer(obj: &Value) -> Option<(&RefCell<Vec<u8>>, &Cell<usize>)> {
     if let Some(ba) = as_bytearray(obj) {
-        ba.exports.set(ba.exports.get() + 1);
+        return Some((&ba.data, &ba.exports));
+    }
+    crate::modules::array::as_array(obj).map(|a| (&a.data, &a.exports))
+}
+
+fn export(obj: &Value) {
+    if let Some((_, exports)) = mutable_buffer(obj) {
+        exports.set(exports.get() + 1);
     }
 }
 
 fn unexport(obj: &Value) {
-    if let Some(ba) = as_bytearray(obj) {
-        ba.exports.set(ba.exports.get().saturating_sub(1));
+    if let Some((_, exports)) = mutable_buffer(obj) {
+        exports.set(exports.get().saturating_sub(1));
     }
 }
 
@@ -118,8 +129,8 @@ impl PyMemoryView {
         if let Some(b) = as_bytes(&self.obj) {
             return f(b);
         }
-        if let Some(ba) = as_bytearray(&self.obj) {
-            return f(&ba.data.borrow());
+        if let Some((data, _)) = mutable_buffer(&self.obj) {
+            return f(&data.borrow());
         }
         f(&[])
     }
@@ -171,6 +182,11 @@ pub fn new_memoryview(obj: &Value) -> Option<Value> {
         let n = ba.data.borrow().len();
         return Some(new_view(obj.clone(), 0, n, 1, 1, 'B', false));
     }
+    if let Some(a) = crate::modules::array::as_array(obj) {
+        let (format, itemsize) = crate::modules::array::buffer_format(a);
+        let n = a.data.borrow().len() / itemsize;
+        return Some(new_view(obj.clone(), 0, n, 1, itemsize, format, false));
+    }
     None
 }
 
@@ -199,6 +215,39 @@ pub(crate) fn with_contiguous_bytes<R>(v: &Value, f: impl FnOnce(&[u8]) -> R) ->
     }
     let (start, end) = (m.offset, m.offset + m.nbytes());
     Some(Ok(m.with_data(|d| f(d.get(start..end).unwrap_or(&[])))))
+}
+
+/// The byte size of a writable buffer (bytearray, `array.array` or a writable
+/// contiguous memoryview over one); None for anything else.
+pub(crate) fn writable_nbytes(target: &Value) -> Option<usize> {
+    if let Some(m) = target.downcast::<PyMemoryView>() {
+        let contiguous = m.step == 1 || m.len <= 1;
+        return (!m.released.get() && !m.readonly && contiguous && mutable_buffer(&m.obj).is_some()).then(|| m.nbytes());
+    }
+    mutable_buffer(target).map(|(data, _)| data.borrow().len())
+}
+
+/// Copies `src` to the start of a buffer accepted by [`writable_nbytes`] (the
+/// `readinto` family's write through `PyObject_GetBuffer(PyBUF_WRITABLE)`); returns the
+/// number of bytes written.
+pub(crate) fn write_into(target: &Value, src: &[u8]) -> usize {
+    let (data, start, cap) = match target.downcast::<PyMemoryView>() {
+        Some(m) => match mutable_buffer(&m.obj) {
+            Some((data, _)) => (data, m.offset, m.nbytes()),
+            None => return 0,
+        },
+        None => match mutable_buffer(target) {
+            Some((data, _)) => {
+                let n = data.borrow().len();
+                (data, 0, n)
+            }
+            None => return 0,
+        },
+    };
+    let mut data = data.borrow_mut();
+    let n = src.len().min(cap).min(data.len().saturating_sub(start));
+    data[start..start + n].copy_from_slice(&src[..n]);
+    n
 }
 
 // ---------------------------------------------------------------------------------------
@@ -330,7 +379,7 @@ fn memoryview_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<&Value>
     let Some(value) = value else {
         return Err(type_error("cannot delete memory"));
     };
-    let Some(ba) = as_bytearray(&m.obj) else {
+    let Some((ba_data, _)) = mutable_buffer(&m.obj) else {
         return Err(type_error("cannot modify read-only memory"));
     };
     if let Some(slice) = key.downcast::<super::slice::PySlice>() {
@@ -355,7 +404,7 @@ fn memoryview_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<&Value>
                 b
             }
         };
-        let mut data = ba.data.borrow_mut();
+        let mut data = ba_data.borrow_mut();
         for k in 0..n {
             let p = m.pos((start + k as i64 * step) as usize);
             let chunk = &src[k * m.itemsize..(k + 1) * m.itemsize];
@@ -374,7 +423,7 @@ fn memoryview_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<&Value>
     let bytes = pack(vm, m.format, m.itemsize, value)?;
     let m = live(v)?;
     let p = m.pos(idx as usize);
-    if let Some(dst) = ba.data.borrow_mut().get_mut(p..p + m.itemsize) {
+    if let Some(dst) = ba_data.borrow_mut().get_mut(p..p + m.itemsize) {
         dst.copy_from_slice(&bytes);
     }
     Ok(())

@@ -174,8 +174,8 @@ fn richcompare_inner(vm: &mut Vm, a: &Value, b: &Value, op: ComparisonOperator) 
         _ => Err(type_error(format!(
             "'{}' not supported between instances of '{}' and '{}'",
             op.symbol(),
-            ta.name(),
-            tb.name()
+            ta.tp_name(),
+            tb.tp_name()
         ))),
     }
 }

@@ -298,6 +298,9 @@ pub(crate) fn with_buffer<R>(v: &Value, f: impl FnOnce(&[u8]) -> R) -> PyResult<
     if let Some(a) = as_bytearray(v) {
         return Ok(f(&a.data.borrow()));
     }
+    if let Some(a) = crate::modules::array::as_array(v) {
+        return Ok(f(&a.data.borrow()));
+    }
     if let Some(result) = crate::objects::memoryview::with_contiguous_bytes(v, f) {
         return result;
     }
@@ -311,6 +314,9 @@ pub(crate) fn bytes_like(v: &Value) -> PyResult<Vec<u8>> {
             return Ok(b.to_vec());
         }
         if let Some(a) = as_bytearray(v) {
+            return Ok(a.data.borrow().clone());
+        }
+        if let Some(a) = crate::modules::array::as_array(v) {
             return Ok(a.data.borrow().clone());
         }
         if let Some(result) = crate::objects::memoryview::with_contiguous_bytes(v, <[u8]>::to_vec) {
