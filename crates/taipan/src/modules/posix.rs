@@ -682,6 +682,9 @@ pub static POSIX_METHODS: &[MethodDef] = &[
     MethodDef::method("_path_splitroot_ex", posix_path_splitroot_ex),
     MethodDef::method("chmod", posix_chmod),
     MethodDef::method("fchmod", posix_fchmod),
+    MethodDef::method("chown", posix_chown),
+    MethodDef::method("lchown", posix_lchown),
+    MethodDef::method("fchown", posix_fchown),
     MethodDef::method("link", posix_link),
     MethodDef::method("truncate", posix_truncate),
     MethodDef::method("ftruncate", posix_ftruncate),
@@ -1135,6 +1138,54 @@ fn posix_chmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let c = pa.cstring()?;
     // SAFETY: `c` is a valid NUL-terminated path.
     check_path(unsafe { libc::chmod(c.as_ptr(), mode) }, &pa)?;
+    Ok(none())
+}
+
+/// `chown(path, uid, gid, *, dir_fd=None, follow_symlinks=True)` (`path` may be a
+/// file descriptor); -1 leaves an id unchanged.
+fn posix_chown(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("chown", &[p("path"), p("uid"), p("gid"), kw("dir_fd"), kw("follow_symlinks")]);
+    let [path, uid, gid, _, follow] = SIG.parse::<5>(args)?;
+    let uid = process::id_value(vm, &uid.unwrap_or_else(none), "uid")?;
+    let gid = process::id_value(vm, &gid.unwrap_or_else(none), "gid")?;
+    let follow = match follow {
+        Some(f) => crate::vm::ops::is_true(vm, &f)?,
+        None => true,
+    };
+    let path = path.unwrap_or_else(none);
+    if crate::objects::int::is_int(&path) {
+        let fd = fd_arg(vm, &path)?;
+        // SAFETY: fchown takes integers only.
+        check(unsafe { libc::fchown(fd, uid, gid) })?;
+        return Ok(none());
+    }
+    let pa = path_arg(vm, "chown", "path", &path, true)?;
+    let c = pa.cstring()?;
+    // SAFETY: `c` is a valid NUL-terminated path.
+    let rc = unsafe { if follow { libc::chown(c.as_ptr(), uid, gid) } else { libc::lchown(c.as_ptr(), uid, gid) } };
+    check_path(rc, &pa)?;
+    Ok(none())
+}
+
+fn posix_lchown(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    static SIG: Sig = Sig::new("lchown", &[p("path"), p("uid"), p("gid")]);
+    let [path, uid, gid] = SIG.parse::<3>(args)?;
+    let uid = process::id_value(vm, &uid.unwrap_or_else(none), "uid")?;
+    let gid = process::id_value(vm, &gid.unwrap_or_else(none), "gid")?;
+    let pa = path_arg(vm, "lchown", "path", &path.unwrap_or_else(none), false)?;
+    let c = pa.cstring()?;
+    // SAFETY: `c` is a valid NUL-terminated path.
+    check_path(unsafe { libc::lchown(c.as_ptr(), uid, gid) }, &pa)?;
+    Ok(none())
+}
+
+fn posix_fchown(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [fd, uid, gid] = args.exact::<3>("fchown")?;
+    let fd = fd_arg(vm, fd)?;
+    let uid = process::id_value(vm, uid, "uid")?;
+    let gid = process::id_value(vm, gid, "gid")?;
+    // SAFETY: fchown takes integers only.
+    check(unsafe { libc::fchown(fd, uid, gid) })?;
     Ok(none())
 }
 

@@ -61,6 +61,10 @@ fn get_action(vm: &mut Vm, text: &Value, category: &Value, module: &Value, linen
             if is_none(re) {
                 return Ok(true);
             }
+            // A plain string (the default filters' '__main__') must equal the text.
+            if std::ptr::eq(re.ty(), &crate::objects::str::STR_TYPE) {
+                return Ok(as_str(re).is_some() && as_str(re) == as_str(s));
+            }
             let r = crate::vm::call::call_method(vm, re, "match", std::slice::from_ref(s))?;
             ops::is_true(vm, &r)
         };
