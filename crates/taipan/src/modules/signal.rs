@@ -134,6 +134,73 @@ fn signal_alarm(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(new_int(unsafe { libc::alarm(secs.clamp(0, u32::MAX as i64) as u32) } as i64))
 }
 
+fn timeval_of(secs: f64) -> libc::timeval {
+    let whole = secs.trunc();
+    let mut usec = ((secs - whole) * 1e6).round() as libc::suseconds_t;
+    // A non-zero interval shorter than a microsecond still arms the timer.
+    if whole == 0.0 && usec == 0 && secs > 0.0 {
+        usec = 1;
+    }
+    libc::timeval { tv_sec: whole as libc::time_t, tv_usec: usec }
+}
+
+fn itimer_tuple(v: &libc::itimerval) -> Value {
+    let secs = |t: &libc::timeval| crate::objects::float::new_float(t.tv_sec as f64 + t.tv_usec as f64 / 1e6);
+    crate::objects::tuple::new_tuple(vec![secs(&v.it_value), secs(&v.it_interval)])
+}
+
+fn itimer_error(vm: &mut Vm, e: &std::io::Error) -> PyErr {
+    let module = crate::vm::import::import_module(vm, "_signal").ok();
+    let cls = module.and_then(|m| crate::vm::ops::getattr_str(vm, &m, "ItimerError").ok());
+    match cls {
+        Some(c) => {
+            let errno = e.raw_os_error().unwrap_or(0);
+            let msg = exceptions::strerror(errno).unwrap_or_else(|| e.to_string());
+            match crate::vm::call::call(vm, &c, &[new_int(errno as i64), new_str(&msg)]) {
+                Ok(exc) => PyErr::from_value(exc),
+                Err(err) => err,
+            }
+        }
+        None => exceptions::os_error_from_io(e, None),
+    }
+}
+
+/// `setitimer(which, seconds, interval=0.0)`: the previous (delay, interval).
+fn signal_setitimer(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check("setitimer", 2, 3)?;
+    let which = crate::vm::ops::index_value(vm, &pos[0])? as libc::c_int;
+    let num = |vm: &mut Vm, v: &Value| -> PyResult<f64> {
+        match crate::objects::float::to_f64_operand(v)? {
+            Some(x) => Ok(x),
+            None => Err(type_error(format!("must be real number, not {}", v.ty().name()))),
+        }
+    };
+    let secs = num(vm, &pos[1])?;
+    let interval = match pos.get(2) {
+        Some(v) => num(vm, v)?,
+        None => 0.0,
+    };
+    let new = libc::itimerval { it_value: timeval_of(secs), it_interval: timeval_of(interval) };
+    // SAFETY: both itimerval structs are valid for the call.
+    let mut old: libc::itimerval = unsafe { std::mem::zeroed() };
+    if unsafe { libc::setitimer(which, &new, &mut old) } != 0 {
+        return Err(itimer_error(vm, &std::io::Error::last_os_error()));
+    }
+    Ok(itimer_tuple(&old))
+}
+
+/// `getitimer(which)`: the current (delay, interval).
+fn signal_getitimer(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [which] = args.exact::<1>("getitimer")?;
+    let which = crate::vm::ops::index_value(vm, which)? as libc::c_int;
+    // SAFETY: `cur` is valid for the call.
+    let mut cur: libc::itimerval = unsafe { std::mem::zeroed() };
+    if unsafe { libc::getitimer(which, &mut cur) } != 0 {
+        return Err(itimer_error(vm, &std::io::Error::last_os_error()));
+    }
+    Ok(itimer_tuple(&cur))
+}
+
 fn signal_pause(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check("pause", 0, 0)?;
     // SAFETY: pause only blocks until a signal arrives.
@@ -200,6 +267,8 @@ pub static SIGNAL_METHODS: &[MethodDef] = &[
     MethodDef::method("strsignal", signal_strsignal),
     MethodDef::method("valid_signals", signal_valid_signals),
     MethodDef::method("alarm", signal_alarm),
+    MethodDef::method("setitimer", signal_setitimer),
+    MethodDef::method("getitimer", signal_getitimer),
     MethodDef::method("pause", signal_pause),
     MethodDef::method("set_wakeup_fd", signal_set_wakeup_fd),
     MethodDef::method("siginterrupt", signal_siginterrupt),
