@@ -129,6 +129,16 @@ fn imp_override_multi_interp(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(new_int(-1))
 }
 
+/// `_imp._override_frozen_modules_for_tests(override)`: whether frozen modules are used
+/// (tests force fresh imports with it).  Taipan loads the standard library from source
+/// (its "frozen" modules only report `<frozen NAME>` filenames), so there is nothing to
+/// switch; the call is accepted as CPython's is.
+fn imp_override_frozen_modules(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [flag] = args.exact::<1>("_override_frozen_modules_for_tests")?;
+    crate::vm::ops::index_value(vm, flag)?;
+    Ok(crate::objects::singletons::none())
+}
+
 /// `_imp.source_hash(key, source)`: an 8-byte keyed hash of source bytes (only used
 /// for hash-based .pyc files, which Taipan never reads).
 fn imp_source_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -163,6 +173,7 @@ pub static IMP_METHODS: &[MethodDef] = &[
     MethodDef::method("extension_suffixes", imp_extension_suffixes),
     MethodDef::method("_override_multi_interp_extensions_check", imp_override_multi_interp),
     MethodDef::method("source_hash", imp_source_hash),
+    MethodDef::method("_override_frozen_modules_for_tests", imp_override_frozen_modules),
 ];
 
 fn init(_vm: &mut Vm, m: &Value) -> PyResult<()> {
