@@ -347,7 +347,7 @@ fn make_throw_exception(vm: &mut Vm, pos: &[Value]) -> PyResult<PyErr> {
         }
     }
     let exc = if super::exceptions::is_exception_type(typ) {
-        match val {
+        let made = match val {
             Some(v) if v.ty().is_subtype(super::typeobject::as_type(typ).expect("checked type")) => v.clone(),
             Some(v) => {
                 let args = match super::tuple::as_tuple(v) {
@@ -357,7 +357,15 @@ fn make_throw_exception(vm: &mut Vm, pos: &[Value]) -> PyResult<PyErr> {
                 crate::vm::call::call(vm, typ, &args)?
             }
             None => crate::vm::call::call(vm, typ, &[])?,
+        };
+        if !super::exceptions::is_exception_instance(&made) {
+            return Err(type_error(format!(
+                "calling {} should have returned an instance of BaseException, not {}",
+                ops::repr_string(vm, typ)?,
+                made.ty().name()
+            )));
         }
+        made
     } else if super::exceptions::is_exception_instance(typ) {
         if val.is_some() {
             return Err(type_error("instance exception may not have a separate value"));
