@@ -47,6 +47,7 @@ pub mod unicodedata;
 pub mod cmath;
 pub mod hash;
 pub mod array;
+pub mod csv;
 
 use crate::objects::typeobject::MethodDef;
 use crate::runtime::value::Value;
@@ -90,7 +91,7 @@ pub fn builtin_modules() -> &'static [&'static ModuleDef] {
     BUILTIN_MODULES
 }
 
-static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::MODULE, &sys::MODULE, &gc::MODULE, &weakref::MODULE, &math::MODULE, &itertools::MODULE, &time::MODULE, &functools::MODULE, &operator::MODULE, &sre::MODULE, &collections::MODULE, &thread::MODULE, &errno::MODULE, &codecs::MODULE, &string::MODULE, &atexit::MODULE, &contextvars::MODULE, &posix::MODULE, &posixsubprocess::MODULE, &imp::MODULE, &warnings::MODULE, &tracemalloc::MODULE, &lsprof::MODULE, &marshal::MODULE, &io::MODULE, &typing::MODULE, &signal::MODULE, &tokenize::MODULE, &random::MODULE, &structmod::MODULE, &binascii::MODULE, &socket::MODULE, &select::MODULE, &unicodedata::MODULE, &cmath::MODULE, &hash::md5::MODULE, &hash::sha1::MODULE, &hash::sha2::MODULE, &hash::sha3::MODULE, &hash::blake2::MODULE, &zlib::MODULE, &ast::MODULE, &opcode::MODULE, &array::MODULE];
+static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::MODULE, &sys::MODULE, &gc::MODULE, &weakref::MODULE, &math::MODULE, &itertools::MODULE, &time::MODULE, &functools::MODULE, &operator::MODULE, &sre::MODULE, &collections::MODULE, &thread::MODULE, &errno::MODULE, &codecs::MODULE, &string::MODULE, &atexit::MODULE, &contextvars::MODULE, &posix::MODULE, &posixsubprocess::MODULE, &imp::MODULE, &warnings::MODULE, &tracemalloc::MODULE, &lsprof::MODULE, &marshal::MODULE, &io::MODULE, &typing::MODULE, &signal::MODULE, &tokenize::MODULE, &random::MODULE, &structmod::MODULE, &binascii::MODULE, &socket::MODULE, &select::MODULE, &unicodedata::MODULE, &cmath::MODULE, &hash::md5::MODULE, &hash::sha1::MODULE, &hash::sha2::MODULE, &hash::sha3::MODULE, &hash::blake2::MODULE, &zlib::MODULE, &ast::MODULE, &opcode::MODULE, &array::MODULE, &csv::MODULE];
 
 pub fn find_builtin(name: &str) -> Option<&'static ModuleDef> {
     builtin_modules().iter().copied().find(|m| m.name == name)
