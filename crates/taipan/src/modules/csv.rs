@@ -106,9 +106,8 @@ pub static DIALECT_TYPE: PyType = PyType::new_static(StaticTypeInit {
     module: Some("_csv"),
 });
 
-fn dialect_of(v: &Value) -> &PyDialect {
-    // Getters are only installed on Dialect, so the downcast holds; fall back safely.
-    v.downcast::<PyDialect>().expect("Dialect getter on a Dialect")
+fn dialect_of(v: &Value) -> PyResult<&PyDialect> {
+    v.downcast::<PyDialect>().ok_or_else(|| type_error("descriptor requires a '_csv.Dialect' object"))
 }
 
 fn opt_char(c: Option<char>) -> Value {
@@ -116,28 +115,28 @@ fn opt_char(c: Option<char>) -> Value {
 }
 
 fn g_delimiter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(new_string(dialect_of(v).delimiter.to_string()))
+    Ok(new_string(dialect_of(v)?.delimiter.to_string()))
 }
 fn g_quotechar(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(opt_char(dialect_of(v).quotechar))
+    Ok(opt_char(dialect_of(v)?.quotechar))
 }
 fn g_escapechar(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(opt_char(dialect_of(v).escapechar))
+    Ok(opt_char(dialect_of(v)?.escapechar))
 }
 fn g_doublequote(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(bool_value(dialect_of(v).doublequote))
+    Ok(bool_value(dialect_of(v)?.doublequote))
 }
 fn g_skipinitialspace(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(bool_value(dialect_of(v).skipinitialspace))
+    Ok(bool_value(dialect_of(v)?.skipinitialspace))
 }
 fn g_lineterminator(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(new_str(&dialect_of(v).lineterminator))
+    Ok(new_str(&dialect_of(v)?.lineterminator))
 }
 fn g_quoting(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(new_int(dialect_of(v).quoting))
+    Ok(new_int(dialect_of(v)?.quoting))
 }
 fn g_strict(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(bool_value(dialect_of(v).strict))
+    Ok(bool_value(dialect_of(v)?.strict))
 }
 
 static DIALECT_GETSETS: &[GetSetDef] = &[
@@ -537,10 +536,10 @@ pub static READER_TYPE: PyType = PyType::new_static(StaticTypeInit {
 });
 
 fn g_reader_dialect(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(v.downcast::<PyReader>().expect("reader getter").dialect.clone())
+    Ok(v.downcast::<PyReader>().ok_or_else(|| type_error("descriptor requires a '_csv.reader' object"))?.dialect.clone())
 }
 fn g_line_num(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(new_int(v.downcast::<PyReader>().expect("reader getter").st.borrow().line_num))
+    Ok(new_int(v.downcast::<PyReader>().ok_or_else(|| type_error("descriptor requires a '_csv.reader' object"))?.st.borrow().line_num))
 }
 
 static READER_GETSETS: &[GetSetDef] =
@@ -818,7 +817,7 @@ pub static WRITER_TYPE: PyType = PyType::new_static(StaticTypeInit {
 });
 
 fn g_writer_dialect(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(v.downcast::<PyWriter>().expect("writer getter").dialect.clone())
+    Ok(v.downcast::<PyWriter>().ok_or_else(|| type_error("descriptor requires a '_csv.writer' object"))?.dialect.clone())
 }
 
 fn m_writer(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -169,7 +169,7 @@ fn itimer_error(vm: &mut Vm, e: &std::io::Error) -> PyErr {
 fn signal_setitimer(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.check("setitimer", 2, 3)?;
     let which = crate::vm::ops::index_value(vm, &pos[0])? as libc::c_int;
-    let num = |vm: &mut Vm, v: &Value| -> PyResult<f64> {
+    let num = |_vm: &mut Vm, v: &Value| -> PyResult<f64> {
         match crate::objects::float::to_f64_operand(v)? {
             Some(x) => Ok(x),
             None => Err(type_error(format!("must be real number, not {}", v.ty().name()))),
