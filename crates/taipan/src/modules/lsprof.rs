@@ -252,7 +252,8 @@ fn profiler_dispatch(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
         "c_return" | "c_exception" => {
-            if prof.state.borrow().builtins && builtin_label(arg).is_some() {
+            let native = arg.downcast::<PyBuiltinFunction>().is_some() || arg.downcast::<PyMethodDescr>().is_some();
+            if prof.state.borrow().builtins && native {
                 prof.leave(now);
             }
         }

@@ -400,19 +400,8 @@ fn posix_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(value_error("negative length"));
     }
     let mut buf = vec![0u8; (n as usize).min(1 << 30)];
-    let got = loop {
-        // SAFETY: `buf` is valid for `buf.len()` bytes.
-        let got = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
-        if got >= 0 {
-            break got;
-        }
-        let e = last_os_error();
-        if e.raw_os_error() != Some(libc::EINTR) {
-            return Err(os_error(&e, None));
-        }
-        // PEP 475: run the Python handlers, then retry.
-        super::signal::run_handlers(vm)?;
-    };
+    // SAFETY: `buf` is valid for `buf.len()` bytes.
+    let got = process::retry_eintr(vm, || unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) })?;
     buf.truncate(got as usize);
     Ok(new_bytes(buf))
 }
@@ -422,18 +411,8 @@ fn posix_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let fd = fd_arg(vm, fd)?;
     let data = crate::objects::bytes::as_bytes_like(data)
         .ok_or_else(|| type_error(format!("a bytes-like object is required, not '{}'", data.ty().name())))?;
-    let n = loop {
-        // SAFETY: `data` is valid for `data.len()` bytes.
-        let n = unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) };
-        if n >= 0 {
-            break n;
-        }
-        let e = last_os_error();
-        if e.raw_os_error() != Some(libc::EINTR) {
-            return Err(os_error(&e, None));
-        }
-        super::signal::run_handlers(vm)?;
-    };
+    // SAFETY: `data` is valid for `data.len()` bytes.
+    let n = process::retry_eintr(vm, || unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) })?;
     Ok(new_int(n as i64))
 }
 

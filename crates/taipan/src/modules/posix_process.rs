@@ -237,10 +237,10 @@ fn posix_execve(vm: &mut Vm, args: Args) -> PyResult<Value> {
 // --- wait ------------------------------------------------------------------------------
 
 /// Retries `f` after EINTR, running the Python signal handlers in between (PEP 475).
-fn retry_eintr(vm: &mut Vm, mut f: impl FnMut() -> libc::c_int) -> PyResult<libc::c_int> {
+pub(super) fn retry_eintr<T: Copy + PartialEq + From<i8>>(vm: &mut Vm, mut f: impl FnMut() -> T) -> PyResult<T> {
     loop {
         let r = f();
-        if r != -1 {
+        if r != T::from(-1) {
             return Ok(r);
         }
         let e = std::io::Error::last_os_error();

@@ -20,19 +20,14 @@ use crate::runtime::value::Value;
 use crate::vm::args::{kw, opt, p};
 use crate::vm::{ops, type_error, Args, PyErr, PyResult, Sig, Vm};
 
-/// `sys.modules[name]` if imported.
-fn imported(vm: &Vm, name: &str) -> Option<Value> {
-    PyDict::get_str(&vm.sys_modules, name).filter(|m| !is_none(m))
-}
-
 /// `warnings.<name>` when `warnings` is imported, else `_warnings.<own>`.
 fn setting(vm: &mut Vm, name: &str, own: &str) -> PyResult<Value> {
-    if let Some(w) = imported(vm, "warnings") {
+    if let Some(w) = crate::vm::import::sys_modules_get(vm, "warnings") {
         if let Some(v) = ops::getattr_opt(vm, &w, &crate::objects::str::intern(name))? {
             return Ok(v);
         }
     }
-    let m = imported(vm, "_warnings").ok_or_else(|| crate::vm::runtime_error("_warnings is not initialised"))?;
+    let m = crate::vm::import::sys_modules_get(vm, "_warnings").ok_or_else(|| crate::vm::runtime_error("_warnings is not initialised"))?;
     ops::getattr_str(vm, &m, own)
 }
 
@@ -192,7 +187,7 @@ fn warn_explicit_impl(
 /// `warnings._showwarnmsg(warnings.WarningMessage(message, category, filename, lineno,
 /// None, None, source))`, or a plain line on stderr without the `warnings` module.
 fn show(vm: &mut Vm, message: Value, category: Value, filename: Value, lineno: i64, source: Value) -> PyResult<()> {
-    let warnings = match imported(vm, "warnings") {
+    let warnings = match crate::vm::import::sys_modules_get(vm, "warnings") {
         Some(w) => Some(w),
         None if !is_none(&source) => crate::vm::import::import_module(vm, "warnings").ok(),
         None => None,

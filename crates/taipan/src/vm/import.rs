@@ -61,7 +61,8 @@ fn resolve_name(vm: &mut Vm, name: &str, globals: &Value, level: usize) -> PyRes
     Ok(if name.is_empty() { base.to_string() } else { format!("{base}.{name}") })
 }
 
-fn sys_modules_get(vm: &Vm, name: &str) -> Option<Value> {
+/// `sys.modules[name]` when present and not None.
+pub(crate) fn sys_modules_get(vm: &Vm, name: &str) -> Option<Value> {
     PyDict::get_str(&vm.sys_modules, name).filter(|m| !is_none(m))
 }
 

@@ -88,7 +88,13 @@ impl Vm {
                 *fo.trace.borrow_mut() = (!is_none(&local)).then_some(local);
             }
         }
-        let frame = self.traced_frame_object(f);
+        // The object exists once 'call' was handled; it is refreshed (locals copied)
+        // only when an event is delivered, not on every instruction.
+        let existing = f.extra.borrow().as_ref().and_then(|e| e.obj.clone());
+        let frame = match existing {
+            Some(obj) => obj,
+            None => self.traced_frame_object(f),
+        };
         let Some(fo) = frame.downcast::<PyFrameObject>() else { return Ok(()) };
         let line = f.code().line_of(f.ip);
         let (last_line, last_ip) = f.extra.borrow().as_ref().map(|e| (e.last_line, e.last_ip)).unwrap_or((None, 0));
@@ -101,7 +107,11 @@ impl Vm {
         }
         let local = fo.trace.borrow().clone();
         let Some(local) = local else { return Ok(()) };
-        if new_line && fo.trace_lines.get() {
+        let deliver_line = new_line && fo.trace_lines.get();
+        if deliver_line || fo.trace_opcodes.get() {
+            live_frame_object(f, None);
+        }
+        if deliver_line {
             // The line about to run is the frame's current line.
             fo.lineno.set(line);
             let next = self.call_tracer(&local, &frame, "line", none())?;
